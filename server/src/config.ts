@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  clientDir: string;
+  publicUrl?: string;
+  /** Key for document tokens; generated and kept in the store when unset. */
+  tokenSecret?: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Reads configuration from the environment, with embedded defaults that need no other service. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(here, '../../client/dist')),
+    publicUrl: env.PUBLIC_URL || undefined,
+    tokenSecret: env.TOKEN_SECRET || undefined,
+  };
+}

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Server } from 'socket.io';
+import { DocTokens } from './auth/DocTokens.js';
+import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
+import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
+import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
+import { createHttpApp } from './http/createHttpApp.js';
+import { InMemoryPresence } from './rooms/Presence.js';
+import { RoomService } from './rooms/RoomService.js';
+import { SqliteStore } from './store/SqliteStore.js';
+import type { Store } from './store/Store.js';
+
+export interface AppOptions {
+  dataDir: string;
+  clientDir?: string;
+  publicUrl?: string;
+  tokenSecret?: string;
+  /** Use this store instead of SQLite under dataDir. */
+  store?: Store;
+  docs?: DocManagerOptions;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export interface App {
+  server: http.Server;
+  store: Store;
+  docs: DocManager;
+  rooms: RoomService;
+  /** Listens and resolves with the bound port (pass 0 for any free port). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Closes connections, flushes documents to the store, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Control events are small; anything bigger is abuse. */
+const MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * Wires the three planes onto one http.Server: Express (HTTP API and client), Socket.IO
+ * (control) and the Yjs document server, routed by path on 'upgrade'. Does not listen.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
+  const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
+  const tokens = await DocTokens.load(store, options.tokenSecret);
+  const presence = new InMemoryPresence();
+  const rooms = new RoomService(store, tokens, presence);
+  const docs = new DocManager(store, { onError: (err, name) => log(`[docs] ${name}`, err), ...options.docs });
+
+  const app = createHttpApp({ rooms, clientDir: options.clientDir, publicUrl: options.publicUrl, log });
+  const server = http.createServer(app);
+
+  const io: ControlServer = new Server(server, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_CONTROL_MESSAGE_BYTES,
+    // Our /yjs upgrades are answered asynchronously (token check, document load): engine.io must
+    // not destroy upgrades it does not own.
+    destroyUpgrade: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+  });
+  attachControlPlane(io, rooms, presence, log);
+
+  const yjs = new YjsWebSocketServer(rooms, docs);
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (YjsWebSocketServer.matches(pathname)) {
+      void yjs.handleUpgrade(req, socket, head);
+    } else if (!pathname.startsWith('/socket.io/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    store,
+    docs,
+    rooms,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      closed ??= (async () => {
+        await yjs.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections();
+        await docs.close();
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  API,
+  type CreateRoomResponse,
+  CreateRoomRequest,
+  type ErrorBody,
+  ROOM_ID_PATTERN,
+  ROUTES,
+} from '@mockloop/shared';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { RoomService } from '../rooms/RoomService.js';
+
+export interface HttpAppOptions {
+  rooms: RoomService;
+  /** Built client (index.html and assets); when missing, only the API is served. */
+  clientDir?: string;
+  /** Base of invite links; defaults to the request's own origin. */
+  publicUrl?: string;
+  log: (message: string, err?: unknown) => void;
+}
+
+function sendError(res: Response, status: number, body: ErrorBody): void {
+  res.status(status).json({ error: body });
+}
+
+/** Express app for the HTTP API and the built client. Never listens by itself. */
+export function createHttpApp({ rooms, clientDir, publicUrl, log }: HttpAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get(API.health, (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  app.post(API.rooms, express.json({ limit: '8kb' }), async (req, res) => {
+    const parsed = CreateRoomRequest.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      sendError(res, 400, {
+        code: 'BAD_REQUEST',
+        message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      });
+      return;
+    }
+    const { roomId, secret } = await rooms.createRoom(parsed.data);
+    const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const body: CreateRoomResponse = { roomId, inviteUrl: new URL(ROUTES.room(roomId), base).href, secret };
+    res.status(201).json(body);
+  });
+
+  app.get('/api/rooms/:roomId', async (req, res) => {
+    const roomId = req.params.roomId;
+    const summary = ROOM_ID_PATTERN.test(roomId) ? await rooms.summary(roomId) : null;
+    if (!summary) {
+      sendError(res, 404, { code: 'NOT_FOUND', message: 'This room does not exist.' });
+      return;
+    }
+    res.json(summary);
+  });
+
+  app.use('/api', (_req, res) => {
+    sendError(res, 404, { code: 'NOT_FOUND', message: 'No such endpoint.' });
+  });
+
+  const indexHtml = clientDir ? path.join(clientDir, 'index.html') : undefined;
+  if (clientDir && indexHtml && fs.existsSync(indexHtml)) {
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        setHeaders: (res, file) => {
+          // Hashed bundles never change; index.html must always be fresh.
+          if (file.includes(`${path.sep}assets${path.sep}`)) {
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          }
+        },
+      }),
+    );
+    // Unknown rooms still get the app (it shows a clear page) but with a 404 status.
+    app.get('/r/:roomId', async (req, res) => {
+      const known = ROOM_ID_PATTERN.test(req.params.roomId) && (await rooms.summary(req.params.roomId));
+      res.status(known ? 200 : 404).sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    });
+    app.get(['/', '/index.html'], (_req, res) => {
+      res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    });
+  }
+
+  app.use((_req, res) => {
+    sendError(res, 404, { code: 'NOT_FOUND', message: 'Not found.' });
+  });
+
+  // Express 5 forwards rejected async handlers here.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err && 'status' in err ? Number(err.status) : 500;
+    if (status >= 400 && status < 500) {
+      sendError(res, status, { code: 'BAD_REQUEST', message: 'Malformed request.' });
+      return;
+    }
+    log('[http] request failed', err);
+    sendError(res, 500, { code: 'INTERNAL', message: 'Something went wrong on the server.' });
+  });
+
+  return app;
+}

@@ -1,0 +1,24 @@
+import { loadConfig } from './config.js';
+import { createApp } from './createApp.js';
+
+const config = loadConfig();
+const app = await createApp(config);
+const port = await app.listen(config.port, config.host);
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+console.log(`Mockloop is running at http://${shownHost}:${port} (data in ${config.dataDir})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('Shutting down: saving documents...');
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
+}

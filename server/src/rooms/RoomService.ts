@@ -1,0 +1,191 @@
+import {
+  type CreateRoomRequest,
+  DEFAULT_LANGUAGE,
+  type DocAccess,
+  type DocKind,
+  DocKind as DocKindSchema,
+  docName,
+  type JoinRequest,
+  type Language,
+  type ParticipantView,
+  parseDocName,
+  type Role,
+  type RoomState,
+  type RoomSummary,
+  type SeatRole,
+} from '@mockloop/shared';
+import type { DocTokens } from '../auth/DocTokens.js';
+import { hashSecret, newParticipantId, newRoomId, newSecret } from '../auth/randomIds.js';
+import type { ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
+import { SeatTakenError } from '../store/Store.js';
+import { AppError } from './AppError.js';
+import { colorFor } from './colors.js';
+import type { Presence } from './Presence.js';
+
+/** Most people one room seats (two players plus observers). */
+export const MAX_PARTICIPANTS = 12;
+
+const SEATS: SeatRole[] = ['interviewer', 'candidate'];
+
+export interface Seated {
+  participant: ParticipantRecord;
+  secret: string;
+}
+
+/** Who may open a document, and whether their writes count. */
+export interface DocGrant {
+  participant: ParticipantRecord;
+  writable: boolean;
+}
+
+/**
+ * Rooms and seats: creation, joining with role assignment, and document access. Knows nothing of
+ * Socket.IO or WebSockets; the control plane and the document server call into it.
+ */
+export class RoomService {
+  constructor(
+    private readonly store: Store,
+    private readonly tokens: DocTokens,
+    private readonly presence: Presence,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates a room and seats its creator in the role they chose (P-ROOM-2). */
+  async createRoom(req: Required<Pick<CreateRoomRequest, 'roundType' | 'creatorRole'>> & { name?: string }) {
+    const room: RoomRecord = {
+      id: newRoomId(),
+      roundType: req.roundType,
+      language: DEFAULT_LANGUAGE,
+      creatorRole: req.creatorRole,
+      createdAt: this.now(),
+    };
+    await this.store.createRoom(room);
+    const secret = newSecret();
+    await this.store.addParticipant({
+      id: newParticipantId(),
+      roomId: room.id,
+      secretHash: hashSecret(secret),
+      name: req.name ?? '',
+      role: req.creatorRole,
+      color: colorFor(0),
+      joinedAt: this.now(),
+    });
+    return { roomId: room.id, secret };
+  }
+
+  async summary(roomId: string): Promise<RoomSummary | null> {
+    const room = await this.store.getRoom(roomId);
+    if (!room) return null;
+    const taken = new Set((await this.store.listParticipants(roomId)).map((p) => p.role));
+    return { roomId, roundType: room.roundType, openSeats: SEATS.filter((s) => !taken.has(s)) };
+  }
+
+  /**
+   * Seats a newcomer or restores a returning participant by secret (P-ID-1). The role is decided
+   * here: the free seat if there is one, else observer. Never from the request (P-ID-2).
+   */
+  async join(req: JoinRequest): Promise<Seated> {
+    const room = await this.store.getRoom(req.roomId);
+    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+
+    if (req.secret) {
+      const existing = await this.store.findParticipantBySecret(room.id, hashSecret(req.secret));
+      if (existing) {
+        if (req.name && req.name !== existing.name) {
+          await this.store.renameParticipant(existing.id, req.name);
+          existing.name = req.name;
+        }
+        if (!existing.name) throw new AppError('BAD_REQUEST', 'Your name is required.');
+        return { participant: existing, secret: req.secret };
+      }
+      if (!req.name) throw new AppError('NOT_JOINED', 'This browser has no seat in this room; join again.');
+    }
+    if (!req.name) throw new AppError('BAD_REQUEST', 'Your name is required.');
+    return this.seatNewcomer(room, req.name);
+  }
+
+  private async seatNewcomer(room: RoomRecord, name: string): Promise<Seated> {
+    const existing = await this.store.listParticipants(room.id);
+    if (existing.length >= MAX_PARTICIPANTS) throw new AppError('ROOM_FULL', 'This room is full.');
+    const taken = new Set(existing.map((p) => p.role));
+    const candidates: Role[] = [...SEATS.filter((s) => !taken.has(s)), 'observer'];
+    const secret = newSecret();
+    for (const role of candidates) {
+      const participant: ParticipantRecord = {
+        id: newParticipantId(),
+        roomId: room.id,
+        secretHash: hashSecret(secret),
+        name,
+        role,
+        color: colorFor(existing.length),
+        joinedAt: this.now(),
+      };
+      try {
+        await this.store.addParticipant(participant);
+        return { participant, secret };
+      } catch (err) {
+        // Someone took the seat between our read and our write: try the next one.
+        if (err instanceof SeatTakenError) continue;
+        throw err;
+      }
+    }
+    throw new AppError('INTERNAL', 'Could not seat participant.');
+  }
+
+  async setLanguage(participant: ParticipantRecord, language: Language): Promise<void> {
+    if (participant.role === 'observer') throw new AppError('FORBIDDEN', 'Observers cannot change the language.');
+    await this.store.setRoomLanguage(participant.roomId, language);
+  }
+
+  async roomState(roomId: string): Promise<RoomState> {
+    const room = await this.store.getRoom(roomId);
+    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    const presence = this.presence.snapshot(roomId);
+    const participants = (await this.store.listParticipants(roomId))
+      .filter((p) => p.name !== '')
+      .map((p) => toView(p, presence.get(p.id)));
+    return { roomId, roundType: room.roundType, language: room.language, participants };
+  }
+
+  view(participant: ParticipantRecord): ParticipantView {
+    return toView(participant, this.presence.snapshot(participant.roomId).get(participant.id));
+  }
+
+  docAccess(participant: ParticipantRecord): Record<DocKind, DocAccess> {
+    const access = {} as Record<DocKind, DocAccess>;
+    for (const kind of DocKindSchema.options) {
+      const name = docName(participant.roomId, kind);
+      access[kind] = {
+        name,
+        token: this.tokens.sign({ roomId: participant.roomId, participantId: participant.id, docName: name }),
+        writable: participant.role !== 'observer',
+      };
+    }
+    return access;
+  }
+
+  /**
+   * Checks a document token against the document asked for and the participant's current seat.
+   * Null means refuse: bad signature, another document's token, or an unknown participant (P-DOC-2).
+   */
+  async authorizeDoc(requestedDoc: string, token: string): Promise<DocGrant | null> {
+    const claims = this.tokens.verify(token);
+    if (!claims || claims.docName !== requestedDoc) return null;
+    const parsed = parseDocName(requestedDoc);
+    if (!parsed || parsed.roomId !== claims.roomId) return null;
+    const participant = await this.store.getParticipant(claims.participantId);
+    if (!participant || participant.roomId !== claims.roomId) return null;
+    return { participant, writable: participant.role !== 'observer' };
+  }
+}
+
+function toView(p: ParticipantRecord, presence?: { online: boolean; away: boolean }): ParticipantView {
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    color: p.color,
+    online: presence?.online ?? false,
+    away: presence?.away ?? false,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Language, Role, RoundType, SeatRole } from '@mockloop/shared';
+
+export interface RoomRecord {
+  id: string;
+  roundType: RoundType;
+  language: Language;
+  creatorRole: SeatRole;
+  createdAt: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  roomId: string;
+  /** sha256 of the participant's secret; the secret itself is never stored. */
+  secretHash: string;
+  name: string;
+  role: Role;
+  color: string;
+  joinedAt: number;
+}
+
+/** Thrown by addParticipant when the room already has someone in that seat. */
+export class SeatTakenError extends Error {
+  constructor(readonly role: Role) {
+    super(`seat ${role} is taken`);
+    this.name = 'SeatTakenError';
+  }
+}
+
+/**
+ * Everything the server persists. Async so that a networked implementation (PostgreSQL) can
+ * stand in for SQLite without changing callers. The store enforces one interviewer and one
+ * candidate per room itself (P-ROOM-3), so no race in a caller can seat two.
+ */
+export interface Store {
+  createRoom(room: RoomRecord): Promise<void>;
+  getRoom(roomId: string): Promise<RoomRecord | null>;
+  setRoomLanguage(roomId: string, language: Language): Promise<void>;
+
+  /** @throws SeatTakenError when role is interviewer or candidate and that seat is occupied. */
+  addParticipant(participant: ParticipantRecord): Promise<void>;
+  getParticipant(participantId: string): Promise<ParticipantRecord | null>;
+  findParticipantBySecret(roomId: string, secretHash: string): Promise<ParticipantRecord | null>;
+  listParticipants(roomId: string): Promise<ParticipantRecord[]>;
+  renameParticipant(participantId: string, name: string): Promise<void>;
+
+  /** Appends one Yjs (v1) update to a document's log. */
+  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /** Every stored update of a document, oldest first. */
+  loadUpdates(docName: string): Promise<Uint8Array[]>;
+  countUpdates(docName: string): Promise<number>;
+  /** Replaces a document's whole log with one update holding its full state (compaction). */
+  replaceUpdates(docName: string, state: Uint8Array): Promise<void>;
+
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  close(): Promise<void>;
+}

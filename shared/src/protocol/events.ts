@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { AckCallback } from './errors.js';
+import { DisplayName, ParticipantSecret, RoomId } from './ids.js';
+import { Language } from './languages.js';
+import type { JoinResult, RoomState } from './roomState.js';
+
+/**
+ * Control-plane event names. No other file spells an event name as a string literal (P-CTL-1).
+ */
+export const ClientEvent = {
+  Join: 'room:join',
+  SetLanguage: 'room:set-language',
+  Presence: 'presence:update',
+} as const;
+
+export const ServerEvent = {
+  RoomState: 'room:state',
+} as const;
+
+/**
+ * Join a room. `secret` restores an existing seat; without it a new participant is seated and
+ * `name` is required. Any other field (a role, say) is stripped: roles come from the server.
+ */
+export const JoinRequest = z.object({
+  roomId: RoomId,
+  name: DisplayName.optional(),
+  secret: ParticipantSecret.optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const SetLanguageRequest = z.object({ language: Language });
+export type SetLanguageRequest = z.infer<typeof SetLanguageRequest>;
+
+export const PresenceUpdate = z.object({ away: z.boolean() });
+export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
+
+/** Events the browser sends. Payloads are `unknown` on the wire and parsed by the server. */
+export interface ClientToServerEvents {
+  [ClientEvent.Join]: (payload: JoinRequest, ack: AckCallback<JoinResult>) => void;
+  [ClientEvent.SetLanguage]: (payload: SetLanguageRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.Presence]: (payload: PresenceUpdate, ack: AckCallback<null>) => void;
+}
+
+export interface ServerToClientEvents {
+  [ServerEvent.RoomState]: (state: RoomState) => void;
+}

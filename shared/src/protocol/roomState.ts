@@ -1,0 +1,39 @@
+import type { DocKind } from './documents.js';
+import type { Language } from './languages.js';
+import type { Role } from './roles.js';
+import type { RoundType } from './roundTypes.js';
+
+/** A participant as every member of the room sees them: identity stamped by the server. */
+export interface ParticipantView {
+  id: string;
+  name: string;
+  role: Role;
+  color: string;
+  online: boolean;
+  away: boolean;
+}
+
+/** The public state of a room, broadcast to the whole room on every change (P-CTL-3). */
+export interface RoomState {
+  roomId: string;
+  roundType: RoundType;
+  language: Language;
+  participants: ParticipantView[];
+}
+
+/** Access to one shared document: its name and a token scoped to room, participant and document. */
+export interface DocAccess {
+  name: string;
+  token: string;
+  /** false for observers: the server drops their writes, and the editor is read-only. */
+  writable: boolean;
+}
+
+/** What a successful join returns to the joining browser only. */
+export interface JoinResult {
+  self: ParticipantView;
+  /** Keep this in the browser; presenting it again restores the same seat. */
+  secret: string;
+  room: RoomState;
+  documents: Record<DocKind, DocAccess>;
+}
