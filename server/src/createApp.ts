@@ -62,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   attachControlPlane(io, rooms, presence, log);
 
-  const yjs = new YjsWebSocketServer(rooms, docs);
+  const yjs = new YjsWebSocketServer(rooms, docs, log);
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (YjsWebSocketServer.matches(pathname)) {

@@ -107,25 +107,29 @@ export class DocConnection implements DocPeer {
     }
   }
 
+  /**
+   * Applies the entries this connection may speak for, stamped with its identity. The y-websocket
+   * client re-sends every awareness change it hears, so entries for other participants' client
+   * ids are echoes: dropped, not an error (P-ID-3).
+   */
   private handleAwareness(update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update);
-    for (const { clientId } of entries) {
-      if (this.clientIds.has(clientId)) continue;
-      if (this.ownedByAnotherPeer(clientId)) {
-        this.fail(CloseCode.ForeignAwareness, 'awareness for a client id this connection does not own');
-        return;
+    const owners = this.shared.awarenessOwners;
+    const own = decodeAwarenessUpdate(update).filter(({ clientId, state }) => {
+      const owner = owners.get(clientId);
+      if (owner !== undefined) {
+        if (owner !== this.user.id) return false;
+        this.clientIds.add(clientId);
+        return true;
       }
+      // A removal for an id nobody owns is an echo of a departed peer: never a claim.
+      if (state === null) return false;
       if (this.clientIds.size >= MAX_CLIENT_IDS) throw new Error('too many awareness client ids');
+      owners.set(clientId, this.user.id);
       this.clientIds.add(clientId);
-    }
-    applyAwarenessUpdate(this.shared.awareness, encodeAwarenessEntries(stampEntries(entries, this.user)), this);
-  }
-
-  private ownedByAnotherPeer(clientId: number): boolean {
-    for (const peer of this.shared.peers) {
-      if (peer !== this && peer instanceof DocConnection && peer.clientIds.has(clientId)) return true;
-    }
-    return false;
+      return true;
+    });
+    if (own.length === 0) return;
+    applyAwarenessUpdate(this.shared.awareness, encodeAwarenessEntries(stampEntries(own, this.user)), this);
   }
 
   private awarenessFrame(clients: number[]): Uint8Array {

@@ -17,6 +17,8 @@ export class SharedDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly peers = new Set<DocPeer>();
+  /** Awareness client id -> participant id: who may speak for each cursor. */
+  readonly awarenessOwners = new Map<number, string>();
 
   constructor(readonly name: string) {
     // The server is not a participant: it must not appear in anyone's awareness.

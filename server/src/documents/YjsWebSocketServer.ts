@@ -21,6 +21,7 @@ export class YjsWebSocketServer {
   constructor(
     private readonly rooms: RoomService,
     private readonly docs: DocManager,
+    private readonly log: (message: string) => void = () => {},
   ) {
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();
@@ -62,7 +63,10 @@ export class YjsWebSocketServer {
         shared,
         {
           send: (frame) => ws.send(frame, { binary: true }),
-          close: (code, reason) => ws.close(code, reason),
+          close: (code, reason) => {
+            this.log(`[yjs] closing ${docName} for ${participant.id}: ${code} ${reason}`);
+            ws.close(code, reason);
+          },
         },
         {
           id: participant.id,

@@ -9,10 +9,6 @@ export const CloseCode = {
   GoingAway: 1001,
   /** A message could not be decoded or applied. */
   BadMessage: 4400,
-  /** An awareness update tried to speak for another connection's client id. */
-  ForeignAwareness: 4403,
-  /** The participant's seat was revoked while connected. */
-  Revoked: 4409,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { usePathname } from './router';
+
+// The room pulls in CodeMirror, Yjs and Socket.IO: load it only when a room is opened.
+const RoomPage = lazy(() => import('../pages/RoomPage'));
+
+export function App() {
+  const pathname = usePathname();
+  if (pathname === '/') return <HomePage />;
+  const room = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (room?.[1]) {
+    return (
+      <Suspense fallback={<FullPageMessage text="Opening the room…" />}>
+        <RoomPage key={room[1]} roomId={decodeURIComponent(room[1])} />
+      </Suspense>
+    );
+  }
+  return <NotFoundPage />;
+}
+
+export function FullPageMessage({ text }: { text: string }) {
+  return (
+    <main className="centered">
+      <p className="muted" aria-live="polite">
+        {text}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { API, type CreateRoomRequest, type CreateRoomResponse, type ErrorBody, type RoomSummary } from '@mockloop/shared';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | undefined,
+  ) {
+    super(body?.message ?? `Request failed (${status})`);
+  }
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, { code: 'INTERNAL', message: 'Cannot reach the server. Check your connection.' });
+  }
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiError(res.status, (body as { error?: ErrorBody } | undefined)?.error);
+  return body as T;
+}
+
+export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> {
+  return request(API.rooms, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+  });
+}
+
+/** The room's public summary, or null when it does not exist. */
+export async function fetchRoom(roomId: string): Promise<RoomSummary | null> {
+  try {
+    return await request<RoomSummary>(API.room(roomId));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}

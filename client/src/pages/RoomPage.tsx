@@ -1,0 +1,39 @@
+import { FullPageMessage } from '../app/App';
+import { JoinForm } from '../room/JoinForm';
+import { RoomView } from '../room/RoomView';
+import { useRoomSession } from '../room/useRoomSession';
+import { NotFoundPage } from './NotFoundPage';
+
+/** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */
+export default function RoomPage({ roomId }: { roomId: string }) {
+  const { session, connected, joinWithName, setLanguage, setAway } = useRoomSession(roomId);
+
+  switch (session.status) {
+    case 'loading':
+      return <FullPageMessage text="Looking up the room…" />;
+    case 'not-found':
+      return <NotFoundPage what="room" />;
+    case 'error':
+      return <FullPageMessage text={session.message} />;
+    case 'needs-name':
+    case 'joining':
+      return (
+        <JoinForm
+          summary={session.summary}
+          busy={session.status === 'joining'}
+          error={session.status === 'needs-name' ? session.error : undefined}
+          onJoin={joinWithName}
+        />
+      );
+    case 'joined':
+      return (
+        <RoomView
+          join={session.join}
+          room={session.room}
+          controlConnected={connected}
+          onLanguage={setLanguage}
+          onAway={setAway}
+        />
+      );
+  }
+}

@@ -1,0 +1,23 @@
+import type { Extension } from '@codemirror/state';
+import type { Language } from '@mockloop/shared';
+
+/**
+ * CodeMirror highlighting and indentation for each room language, loaded on first use: the six
+ * grammars together are bigger than the rest of the editor.
+ */
+export async function loadLanguageSupport(language: Language): Promise<Extension> {
+  switch (language) {
+    case 'python':
+      return (await import('@codemirror/lang-python')).python();
+    case 'javascript':
+      return (await import('@codemirror/lang-javascript')).javascript();
+    case 'typescript':
+      return (await import('@codemirror/lang-javascript')).javascript({ typescript: true });
+    case 'java':
+      return (await import('@codemirror/lang-java')).java();
+    case 'cpp':
+      return (await import('@codemirror/lang-cpp')).cpp();
+    case 'go':
+      return (await import('@codemirror/lang-go')).go();
+  }
+}

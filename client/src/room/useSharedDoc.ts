@@ -1,0 +1,58 @@
+import { type DocAccess, type ParticipantView, YJS_PATH_PREFIX } from '@mockloop/shared';
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface SharedDocHandle {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+function documentServerUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}${YJS_PATH_PREFIX.replace(/\/$/, '')}`;
+}
+
+/**
+ * Opens one shared document over y-websocket with its token. The provider reconnects by itself
+ * with back-off; edits made while offline stay in the local Y.Doc and merge on reconnect.
+ */
+export function useSharedDoc(access: DocAccess, self: ParticipantView) {
+  const [handle, setHandle] = useState<SharedDocHandle | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [synced, setSynced] = useState(false);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(documentServerUrl(), access.name, doc, {
+      params: { token: access.token },
+      maxBackoffTime: 4000,
+    });
+    const onStatus = ({ status }: { status: string }) => setConnected(status === 'connected');
+    const onSync = (isSynced: boolean) => setSynced(isSynced);
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    setHandle({ doc, provider });
+    return () => {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.destroy();
+      doc.destroy();
+      setHandle(null);
+      setConnected(false);
+      setSynced(false);
+    };
+  }, [access.name, access.token]);
+
+  // What peers see is stamped by the server; this is only for our own rendering.
+  useEffect(() => {
+    handle?.provider.awareness.setLocalStateField('user', {
+      id: self.id,
+      name: self.name,
+      color: self.color,
+      colorLight: `${self.color}33`,
+    });
+  }, [handle, self.id, self.name, self.color]);
+
+  return { handle, connected, synced };
+}
