@@ -85,6 +85,11 @@ export function createHttpApp({ rooms, clientDir, publicUrl, log }: HttpAppOptio
     app.get(['/', '/index.html'], (_req, res) => {
       res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
     });
+    // Any other page a browser asks for gets the app's own not-found page, with a 404.
+    app.get('/{*path}', (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.status(404).sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    });
   }
 
   app.use((_req, res) => {

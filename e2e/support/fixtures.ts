@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import { type ServerProcess, startServerProcess } from '../../server/test/support/serverProcess.js';
+
+export interface Fixtures {
+  /** A real server process (npm start's entry point) on port 0 with its own data directory. */
+  server: ServerProcess;
+  /** Opens a new browser context (a different person) with clipboard access. */
+  person: (name?: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-e2e-'));
+    const server = await startServerProcess(dataDir);
+    await use(server);
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  person: async ({ browser, server }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await newContext(browser, server.url);
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  return context;
+}
+
+export { expect };

@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Creates a room from the home page and waits until it is live. */
+export async function createRoomFromHome(page: Page, name: string, roundType = 'Coding'): Promise<string> {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Round type').selectOption({ label: roundType });
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+  await expectConnected(page);
+  return page.url();
+}
+
+export async function joinFromInvite(page: Page, inviteUrl: string, name: string): Promise<void> {
+  await page.goto(inviteUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join room' }).click();
+  await expectConnected(page);
+}
+
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.getByRole('status')).toHaveText(/Connected/);
+}
+
+/** The editor's text, without the peers' cursor-name widgets that CodeMirror renders inline. */
+export async function editorText(page: Page): Promise<string> {
+  return page.locator('.cm-content').evaluate((content) => {
+    const copy = content.cloneNode(true) as HTMLElement;
+    for (const widget of copy.querySelectorAll('.cm-ySelectionCaret, .cm-ySelectionInfo')) widget.remove();
+    return [...copy.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n');
+  });
+}
+
+/** Types at the end of the document, as one insertion (no auto-closing brackets or indent). */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Code editor').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+export function participant(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: name });
+}

@@ -1,0 +1,142 @@
+import { CloseCode } from '@mockloop/shared';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
+import { MessageType } from './messageTypes.js';
+import { SharedDoc } from './SharedDoc.js';
+
+const ann = { id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316' };
+const bob = { id: 'p-bob', name: 'Bob', role: 'candidate', color: '#22c55e' };
+const eve = { id: 'p-eve', name: 'Eve', role: 'observer', color: '#3b82f6' };
+
+/** Mulberry32: a tiny seeded PRNG so a failing interleaving can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('DocConnection', () => {
+  it('converges three clients under random edits and random delivery order (200 seeds)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const random = rng(seed);
+      const shared = new SharedDoc('room.code');
+      const clients = [ann, bob, { ...bob, id: 'p-cat', name: 'Cat' }].map((u) => new FakeDocClient(shared, u));
+      for (const c of clients) c.open();
+      for (let step = 0; step < 60; step++) {
+        const client = clients[Math.floor(random() * clients.length)] as FakeDocClient;
+        const roll = random();
+        if (roll < 0.45) {
+          const text = client.doc.getText('code');
+          const at = Math.floor(random() * (text.length + 1));
+          text.insert(at, String.fromCharCode(97 + Math.floor(random() * 26)));
+        } else if (roll < 0.55) {
+          const text = client.doc.getText('code');
+          if (text.length > 0) text.delete(Math.floor(random() * text.length), 1);
+        } else if (roll < 0.8) {
+          client.deliverToServer();
+        } else {
+          client.deliverToClient();
+        }
+      }
+      flushAll(clients);
+      const expected = shared.doc.getText('code').toString();
+      for (const c of clients) expect(c.text(), `seed ${seed}`).toBe(expected);
+      for (const c of clients) c.close();
+      shared.destroy();
+    }
+  });
+
+  it('P-DOC-3: drops the writes of a read-only connection and keeps serving it', () => {
+    const shared = new SharedDoc('room.code');
+    const writer = new FakeDocClient(shared, ann);
+    const observer = new FakeDocClient(shared, eve, false);
+    writer.open();
+    observer.open();
+    writer.doc.getText('code').insert(0, 'print(1)');
+    observer.doc.getText('code').insert(0, 'HACK ');
+    flushAll([writer, observer]);
+    expect(shared.doc.getText('code').toString()).toBe('print(1)');
+    expect(writer.text()).toBe('print(1)');
+    expect(observer.closed).toBeNull();
+    // The observer still receives every later edit.
+    writer.doc.getText('code').insert(8, '\n');
+    flushAll([writer, observer]);
+    expect(observer.text()).toContain('print(1)\n');
+  });
+
+  it('P-DOC-5: does not echo a document update to its sender', () => {
+    const shared = new SharedDoc('room.code');
+    const a = new FakeDocClient(shared, ann);
+    const b = new FakeDocClient(shared, bob);
+    a.open();
+    b.open();
+    flushAll([a, b]);
+    a.doc.getText('code').insert(0, 'x');
+    a.deliverToServer();
+    const syncFrames = (frames: Uint8Array[]) => frames.filter((f) => f[0] === MessageType.Sync).length;
+    expect(syncFrames(a.toClient)).toBe(0);
+    expect(syncFrames(b.toClient)).toBe(1);
+  });
+
+  it('P-ID-3: stamps the server identity over whatever user a client claims, and drops echoes', () => {
+    const shared = new SharedDoc('room.code');
+    const a = new FakeDocClient(shared, ann);
+    const b = new FakeDocClient(shared, bob);
+    a.awareness.setLocalStateField('user', { name: 'The Real Interviewer', role: 'interviewer', color: 'red' });
+    b.awareness.setLocalStateField('cursor', { at: 1 });
+    a.open();
+    b.open();
+    flushAll([a, b]);
+    const seenByB = b.awareness.getStates().get(a.doc.clientID) as { user: Record<string, string> };
+    expect(seenByB.user).toEqual({ id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316', colorLight: '#f9731633' });
+    // b's client echoed a's state back; the server kept a's own, stamped state and b was not cut.
+    expect(b.closed).toBeNull();
+    expect((shared.awareness.getStates().get(a.doc.clientID) as { user: { name: string } }).user.name).toBe('Ann');
+  });
+
+  it('withdraws a connection cursor when it disposes', () => {
+    const shared = new SharedDoc('room.code');
+    const a = new FakeDocClient(shared, ann);
+    const b = new FakeDocClient(shared, bob);
+    a.awareness.setLocalStateField('cursor', 1);
+    a.open();
+    b.open();
+    flushAll([a, b]);
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(true);
+    a.connection.dispose();
+    flushAll([b]);
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false);
+  });
+
+  it('P-DOC-4: closes the connection with BadMessage on garbage, and the document is unharmed', () => {
+    const shared = new SharedDoc('room.code');
+    const a = new FakeDocClient(shared, ann);
+    const b = new FakeDocClient(shared, bob);
+    a.open();
+    b.open();
+    a.doc.getText('code').insert(0, 'safe');
+    flushAll([a, b]);
+
+    const garbage = encoding.createEncoder();
+    encoding.writeVarUint(garbage, MessageType.Sync);
+    encoding.writeVarUint(garbage, 2);
+    encoding.writeVarUint8Array(garbage, new Uint8Array([255, 255, 255, 255, 1, 2, 3]));
+    b.connection.receive(encoding.toUint8Array(garbage));
+    expect(b.closed?.code).toBe(CloseCode.BadMessage);
+
+    const c = new FakeDocClient(shared, { ...bob, id: 'p-c' });
+    c.connection.receive(new Uint8Array([77]));
+    expect(c.closed?.code).toBe(CloseCode.BadMessage);
+
+    a.doc.getText('code').insert(4, '!');
+    flushAll([a]);
+    expect(shared.doc.getText('code').toString()).toBe('safe!');
+    expect(a.closed).toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStore } from '../store/SqliteStore.js';
+import { DocManager } from './DocManager.js';
+
+const stores: SqliteStore[] = [];
+function newStore(): SqliteStore {
+  const store = new SqliteStore(':memory:');
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+
+function updateOf(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('code').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('DocManager', () => {
+  it('P-DOC-6: acquire resolves only after stored state has loaded', async () => {
+    const store = newStore();
+    await store.appendUpdate('d', updateOf('stored'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = Object.create(store) as SqliteStore;
+    slow.loadUpdates = async (name) => {
+      await gate;
+      return store.loadUpdates(name);
+    };
+    const docs = new DocManager(slow);
+    let loaded = false;
+    const acquiring = docs.acquire('d').then((shared) => {
+      loaded = true;
+      return shared;
+    });
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(loaded).toBe(false);
+    release();
+    const shared = await acquiring;
+    expect(shared.doc.getText('code').toString()).toBe('stored');
+  });
+
+  it('loads a document once for concurrent acquirers', async () => {
+    const store = newStore();
+    const spy = vi.spyOn(store, 'loadUpdates');
+    const docs = new DocManager(store);
+    const [a, b] = await Promise.all([docs.acquire('d'), docs.acquire('d')]);
+    expect(a).toBe(b);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('persists every update and unloads after the grace period with no connections', async () => {
+    vi.useFakeTimers();
+    const store = newStore();
+    const docs = new DocManager(store, { unloadGraceMs: 1000 });
+    const shared = await docs.acquire('d');
+    shared.doc.getText('code').insert(0, 'abc');
+    shared.doc.getText('code').insert(3, 'def');
+    await docs.flush('d');
+    expect(await store.countUpdates('d')).toBe(2);
+
+    docs.release('d');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(docs.isLoaded('d')).toBe(true);
+    await vi.advanceTimersByTimeAsync(2);
+    await vi.waitFor(() => expect(docs.size).toBe(0));
+    // Unload compacted the log into one row holding the full state.
+    expect(await store.countUpdates('d')).toBe(1);
+
+    vi.useRealTimers();
+    const again = await docs.acquire('d');
+    expect(again).not.toBe(shared);
+    expect(again.doc.getText('code').toString()).toBe('abcdef');
+  });
+
+  it('a new acquire during the grace period keeps the document loaded', async () => {
+    vi.useFakeTimers();
+    const docs = new DocManager(newStore(), { unloadGraceMs: 1000 });
+    const first = await docs.acquire('d');
+    docs.release('d');
+    await vi.advanceTimersByTimeAsync(500);
+    const second = await docs.acquire('d');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(second).toBe(first);
+    expect(docs.isLoaded('d')).toBe(true);
+  });
+
+  it('compacts the log once it reaches the row threshold, losing nothing', async () => {
+    const store = newStore();
+    const docs = new DocManager(store, { compactAfterRows: 10 });
+    const shared = await docs.acquire('d');
+    for (let i = 0; i < 25; i++) shared.doc.getText('code').insert(i, String(i % 10));
+    await docs.flush('d');
+    expect(await store.countUpdates('d')).toBeLessThan(10);
+    const restored = new Y.Doc();
+    for (const u of await store.loadUpdates('d')) Y.applyUpdate(restored, u);
+    expect(restored.getText('code').toString()).toBe(shared.doc.getText('code').toString());
+  });
+
+  it('a failed load is not cached', async () => {
+    const store = newStore();
+    const failing = Object.create(store) as SqliteStore;
+    let fail = true;
+    failing.loadUpdates = async (name) => {
+      if (fail) throw new Error('disk on fire');
+      return store.loadUpdates(name);
+    };
+    const docs = new DocManager(failing);
+    await expect(docs.acquire('d')).rejects.toThrow('disk on fire');
+    fail = false;
+    await expect(docs.acquire('d')).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,91 @@
+import { docName, JoinRequest } from '@mockloop/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocTokens } from '../auth/DocTokens.js';
+import { SqliteStore } from '../store/SqliteStore.js';
+import { InMemoryPresence } from './Presence.js';
+import { RoomService } from './RoomService.js';
+
+let store: SqliteStore;
+let rooms: RoomService;
+let tokens: DocTokens;
+
+beforeEach(async () => {
+  store = new SqliteStore(':memory:');
+  tokens = await DocTokens.load(store);
+  rooms = new RoomService(store, tokens, new InMemoryPresence());
+});
+afterEach(() => store.close());
+
+async function join(roomId: string, name: string, secret?: string) {
+  return rooms.join(JoinRequest.parse({ roomId, name, secret }));
+}
+
+describe('RoomService', () => {
+  it('P-ROOM-1: room ids carry 128 bits in base64url', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) ids.add((await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' })).roomId);
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+  });
+
+  it('P-ROOM-2: creator keeps the chosen seat, the next person gets the other, the rest observe', async () => {
+    const { roomId, secret } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'candidate', name: 'Cara' });
+    const creator = await join(roomId, 'Cara', secret);
+    expect(creator.participant.role).toBe('candidate');
+    expect((await join(roomId, 'Ivan')).participant.role).toBe('interviewer');
+    expect((await join(roomId, 'Olga')).participant.role).toBe('observer');
+    expect((await join(roomId, 'Omar')).participant.role).toBe('observer');
+  });
+
+  it('P-ROOM-3: concurrent joiners never produce two candidates', async () => {
+    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const seated = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => join(roomId, n)));
+    const roles = seated.map((s) => s.participant.role);
+    expect(roles.filter((r) => r === 'candidate')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'interviewer')).toHaveLength(0);
+  });
+
+  it('P-ID-1: a secret restores the same participant and role; a new name renames', async () => {
+    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const first = await join(roomId, 'Cleo');
+    const again = await rooms.join({ roomId, secret: first.secret });
+    expect(again.participant.id).toBe(first.participant.id);
+    expect(again.participant.role).toBe('candidate');
+    const renamed = await join(roomId, 'Cleo B', first.secret);
+    expect(renamed.participant.name).toBe('Cleo B');
+  });
+
+  it('refuses unknown rooms and unknown secrets without a name', async () => {
+    await expect(join('AAAAAAAAAAAAAAAAAAAAAA', 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' });
+    await expect(rooms.join({ roomId, secret: 'A'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_JOINED' });
+    await expect(rooms.join({ roomId })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('P-DOC-2: authorizes a document only with its own token for a participant of that room', async () => {
+    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const other = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Zed' });
+    const cand = await join(roomId, 'Cleo');
+    const observer = await join(roomId, 'Obi');
+    const access = rooms.docAccess(cand.participant).code;
+    expect(access.name).toBe(docName(roomId, 'code'));
+    expect(await rooms.authorizeDoc(access.name, access.token)).toMatchObject({ writable: true });
+    expect(await rooms.authorizeDoc(docName(other.roomId, 'code'), access.token)).toBeNull();
+    expect(await rooms.authorizeDoc(access.name, `${access.token}x`)).toBeNull();
+    expect(await rooms.authorizeDoc(access.name, '')).toBeNull();
+    const obs = rooms.docAccess(observer.participant).code;
+    expect(await rooms.authorizeDoc(obs.name, obs.token)).toMatchObject({ writable: false });
+    // A token signed with another key (another server) is refused.
+    const foreign = await DocTokens.load(new SqliteStore(':memory:'));
+    const forged = foreign.sign({ roomId, participantId: cand.participant.id, docName: access.name });
+    expect(await rooms.authorizeDoc(access.name, forged)).toBeNull();
+  });
+
+  it('observers cannot change the language', async () => {
+    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    await join(roomId, 'Cleo');
+    const obs = await join(roomId, 'Obi');
+    await expect(rooms.setLanguage(obs.participant, 'go')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await rooms.roomState(roomId)).language).toBe('python');
+  });
+});
