@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { type ServerProcess, startServerProcess } from '../../server/test/support/serverProcess.js';
 
 export interface Fixtures {
@@ -12,6 +12,7 @@ export interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here
   server: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-e2e-'));
     const server = await startServerProcess(dataDir);

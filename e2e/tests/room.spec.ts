@@ -1,5 +1,12 @@
 import { expect, test } from '../support/fixtures.js';
-import { createRoomFromHome, editorText, expectConnected, joinFromInvite, participant, typeAtEnd } from '../support/room.js';
+import {
+  createRoomFromHome,
+  editorText,
+  expectConnected,
+  joinFromInvite,
+  participant,
+  typeAtEnd,
+} from '../support/room.js';
 
 test('two people share a room: link, roles, live typing both ways, cursors, refresh and restart', async ({
   server,

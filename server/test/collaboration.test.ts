@@ -1,4 +1,4 @@
-import { CloseCode, MAX_DOC_MESSAGE_BYTES } from '@mockloop/shared';
+import { CloseCode, MAX_DOC_MESSAGE_BYTES, type RoomSummary } from '@mockloop/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
@@ -74,7 +74,9 @@ describe('room collaboration over the real server', () => {
     // Peers see each other's cursor with the server-stamped identity.
     a.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     await eventually(() => {
-      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string; role: string } };
+      const state = b.provider.awareness.getStates().get(a.doc.clientID) as {
+        user?: { name: string; role: string };
+      };
       expect(state?.user).toMatchObject({ name: 'Ivy', role: 'interviewer' });
     });
   });
@@ -107,7 +109,11 @@ describe('room collaboration over the real server', () => {
       self: { role: 'interviewer' },
     });
     expect(forged.self.role).toBe('candidate');
-    const again = await joinOk(control({ role: 'interviewer' }), { roomId: room.roomId, name: 'M2', role: 'interviewer' });
+    const again = await joinOk(control({ role: 'interviewer' }), {
+      roomId: room.roomId,
+      name: 'M2',
+      role: 'interviewer',
+    });
     expect(again.self.role).toBe('observer');
     const roles = again.room.participants.map((p) => p.role).sort();
     expect(roles).toEqual(['candidate', 'interviewer', 'observer']);
@@ -130,7 +136,9 @@ describe('room collaboration over the real server', () => {
     const { interviewer, candidate } = await seatTwo();
     const b = doc(candidate.documents.code);
     await eventually(() => expect(b.provider.synced).toBe(true));
-    const { ws } = await rawDoc(`/yjs/${interviewer.documents.code.name}?token=${interviewer.documents.code.token}`);
+    const { ws } = await rawDoc(
+      `/yjs/${interviewer.documents.code.name}?token=${interviewer.documents.code.token}`,
+    );
     if (!ws) throw new Error('expected an open socket');
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send(new Uint8Array(MAX_DOC_MESSAGE_BYTES + 1));
@@ -144,7 +152,9 @@ describe('room collaboration over the real server', () => {
 
   it('P-DOC-4: a malformed document message closes that connection with BadMessage', async () => {
     const { interviewer } = await seatTwo();
-    const { ws } = await rawDoc(`/yjs/${interviewer.documents.code.name}?token=${interviewer.documents.code.token}`);
+    const { ws } = await rawDoc(
+      `/yjs/${interviewer.documents.code.name}?token=${interviewer.documents.code.token}`,
+    );
     if (!ws) throw new Error('expected an open socket');
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send(new Uint8Array([0, 2, 5, 255, 255, 255, 255, 255]));
@@ -173,7 +183,7 @@ describe('room collaboration over the real server', () => {
     // Setting the language before joining is refused; after joining it works and is broadcast.
     const early = await socket.emitWithAck('room:set-language', { language: 'go' });
     expect(early).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
-    const summary = await (await fetch(`${server.url}/api/rooms/${room.roomId}`)).json();
+    const summary = (await (await fetch(`${server.url}/api/rooms/${room.roomId}`)).json()) as RoomSummary;
     expect(summary.openSeats).toEqual([]);
     expect(socket.connected).toBe(true);
   });
@@ -185,7 +195,9 @@ describe('room collaboration over the real server', () => {
     const b = control();
     await joinOk(a, { roomId: room.roomId, secret: room.secret });
     await joinOk(b, { roomId: room.roomId, name: 'Watcher' });
-    const seen = new Promise<string>((resolve) => b.on('room:state', (s) => s.language === 'go' && resolve(s.language)));
+    const seen = new Promise<string>((resolve) =>
+      b.on('room:state', (s) => s.language === 'go' && resolve(s.language)),
+    );
     const ack = await a.emitWithAck('room:set-language', { language: 'go' });
     expect(ack.ok).toBe(true);
     expect(await seen).toBe('go');

@@ -28,7 +28,12 @@ describe('HTTP API', () => {
   });
 
   it('rejects bad bodies with a clear 400 and creates nothing', async () => {
-    for (const body of ['{', '[]', '{"roundType":"chess"}', '{"roundType":"coding","creatorRole":"observer"}']) {
+    for (const body of [
+      '{',
+      '[]',
+      '{"roundType":"chess"}',
+      '{"roundType":"coding","creatorRole":"observer"}',
+    ]) {
       const res = await post(body);
       expect(res.status, body).toBe(400);
       const json = (await res.json()) as { error: { code: string; message: string } };

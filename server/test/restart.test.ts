@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ControlSocket, connectControl, createRoom, type DocClient, joinOk, openDoc } from './support/clients.js';
+import {
+  type ControlSocket,
+  connectControl,
+  createRoom,
+  type DocClient,
+  joinOk,
+  openDoc,
+} from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { type ServerProcess, startServerProcess } from './support/serverProcess.js';
 
@@ -21,7 +28,9 @@ describe('crash and restart (server/dist/main.js as its own process)', () => {
 
     const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
     const sockets: ControlSocket[] = [connectControl(server.url), connectControl(server.url)];
-    cleanup.push(() => sockets.forEach((s) => s.disconnect()));
+    cleanup.push(() => {
+      for (const s of sockets) s.disconnect();
+    });
     const [sa, sb] = sockets as [ControlSocket, ControlSocket];
     const ivy = await joinOk(sa, { roomId: room.roomId, secret: room.secret });
     const cal = await joinOk(sb, { roomId: room.roomId, name: 'Cal' });
@@ -29,7 +38,10 @@ describe('crash and restart (server/dist/main.js as its own process)', () => {
 
     const a: DocClient = openDoc(wsUrl, ivy.documents.code);
     const b: DocClient = openDoc(wsUrl, cal.documents.code);
-    cleanup.push(() => a.destroy(), () => b.destroy());
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     a.text.insert(0, 'function solve() {}\n');
     await eventually(() => expect(b.text.toString()).toBe('function solve() {}\n'));
     // Wait until the server has written the edit, then crash it with no chance to flush.

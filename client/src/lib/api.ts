@@ -1,4 +1,10 @@
-import { API, type CreateRoomRequest, type CreateRoomResponse, type ErrorBody, type RoomSummary } from '@mockloop/shared';
+import {
+  API,
+  type CreateRoomRequest,
+  type CreateRoomResponse,
+  type ErrorBody,
+  type RoomSummary,
+} from '@mockloop/shared';
 
 export class ApiError extends Error {
   constructor(

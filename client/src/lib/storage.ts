@@ -12,7 +12,8 @@ function safe<T>(fn: () => T, fallback: T): T {
 
 export const storage = {
   secret: (roomId: string) => safe(() => localStorage.getItem(secretKey(roomId)), null),
-  setSecret: (roomId: string, secret: string) => safe(() => localStorage.setItem(secretKey(roomId), secret), undefined),
+  setSecret: (roomId: string, secret: string) =>
+    safe(() => localStorage.setItem(secretKey(roomId), secret), undefined),
   forgetSecret: (roomId: string) => safe(() => localStorage.removeItem(secretKey(roomId)), undefined),
   name: () => safe(() => localStorage.getItem(NAME_KEY) ?? '', ''),
   setName: (name: string) => safe(() => localStorage.setItem(NAME_KEY, name), undefined),

@@ -49,11 +49,15 @@ export function HomePage() {
       <section className="hero">
         <h1>Practice interviews with a peer, in one live room.</h1>
         <p className="lead">
-          A shared code editor, live cursors and a private interviewer view. Send the link, pick who asks and who
-          answers, and start.
+          A shared code editor, live cursors and a private interviewer view. Send the link, pick who asks and
+          who answers, and start.
         </p>
       </section>
-      <form className="card create-form" onSubmit={onSubmit} aria-describedby={error ? 'create-error' : undefined}>
+      <form
+        className="card create-form"
+        onSubmit={onSubmit}
+        aria-describedby={error ? 'create-error' : undefined}
+      >
         <h2>Start a room</h2>
         <label htmlFor={nameId}>Your name</label>
         <input
@@ -66,7 +70,11 @@ export function HomePage() {
           required
         />
         <label htmlFor={roundId}>Round type</label>
-        <select id={roundId} value={roundType} onChange={(e) => setRoundType(RoundType.parse(e.target.value))}>
+        <select
+          id={roundId}
+          value={roundType}
+          onChange={(e) => setRoundType(RoundType.parse(e.target.value))}
+        >
           {RoundType.options.map((type) => (
             <option key={type} value={type}>
               {ROUND_TYPE_LABELS[type]}

@@ -26,6 +26,8 @@ export function CodeEditor({ handle, language, readOnly }: Props) {
   const languageSlot = useRef(new Compartment());
   const readOnlySlot = useRef(new Compartment());
 
+  // The editor is rebuilt only for a new document; language and read-only reconfigure in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the document only
   useEffect(() => {
     if (!host.current) return;
     const ytext = handle.doc.getText(CODE_DOC.text);
@@ -51,10 +53,10 @@ export function CodeEditor({ handle, language, readOnly }: Props) {
       undoManager.destroy();
       view.current = null;
     };
-    // The editor is rebuilt only for a new document; language and read-only reconfigure in place.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [handle]);
 
+  // A new document means a new editor, which needs its language again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handle is the trigger, not an input
   useEffect(() => {
     let current = true;
     loadLanguageSupport(language).then(

@@ -41,7 +41,9 @@ export function JoinForm({ summary, busy, error, onJoin }: Props) {
               you will join as <strong>{ROLE_LABELS[seat]}</strong>
             </>
           ) : (
-            <>both seats are taken; you will join as an <strong>Observer</strong></>
+            <>
+              both seats are taken; you will join as an <strong>Observer</strong>
+            </>
           )}
         </p>
         <label htmlFor={nameId}>Your name</label>
@@ -51,6 +53,7 @@ export function JoinForm({ summary, busy, error, onJoin }: Props) {
           onChange={(e) => setName(e.target.value)}
           maxLength={40}
           autoComplete="nickname"
+          // biome-ignore lint/a11y/noAutofocus: the name is the only thing this page asks for
           autoFocus
           required
         />

@@ -1,7 +1,11 @@
 import { LANGUAGE_LABELS, Language } from '@mockloop/shared';
 import { useId } from 'react';
 
-export function LanguageSelect(props: { value: Language; disabled: boolean; onChange(language: Language): void }) {
+export function LanguageSelect(props: {
+  value: Language;
+  disabled: boolean;
+  onChange(language: Language): void;
+}) {
   const id = useId();
   return (
     <div className="field-inline">

@@ -2,7 +2,13 @@ import { type ParticipantView, ROLE_LABELS } from '@mockloop/shared';
 
 const ROLE_ORDER = { interviewer: 0, candidate: 1, observer: 2 } as const;
 
-export function ParticipantsList({ participants, selfId }: { participants: ParticipantView[]; selfId: string }) {
+export function ParticipantsList({
+  participants,
+  selfId,
+}: {
+  participants: ParticipantView[];
+  selfId: string;
+}) {
   const sorted = [...participants].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   return (
     <section className="panel" aria-labelledby="participants-heading">

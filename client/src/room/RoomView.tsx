@@ -1,4 +1,10 @@
-import { type JoinResult, type Language, ROLE_LABELS, ROUND_TYPE_LABELS, type RoomState } from '@mockloop/shared';
+import {
+  type JoinResult,
+  type Language,
+  ROLE_LABELS,
+  ROUND_TYPE_LABELS,
+  type RoomState,
+} from '@mockloop/shared';
 import { useEffect, useState } from 'react';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeEditor } from './CodeEditor';

@@ -5,7 +5,10 @@ import { tags as t } from '@lezer/highlight';
 const base = EditorView.theme(
   {
     '&': { height: '100%', backgroundColor: '#0f172a', color: '#e2e8f0', fontSize: '14px' },
-    '.cm-scroller': { fontFamily: "'JetBrains Mono', 'Fira Code', Menlo, Consolas, monospace", lineHeight: '1.6' },
+    '.cm-scroller': {
+      fontFamily: "'JetBrains Mono', 'Fira Code', Menlo, Consolas, monospace",
+      lineHeight: '1.6',
+    },
     '.cm-content': { caretColor: '#f8fafc', padding: '12px 0' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#f8fafc' },
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {

@@ -13,7 +13,10 @@ import * as Y from 'yjs';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function createRoom(url: string, body: Record<string, unknown> = { roundType: 'coding', name: 'Ivy' }) {
+export async function createRoom(
+  url: string,
+  body: Record<string, unknown> = { roundType: 'coding', name: 'Ivy' },
+) {
   const res = await fetch(`${url}/api/rooms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -28,10 +31,16 @@ export function connectControl(url: string, auth: Record<string, unknown> = {}):
   return io(url, { transports: ['websocket'], forceNew: true, reconnectionDelayMax: 500, auth });
 }
 
-export async function join(socket: ControlSocket, payload: Record<string, unknown>): Promise<Ack<JoinResult>> {
+export async function join(
+  socket: ControlSocket,
+  payload: Record<string, unknown>,
+): Promise<Ack<JoinResult>> {
   if (!socket.connected) await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   // Send the raw payload (which may carry forged fields) exactly as a hostile client would.
-  return (socket.emitWithAck as (e: string, p: unknown) => Promise<Ack<JoinResult>>)(ClientEvent.Join, payload);
+  return (socket.emitWithAck as (e: string, p: unknown) => Promise<Ack<JoinResult>>)(
+    ClientEvent.Join,
+    payload,
+  );
 }
 
 export async function joinOk(socket: ControlSocket, payload: Record<string, unknown>): Promise<JoinResult> {

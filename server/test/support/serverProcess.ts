@@ -21,7 +21,10 @@ export interface ServerProcess {
  * Runs the built server (server/dist/main.js) as its own process, the way `npm start` does, so a
  * test can SIGKILL it and start it again on the same port and data.
  */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   let child: ChildProcess | undefined;
   let log = '';
   let port = 0;
