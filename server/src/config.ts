@@ -16,7 +16,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Reads configuration from the environment, with embedded defaults that need no other service. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -29,9 +29,9 @@ export class DocTokens {
   }
 
   sign(claims: DocTokenClaims): string {
-    const payload = Buffer.from(JSON.stringify([claims.roomId, claims.participantId, claims.docName])).toString(
-      'base64url',
-    );
+    const payload = Buffer.from(
+      JSON.stringify([claims.roomId, claims.participantId, claims.docName]),
+    ).toString('base64url');
     return `${payload}.${this.mac(payload)}`;
   }
 

@@ -26,7 +26,9 @@ describe('DocConnection', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const random = rng(seed);
       const shared = new SharedDoc('room.code');
-      const clients = [ann, bob, { ...bob, id: 'p-cat', name: 'Cat' }].map((u) => new FakeDocClient(shared, u));
+      const clients = [ann, bob, { ...bob, id: 'p-cat', name: 'Cat' }].map(
+        (u) => new FakeDocClient(shared, u),
+      );
       for (const c of clients) c.open();
       for (let step = 0; step < 60; step++) {
         const client = clients[Math.floor(random() * clients.length)] as FakeDocClient;
@@ -88,16 +90,28 @@ describe('DocConnection', () => {
     const shared = new SharedDoc('room.code');
     const a = new FakeDocClient(shared, ann);
     const b = new FakeDocClient(shared, bob);
-    a.awareness.setLocalStateField('user', { name: 'The Real Interviewer', role: 'interviewer', color: 'red' });
+    a.awareness.setLocalStateField('user', {
+      name: 'The Real Interviewer',
+      role: 'interviewer',
+      color: 'red',
+    });
     b.awareness.setLocalStateField('cursor', { at: 1 });
     a.open();
     b.open();
     flushAll([a, b]);
     const seenByB = b.awareness.getStates().get(a.doc.clientID) as { user: Record<string, string> };
-    expect(seenByB.user).toEqual({ id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316', colorLight: '#f9731633' });
+    expect(seenByB.user).toEqual({
+      id: 'p-ann',
+      name: 'Ann',
+      role: 'interviewer',
+      color: '#f97316',
+      colorLight: '#f9731633',
+    });
     // b's client echoed a's state back; the server kept a's own, stamped state and b was not cut.
     expect(b.closed).toBeNull();
-    expect((shared.awareness.getStates().get(a.doc.clientID) as { user: { name: string } }).user.name).toBe('Ann');
+    expect((shared.awareness.getStates().get(a.doc.clientID) as { user: { name: string } }).user.name).toBe(
+      'Ann',
+    );
   });
 
   it('withdraws a connection cursor when it disposes', () => {

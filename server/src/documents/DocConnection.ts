@@ -1,12 +1,17 @@
+import { CloseCode } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CloseCode } from '@mockloop/shared';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from './messageTypes.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
-import { decodeAwarenessUpdate, encodeAwarenessEntries, type StampedUser, stampEntries } from './stampAwareness.js';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  type StampedUser,
+  stampEntries,
+} from './stampAwareness.js';
 
 /** What a connection needs from its transport (a ws socket in production, a fake in tests). */
 export interface DocTransport {

@@ -58,7 +58,12 @@ export class DocManager {
   async acquire(name: string): Promise<SharedDoc> {
     let entry = this.entries.get(name);
     if (!entry) {
-      const created: Entry = { refs: 0, rows: 0, writes: Promise.resolve(), ready: Promise.resolve(null as never) };
+      const created: Entry = {
+        refs: 0,
+        rows: 0,
+        writes: Promise.resolve(),
+        ready: Promise.resolve(null as never),
+      };
       created.ready = this.load(name, created);
       entry = created;
       this.entries.set(name, entry);

@@ -51,5 +51,7 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 
 /** Replaces whatever `user` a client claimed with the server's identity for that connection. */
 export function stampEntries(entries: AwarenessEntry[], user: StampedUser): AwarenessEntry[] {
-  return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user } }));
+  return entries.map((entry) =>
+    entry.state === null ? entry : { ...entry, state: { ...entry.state, user } },
+  );
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   API,
-  type CreateRoomResponse,
   CreateRoomRequest,
+  type CreateRoomResponse,
   type ErrorBody,
   ROOM_ID_PATTERN,
   ROUTES,

@@ -23,13 +23,18 @@ async function join(roomId: string, name: string, secret?: string) {
 describe('RoomService', () => {
   it('P-ROOM-1: room ids carry 128 bits in base64url', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 50; i++) ids.add((await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' })).roomId);
+    for (let i = 0; i < 50; i++)
+      ids.add((await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' })).roomId);
     expect(ids.size).toBe(50);
     for (const id of ids) expect(Buffer.from(id, 'base64url')).toHaveLength(16);
   });
 
   it('P-ROOM-2: creator keeps the chosen seat, the next person gets the other, the rest observe', async () => {
-    const { roomId, secret } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'candidate', name: 'Cara' });
+    const { roomId, secret } = await rooms.createRoom({
+      roundType: 'coding',
+      creatorRole: 'candidate',
+      name: 'Cara',
+    });
     const creator = await join(roomId, 'Cara', secret);
     expect(creator.participant.role).toBe('candidate');
     expect((await join(roomId, 'Ivan')).participant.role).toBe('interviewer');
@@ -38,7 +43,11 @@ describe('RoomService', () => {
   });
 
   it('P-ROOM-3: concurrent joiners never produce two candidates', async () => {
-    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const { roomId } = await rooms.createRoom({
+      roundType: 'coding',
+      creatorRole: 'interviewer',
+      name: 'Ian',
+    });
     const seated = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => join(roomId, n)));
     const roles = seated.map((s) => s.participant.role);
     expect(roles.filter((r) => r === 'candidate')).toHaveLength(1);
@@ -46,7 +55,11 @@ describe('RoomService', () => {
   });
 
   it('P-ID-1: a secret restores the same participant and role; a new name renames', async () => {
-    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const { roomId } = await rooms.createRoom({
+      roundType: 'coding',
+      creatorRole: 'interviewer',
+      name: 'Ian',
+    });
     const first = await join(roomId, 'Cleo');
     const again = await rooms.join({ roomId, secret: first.secret });
     expect(again.participant.id).toBe(first.participant.id);
@@ -58,12 +71,18 @@ describe('RoomService', () => {
   it('refuses unknown rooms and unknown secrets without a name', async () => {
     await expect(join('AAAAAAAAAAAAAAAAAAAAAA', 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' });
-    await expect(rooms.join({ roomId, secret: 'A'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_JOINED' });
+    await expect(rooms.join({ roomId, secret: 'A'.repeat(43) })).rejects.toMatchObject({
+      code: 'NOT_JOINED',
+    });
     await expect(rooms.join({ roomId })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('P-DOC-2: authorizes a document only with its own token for a participant of that room', async () => {
-    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const { roomId } = await rooms.createRoom({
+      roundType: 'coding',
+      creatorRole: 'interviewer',
+      name: 'Ian',
+    });
     const other = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Zed' });
     const cand = await join(roomId, 'Cleo');
     const observer = await join(roomId, 'Obi');
@@ -82,7 +101,11 @@ describe('RoomService', () => {
   });
 
   it('observers cannot change the language', async () => {
-    const { roomId } = await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer', name: 'Ian' });
+    const { roomId } = await rooms.createRoom({
+      roundType: 'coding',
+      creatorRole: 'interviewer',
+      name: 'Ian',
+    });
     await join(roomId, 'Cleo');
     const obs = await join(roomId, 'Obi');
     await expect(rooms.setLanguage(obs.participant, 'go')).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -133,7 +133,8 @@ export class RoomService {
   }
 
   async setLanguage(participant: ParticipantRecord, language: Language): Promise<void> {
-    if (participant.role === 'observer') throw new AppError('FORBIDDEN', 'Observers cannot change the language.');
+    if (participant.role === 'observer')
+      throw new AppError('FORBIDDEN', 'Observers cannot change the language.');
     await this.store.setRoomLanguage(participant.roomId, language);
   }
 

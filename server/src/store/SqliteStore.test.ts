@@ -9,10 +9,24 @@ import { type ParticipantRecord, SeatTakenError } from './Store.js';
 let dir: string;
 let store: SqliteStore;
 
-const room = { id: 'room-1', roundType: 'coding', language: 'python', creatorRole: 'interviewer', createdAt: 1 } as const;
+const room = {
+  id: 'room-1',
+  roundType: 'coding',
+  language: 'python',
+  creatorRole: 'interviewer',
+  createdAt: 1,
+} as const;
 
 function participant(id: string, role: ParticipantRecord['role']): ParticipantRecord {
-  return { id, roomId: room.id, secretHash: `hash-${id}`, name: id, role, color: '#fff', joinedAt: Date.now() };
+  return {
+    id,
+    roomId: room.id,
+    secretHash: `hash-${id}`,
+    name: id,
+    role,
+    color: '#fff',
+    joinedAt: Date.now(),
+  };
 }
 
 beforeEach(async () => {
@@ -44,7 +58,9 @@ describe('SqliteStore', () => {
   it('P-ROOM-3: refuses a second interviewer or candidate but seats any number of observers', async () => {
     await store.addParticipant(participant('a', 'interviewer'));
     await store.addParticipant(participant('b', 'candidate'));
-    await expect(store.addParticipant(participant('c', 'interviewer'))).rejects.toBeInstanceOf(SeatTakenError);
+    await expect(store.addParticipant(participant('c', 'interviewer'))).rejects.toBeInstanceOf(
+      SeatTakenError,
+    );
     await expect(store.addParticipant(participant('d', 'candidate'))).rejects.toBeInstanceOf(SeatTakenError);
     await store.addParticipant(participant('e', 'observer'));
     await store.addParticipant(participant('f', 'observer'));

@@ -118,7 +118,9 @@ export class SqliteStore implements Store {
       loadUpdates: db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
       ),
-      countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc = ?'),
+      countUpdates: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM doc_updates WHERE doc = ?',
+      ),
       deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare(

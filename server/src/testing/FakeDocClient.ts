@@ -1,10 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-} from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { DocConnection } from '../documents/DocConnection.js';
@@ -26,7 +22,11 @@ export class FakeDocClient {
   closed: { code: number; reason: string } | null = null;
   readonly connection: DocConnection;
 
-  constructor(shared: SharedDoc, user: { id: string; name: string; role: string; color: string }, writable = true) {
+  constructor(
+    shared: SharedDoc,
+    user: { id: string; name: string; role: string; color: string },
+    writable = true,
+  ) {
     this.connection = new DocConnection(
       shared,
       {

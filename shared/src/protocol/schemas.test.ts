@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CreateRoomRequest } from './http.js';
-import { DisplayName, RoomId } from './ids.js';
 import { docName, parseDocName } from './documents.js';
 import { JoinRequest, SetLanguageRequest } from './events.js';
+import { CreateRoomRequest } from './http.js';
+import { DisplayName, RoomId } from './ids.js';
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 
