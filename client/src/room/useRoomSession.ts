@@ -25,6 +25,7 @@ export type Session =
   | { status: 'error'; message: string };
 
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_MS = 2000;
 
 /**
  * The control-plane session of one room: loads the room, joins with the stored secret (or asks
@@ -88,25 +89,34 @@ export function useRoomSession(roomId: string) {
 
   useEffect(() => {
     let cancelled = false;
-    fetchRoom(roomId).then(
-      (summary) => {
-        if (cancelled) return;
-        if (!summary) {
-          setSession({ status: 'not-found' });
-          return;
-        }
-        summaryRef.current = summary;
-        if (storage.secret(roomId)) {
-          setSession({ status: 'joining', summary });
-          connect();
-        } else {
-          setSession({ status: 'needs-name', summary });
-        }
-      },
-      (err: Error) => !cancelled && setSession({ status: 'error', message: err.message }),
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      fetchRoom(roomId).then(
+        (summary) => {
+          if (cancelled) return;
+          if (!summary) {
+            setSession({ status: 'not-found' });
+            return;
+          }
+          summaryRef.current = summary;
+          if (storage.secret(roomId)) {
+            setSession({ status: 'joining', summary });
+            connect();
+          } else {
+            setSession({ status: 'needs-name', summary });
+          }
+        },
+        (err: Error) => {
+          if (cancelled) return;
+          // The server may be restarting: say so and keep trying rather than giving up.
+          setSession({ status: 'error', message: `${err.message} Retrying…` });
+          retry = setTimeout(load, RETRY_MS);
+        },
+      );
+    void load();
     return () => {
       cancelled = true;
+      clearTimeout(retry);
       socketRef.current?.disconnect();
       socketRef.current = null;
     };

@@ -1,5 +1,6 @@
 import { type DocAccess, type ParticipantView, YJS_PATH_PREFIX } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -15,7 +16,8 @@ function documentServerUrl(): string {
 
 /**
  * Opens one shared document over y-websocket with its token. The provider reconnects by itself
- * with back-off; edits made while offline stay in the local Y.Doc and merge on reconnect.
+ * with back-off; edits made while offline stay in the local Y.Doc, and a copy in IndexedDB keeps
+ * them even across a refresh while the server is unreachable. They merge on reconnect.
  */
 export function useSharedDoc(access: DocAccess, self: ParticipantView) {
   const [handle, setHandle] = useState<SharedDocHandle | null>(null);
@@ -24,6 +26,7 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView) {
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`mockloop:${access.name}`, doc);
     const provider = new WebsocketProvider(documentServerUrl(), access.name, doc, {
       params: { token: access.token },
       maxBackoffTime: 4000,
@@ -37,6 +40,7 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView) {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.destroy();
+      void local.destroy();
       doc.destroy();
       setHandle(null);
       setConnected(false);
