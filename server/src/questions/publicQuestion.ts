@@ -1,0 +1,57 @@
+import type { CodingProblem, PublicQuestion, Question } from '@mockloop/shared';
+
+/** Copies the candidate-facing coding fields one by one, so a field added later stays private by default. */
+function publicCoding(coding: CodingProblem): CodingProblem {
+  const { entry, signature, starterCode } = coding;
+  return {
+    entry: { python: entry.python, javascript: entry.javascript, typescript: entry.typescript },
+    signature: {
+      python: signature.python,
+      javascript: signature.javascript,
+      typescript: signature.typescript,
+    },
+    parameters: coding.parameters.map((p) => ({ name: p.name, type: p.type, description: p.description })),
+    returns: { type: coding.returns.type, description: coding.returns.description },
+    constraints: [...coding.constraints],
+    examples: coding.examples.map((example) => ({
+      args: structuredClone(example.args),
+      expected: structuredClone(example.expected),
+      ...(example.explanation === undefined ? {} : { explanation: example.explanation }),
+    })),
+    starterCode: {
+      python: starterCode.python,
+      javascript: starterCode.javascript,
+      typescript: starterCode.typescript,
+    },
+  };
+}
+
+/**
+ * The view of a question a candidate may receive. Built from an allow-list, never by deleting keys:
+ * rubric, hints, follow-ups, red flags, guidance, hidden tests and solutions can never slip through.
+ */
+export function publicQuestion(q: Question): PublicQuestion {
+  const view: PublicQuestion = {
+    id: q.id,
+    trackId: q.trackId,
+    title: q.title,
+    roundType: q.roundType,
+    roundLabel: q.roundLabel,
+    difficulty: q.difficulty,
+    tags: [...q.tags],
+    prompt: q.prompt,
+    timeLimitMinutes: q.timeLimitMinutes,
+    phases: q.phases.map((phase) => ({ name: phase.name, minutes: phase.minutes })),
+  };
+  if (q.coding) view.coding = publicCoding(q.coding);
+  if (q.tests) {
+    view.publicTests = q.tests
+      .filter((test) => test.hidden === false)
+      .map((test) => ({
+        name: test.name,
+        args: structuredClone(test.args),
+        expected: structuredClone(test.expected),
+      }));
+  }
+  return view;
+}
