@@ -5,6 +5,8 @@ import { type Browser, type BrowserContext, test as base, expect, type Page } fr
 import { type ServerProcess, startServerProcess } from '../../server/test/support/serverProcess.js';
 
 export interface Fixtures {
+  /** Extra environment for the server process (e.g. QUESTIONS_DIR); set with test.use(). */
+  serverEnv: Record<string, string>;
   /** A real server process (npm start's entry point) on port 0 with its own data directory. */
   server: ServerProcess;
   /** Opens a new browser context (a different person) with clipboard access. */
@@ -12,10 +14,10 @@ export interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here
-  server: async ({}, use) => {
+  serverEnv: [{}, { option: true }],
+  server: async ({ serverEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-e2e-'));
-    const server = await startServerProcess(dataDir);
+    const server = await startServerProcess(dataDir, serverEnv);
     await use(server);
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

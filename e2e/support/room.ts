@@ -24,7 +24,7 @@ export async function expectConnected(page: Page): Promise<void> {
 
 /** The editor's text, without the peers' cursor-name widgets that CodeMirror renders inline. */
 export async function editorText(page: Page): Promise<string> {
-  return page.locator('.cm-content').evaluate((content) => {
+  return page.getByRole('textbox', { name: 'Code editor' }).evaluate((content) => {
     const copy = content.cloneNode(true) as HTMLElement;
     for (const widget of copy.querySelectorAll('.cm-ySelectionCaret, .cm-ySelectionInfo')) widget.remove();
     return [...copy.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n');

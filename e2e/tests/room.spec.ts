@@ -36,8 +36,8 @@ test('two people share a room: link, roles, live typing both ways, cursors, refr
   await expect.poll(() => editorText(ivy)).toBe('def top_k(events, k):  # candidate was here');
 
   // Each sees the other's cursor, labelled with the server-stamped name.
-  await expect(ivy.locator('.cm-ySelectionInfo', { hasText: 'Cal' })).toBeVisible();
-  await expect(cal.locator('.cm-ySelectionInfo', { hasText: 'Ivy' })).toBeVisible();
+  await expect(ivy.getByLabel('Code editor').locator('.cm-ySelectionInfo', { hasText: 'Cal' })).toBeVisible();
+  await expect(cal.getByLabel('Code editor').locator('.cm-ySelectionInfo', { hasText: 'Ivy' })).toBeVisible();
 
   // A refresh keeps the seat and the code.
   await cal.reload();

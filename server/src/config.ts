@@ -5,6 +5,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  questionsDir: string;
   clientDir: string;
   publicUrl?: string;
   /** Key for document tokens; generated and kept in the store when unset. */
@@ -22,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    questionsDir: path.resolve(env.QUESTIONS_DIR ?? path.join(here, '../../questions')),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     publicUrl: env.PUBLIC_URL || undefined,
     tokenSecret: env.TOKEN_SECRET || undefined,

@@ -7,6 +7,8 @@ import { attachControlPlane, type ControlServer } from './control/ControlPlane.j
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { InterviewService } from './interview/InterviewService.js';
+import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomService } from './rooms/RoomService.js';
 import { SqliteStore } from './store/SqliteStore.js';
@@ -14,6 +16,8 @@ import type { Store } from './store/Store.js';
 
 export interface AppOptions {
   dataDir: string;
+  /** The question bank folder; loading fails start-up with file, field and reason. */
+  questionsDir: string;
   clientDir?: string;
   publicUrl?: string;
   tokenSecret?: string;
@@ -28,6 +32,7 @@ export interface App {
   store: Store;
   docs: DocManager;
   rooms: RoomService;
+  bank: QuestionBank;
   /** Listens and resolves with the bound port (pass 0 for any free port). */
   listen(port: number, host?: string): Promise<number>;
   /** Closes connections, flushes documents to the store, closes the store. */
@@ -43,13 +48,22 @@ const MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
+  const bank = await loadQuestionBank(options.questionsDir);
   const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
   const tokens = await DocTokens.load(store, options.tokenSecret);
   const presence = new InMemoryPresence();
   const rooms = new RoomService(store, tokens, presence);
   const docs = new DocManager(store, { onError: (err, name) => log(`[docs] ${name}`, err), ...options.docs });
 
-  const app = createHttpApp({ rooms, clientDir: options.clientDir, publicUrl: options.publicUrl, log });
+  const interview = new InterviewService(store, bank, docs);
+  const app = createHttpApp({
+    rooms,
+    interview,
+    bank,
+    clientDir: options.clientDir,
+    publicUrl: options.publicUrl,
+    log,
+  });
   const server = http.createServer(app);
 
   const io: ControlServer = new Server(server, {
@@ -60,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
   });
-  attachControlPlane(io, rooms, presence, log);
+  attachControlPlane(io, rooms, interview, presence, log);
 
   const yjs = new YjsWebSocketServer(rooms, docs, log);
   server.on('upgrade', (req, socket, head) => {
@@ -78,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     docs,
     rooms,
+    bank,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -1,8 +1,14 @@
 import { loadConfig } from './config.js';
 import { createApp } from './createApp.js';
+import { QuestionBankError } from './questions/QuestionBankError.js';
 
 const config = loadConfig();
-const app = await createApp(config);
+const app = await createApp(config).catch((err: unknown) => {
+  // A broken question bank is the operator's to fix: say which file, field and why, then stop.
+  if (err instanceof QuestionBankError) console.error(err.message);
+  else console.error('Could not start:', err);
+  process.exit(1);
+});
 const port = await app.listen(config.port, config.host);
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(`Mockloop is running at http://${shownHost}:${port} (data in ${config.dataDir})`);

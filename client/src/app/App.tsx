@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { FullPageMessage } from './FullPageMessage';
 import { usePathname } from './router';
 
 // The room pulls in CodeMirror, Yjs and Socket.IO: load it only when a room is opened.
 const RoomPage = lazy(() => import('../pages/RoomPage'));
+const TrackPage = lazy(() => import('../pages/TrackPage'));
 
 export function App() {
   const pathname = usePathname();
@@ -17,15 +19,13 @@ export function App() {
       </Suspense>
     );
   }
+  const track = /^\/tracks\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (track?.[1]) {
+    return (
+      <Suspense fallback={<FullPageMessage text="Loading…" />}>
+        <TrackPage key={track[1]} trackId={track[1]} />
+      </Suspense>
+    );
+  }
   return <NotFoundPage />;
-}
-
-export function FullPageMessage({ text }: { text: string }) {
-  return (
-    <main className="centered">
-      <p className="muted" aria-live="polite">
-        {text}
-      </p>
-    </main>
-  );
 }

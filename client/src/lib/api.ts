@@ -3,6 +3,8 @@ import {
   type CreateRoomRequest,
   type CreateRoomResponse,
   type ErrorBody,
+  type PublicQuestion,
+  type PublicTrack,
   type RoomSummary,
 } from '@mockloop/shared';
 
@@ -39,6 +41,24 @@ export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> 
 export async function fetchRoom(roomId: string): Promise<RoomSummary | null> {
   try {
     return await request<RoomSummary>(API.room(roomId));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export function fetchQuestions(): Promise<PublicQuestion[]> {
+  return request(API.questions);
+}
+
+export function fetchTracks(): Promise<PublicTrack[]> {
+  return request(API.tracks);
+}
+
+/** The track's public view, or null when it does not exist. */
+export async function fetchTrack(trackId: string): Promise<PublicTrack | null> {
+  try {
+    return await request<PublicTrack>(API.track(trackId));
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;

@@ -1,7 +1,7 @@
-import { ROUND_TYPE_LABELS, ROUTES, RoundType, type SeatRole } from '@mockloop/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type PublicTrack, ROUND_TYPE_LABELS, ROUTES, RoundType, type SeatRole } from '@mockloop/shared';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { navigate } from '../app/router';
-import { createRoom } from '../lib/api';
+import { createRoom, fetchTracks } from '../lib/api';
 import { storage } from '../lib/storage';
 import { BrandLink } from './BrandLink';
 
@@ -20,6 +20,11 @@ export function HomePage() {
   const [busy, setBusy] = useState(false);
   const nameId = useId();
   const roundId = useId();
+  const [tracks, setTracks] = useState<PublicTrack[]>([]);
+
+  useEffect(() => {
+    fetchTracks().then(setTracks, () => setTracks([])); // the list is a shortcut; the form works without it
+  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -100,6 +105,24 @@ export function HomePage() {
           {busy ? 'Creating…' : 'Create room'}
         </button>
       </form>
+      {tracks.length > 0 && (
+        <section className="tracks" aria-labelledby="tracks-heading">
+          <h2 id="tracks-heading">Practice a real loop</h2>
+          <ul>
+            {tracks.map((track) => (
+              <li key={track.id}>
+                <a href={ROUTES.track(track.id)}>
+                  {track.company.name} · {track.role}
+                </a>
+                <span className="muted small">
+                  {' '}
+                  {track.questionIds.length} questions · {track.difficulty}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ul className="features">
         <li>
           <strong>Live code editor</strong> synced as you type, with your peer's cursor and name.

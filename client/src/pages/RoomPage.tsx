@@ -1,4 +1,4 @@
-import { FullPageMessage } from '../app/App';
+import { FullPageMessage } from '../app/FullPageMessage';
 import { JoinForm } from '../room/JoinForm';
 import { RoomView } from '../room/RoomView';
 import { useRoomSession } from '../room/useRoomSession';
@@ -6,7 +6,7 @@ import { NotFoundPage } from './NotFoundPage';
 
 /** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */
 export default function RoomPage({ roomId }: { roomId: string }) {
-  const { session, connected, joinWithName, setLanguage, setAway } = useRoomSession(roomId);
+  const { session, connected, brief, joinWithName, actions } = useRoomSession(roomId);
 
   switch (session.status) {
     case 'loading':
@@ -30,9 +30,9 @@ export default function RoomPage({ roomId }: { roomId: string }) {
         <RoomView
           join={session.join}
           room={session.room}
+          brief={brief}
           controlConnected={connected}
-          onLanguage={setLanguage}
-          onAway={setAway}
+          actions={actions}
         />
       );
   }

@@ -1,8 +1,8 @@
 import { indentWithTab } from '@codemirror/commands';
-import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap } from '@codemirror/view';
-import { CODE_DOC, type Language } from '@mockloop/shared';
-import { basicSetup } from 'codemirror';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import type { Language } from '@mockloop/shared';
+import { basicSetup, minimalSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import { yCollab } from 'y-codemirror.next';
 import * as Y from 'yjs';
@@ -12,15 +12,29 @@ import type { SharedDocHandle } from './useSharedDoc';
 
 interface Props {
   handle: SharedDocHandle;
-  language: Language;
-  readOnly: boolean;
+  /** The Y.Text inside the document to bind. */
+  textName: string;
+  ariaLabel: string;
+  /** Code gets line numbers, brackets and highlighting; prose gets wrapping and a placeholder. */
+  variant?: 'code' | 'prose';
+  language?: Language;
+  readOnly?: boolean;
+  placeholderText?: string;
 }
 
 /**
- * CodeMirror 6 bound to the room's code document. Remote cursors and selections come from
- * awareness through y-codemirror.next; undo only covers this person's own edits.
+ * CodeMirror 6 bound to a shared Y.Text. Remote cursors and selections come from awareness through
+ * y-codemirror.next; undo only covers this person's own edits.
  */
-export function CodeEditor({ handle, language, readOnly }: Props) {
+export function CodeEditor({
+  handle,
+  textName,
+  ariaLabel,
+  variant = 'code',
+  language,
+  readOnly = false,
+  placeholderText,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const languageSlot = useRef(new Compartment());
@@ -30,19 +44,22 @@ export function CodeEditor({ handle, language, readOnly }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the document only
   useEffect(() => {
     if (!host.current) return;
-    const ytext = handle.doc.getText(CODE_DOC.text);
+    const ytext = handle.doc.getText(textName);
     const undoManager = new Y.UndoManager(ytext);
+    const variantExtensions: Extension[] =
+      variant === 'code'
+        ? [basicSetup, keymap.of([indentWithTab])]
+        : [minimalSetup, EditorView.lineWrapping, placeholder(placeholderText ?? '')];
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: ytext.toString(),
         extensions: [
-          basicSetup,
-          keymap.of([indentWithTab]),
+          variantExtensions,
           languageSlot.current.of([]),
           readOnlySlot.current.of(readOnlyExtension(readOnly)),
           editorTheme,
-          EditorView.contentAttributes.of({ 'aria-label': 'Code editor' }),
+          EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
           yCollab(ytext, handle.provider.awareness, { undoManager }),
         ],
       }),
@@ -53,11 +70,12 @@ export function CodeEditor({ handle, language, readOnly }: Props) {
       undoManager.destroy();
       view.current = null;
     };
-  }, [handle]);
+  }, [handle, textName]);
 
   // A new document means a new editor, which needs its language again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: handle is the trigger, not an input
   useEffect(() => {
+    if (!language) return;
     let current = true;
     loadLanguageSupport(language).then(
       (support) => {
@@ -74,7 +92,7 @@ export function CodeEditor({ handle, language, readOnly }: Props) {
     view.current?.dispatch({ effects: readOnlySlot.current.reconfigure(readOnlyExtension(readOnly)) });
   }, [readOnly]);
 
-  return <div className="editor-host" ref={host} />;
+  return <div className={`editor-host ${variant}`} ref={host} />;
 }
 
 function readOnlyExtension(readOnly: boolean) {

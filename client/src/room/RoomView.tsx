@@ -1,47 +1,51 @@
 import {
+  CODE_DOC,
+  type InterviewerBrief,
   type JoinResult,
   type Language,
   ROLE_LABELS,
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useAction } from '../lib/useAction';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeEditor } from './CodeEditor';
 import { ConnectionStatus } from './ConnectionStatus';
 import { InviteButton } from './InviteButton';
+import { InterviewerPanel } from './interviewer/InterviewerPanel';
 import { LanguageSelect } from './LanguageSelect';
 import { ParticipantsList } from './ParticipantsList';
+import { QuestionPanel } from './QuestionPanel';
+import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
 
 interface Props {
   join: JoinResult;
   room: RoomState;
+  brief: InterviewerBrief | null;
   controlConnected: boolean;
-  onLanguage(language: Language): Promise<string | null>;
-  onAway(away: boolean): void;
+  actions: RoomActions;
 }
 
-/** The live room: header with status and invite, the shared editor, and the people in the room. */
-export function RoomView({ join, room, controlConnected, onLanguage, onAway }: Props) {
+/** The live room: the question, the shared editor, the people, and the interviewer's console. */
+export function RoomView({ join, room, brief, controlConnected, actions }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(join.documents.code, self);
-  const [languageError, setLanguageError] = useState<string | null>(null);
+  const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
+  const isInterviewer = self.role === 'interviewer';
+  const { setAway } = actions;
 
   useEffect(() => {
-    const onVisibility = () => onAway(document.visibilityState === 'hidden');
+    const onVisibility = () => setAway(document.visibilityState === 'hidden');
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [onAway]);
+  }, [setAway]);
 
   useEffect(() => {
     document.title = `${ROUND_TYPE_LABELS[room.roundType]} room · Mockloop`;
   }, [room.roundType]);
-
-  async function changeLanguage(language: Language) {
-    setLanguageError(await onLanguage(language));
-  }
 
   return (
     <div className="room">
@@ -54,12 +58,19 @@ export function RoomView({ join, room, controlConnected, onLanguage, onAway }: P
         <InviteButton roomId={room.roomId} />
       </header>
       <div className="room-body">
+        <aside className="left-pane">
+          <QuestionPanel round={room.round} role={self.role} language={room.language} />
+        </aside>
         <section className="workspace" aria-label="Code">
           <div className="toolbar">
-            <LanguageSelect value={room.language} disabled={isObserver} onChange={changeLanguage} />
-            {languageError && (
+            <LanguageSelect
+              value={room.language}
+              disabled={isObserver || language.busy}
+              onChange={language.run}
+            />
+            {language.error && (
               <span role="alert" className="error small">
-                {languageError}
+                {language.error}
               </span>
             )}
             {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
@@ -67,13 +78,28 @@ export function RoomView({ join, room, controlConnected, onLanguage, onAway }: P
             {!code.synced && <span className="muted small">Loading code…</span>}
           </div>
           {code.handle ? (
-            <CodeEditor handle={code.handle} language={room.language} readOnly={isObserver} />
+            <CodeEditor
+              handle={code.handle}
+              textName={CODE_DOC.text}
+              ariaLabel="Code editor"
+              language={room.language}
+              readOnly={isObserver}
+            />
           ) : (
             <div className="editor-host" />
           )}
         </section>
-        <aside className="sidebar">
+        <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
           <ParticipantsList participants={room.participants} selfId={self.id} />
+          {isInterviewer && (
+            <InterviewerPanel
+              brief={brief}
+              actions={actions}
+              roomRoundType={room.roundType}
+              notes={join.documents.notes}
+              self={self}
+            />
+          )}
         </aside>
       </div>
     </div>

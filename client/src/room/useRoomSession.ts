@@ -2,6 +2,7 @@ import {
   type Ack,
   ClientEvent,
   type ClientToServerEvents,
+  type InterviewerBrief,
   type JoinResult,
   type Language,
   type RoomState,
@@ -25,6 +26,18 @@ export type Session =
   | { status: 'error'; message: string };
 
 const ACK_TIMEOUT_MS = 8000;
+
+/** Events that answer with an empty success or an error message. */
+type ActionEvent = Exclude<(typeof ClientEvent)[keyof typeof ClientEvent], typeof ClientEvent.Join>;
+
+/** What the room's controls can do; each resolves with an error message, or null on success. */
+export interface RoomActions {
+  setLanguage(language: Language): Promise<string | null>;
+  setAway(away: boolean): void;
+  selectQuestion(questionId: string): Promise<string | null>;
+  revealQuestion(): Promise<string | null>;
+  revealHint(): Promise<string | null>;
+}
 const RETRY_MS = 2000;
 
 /**
@@ -35,6 +48,7 @@ const RETRY_MS = 2000;
 export function useRoomSession(roomId: string) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
   const [connected, setConnected] = useState(false);
+  const [brief, setBrief] = useState<InterviewerBrief | null>(null);
   const socketRef = useRef<ControlSocket | null>(null);
   const pendingName = useRef<string | undefined>(undefined);
   const summaryRef = useRef<RoomSummary | null>(null);
@@ -85,6 +99,7 @@ export function useRoomSession(roomId: string) {
     socket.on(ServerEvent.RoomState, (room) => {
       setSession((s) => (s.status === 'joined' ? { ...s, room } : s));
     });
+    socket.on(ServerEvent.InterviewerBrief, setBrief);
   }, [join]);
 
   useEffect(() => {
@@ -134,20 +149,42 @@ export function useRoomSession(roomId: string) {
     [connect],
   );
 
-  const setLanguage = useCallback(async (language: Language) => {
-    const socket = socketRef.current;
-    if (!socket) return 'Not connected';
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.SetLanguage, { language });
-      return ack.ok ? null : ack.error.message;
-    } catch {
-      return 'The server did not answer; try again.';
-    }
-  }, []);
+  /** Sends an acknowledged event; resolves with an error message, or null on success. */
+  const send = useCallback(
+    async <E extends ActionEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) => {
+      const socket = socketRef.current;
+      if (!socket?.connected) return 'Not connected to the server; wait for it to reconnect.';
+      try {
+        const timed = socket.timeout(ACK_TIMEOUT_MS);
+        const emit = timed.emitWithAck.bind(timed) as (e: E, p: unknown) => Promise<Ack<null>>;
+        const ack = await emit(event, payload);
+        return ack.ok ? null : ack.error.message;
+      } catch {
+        return 'The server did not answer; try again.';
+      }
+    },
+    [],
+  );
+
+  const setLanguage = useCallback(
+    (language: Language) => send(ClientEvent.SetLanguage, { language }),
+    [send],
+  );
 
   const setAway = useCallback((away: boolean) => {
     socketRef.current?.emit(ClientEvent.Presence, { away }, () => {});
   }, []);
 
-  return { session, connected, joinWithName, setLanguage, setAway };
+  const actions: RoomActions = {
+    setLanguage,
+    setAway,
+    selectQuestion: useCallback(
+      (questionId: string) => send(ClientEvent.SelectQuestion, { questionId }),
+      [send],
+    ),
+    revealQuestion: useCallback(() => send(ClientEvent.RevealQuestion, {}), [send]),
+    revealHint: useCallback(() => send(ClientEvent.RevealHint, {}), [send]),
+  };
+
+  return { session, connected, brief, joinWithName, actions };
 }

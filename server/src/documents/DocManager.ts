@@ -22,6 +22,8 @@ interface Entry {
 
 /** Marks updates applied while loading from the store, so they are not written back. */
 const LOAD_ORIGIN = Symbol('load');
+/** Marks changes the server itself makes (starter code). */
+const SERVER_ORIGIN = Symbol('server');
 
 /**
  * Loads documents from the store on first use, appends every update to the store, compacts
@@ -94,6 +96,20 @@ export class DocManager {
         void this.unload(name, entry);
       }, this.unloadGraceMs);
       entry.unloadTimer.unref();
+    }
+  }
+
+  /**
+   * Applies a server-side change to a document (loading it if needed) and waits until it is
+   * stored. Connected clients receive it like any other update.
+   */
+  async edit(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const shared = await this.acquire(name);
+    try {
+      shared.doc.transact(() => change(shared.doc), SERVER_ORIGIN);
+      await this.flush(name);
+    } finally {
+      this.release(name);
     }
   }
 

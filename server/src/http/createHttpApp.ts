@@ -9,10 +9,16 @@ import {
   ROUTES,
 } from '@mockloop/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { InterviewService } from '../interview/InterviewService.js';
+import type { QuestionBank } from '../questions/loadQuestionBank.js';
+import { publicQuestion } from '../questions/publicQuestion.js';
+import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
 
 export interface HttpAppOptions {
   rooms: RoomService;
+  interview: InterviewService;
+  bank: QuestionBank;
   /** Built client (index.html and assets); when missing, only the API is served. */
   clientDir?: string;
   /** Base of invite links; defaults to the request's own origin. */
@@ -25,7 +31,14 @@ function sendError(res: Response, status: number, body: ErrorBody): void {
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
-export function createHttpApp({ rooms, clientDir, publicUrl, log }: HttpAppOptions): express.Express {
+export function createHttpApp({
+  rooms,
+  interview,
+  bank,
+  clientDir,
+  publicUrl,
+  log,
+}: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -58,6 +71,44 @@ export function createHttpApp({ rooms, clientDir, publicUrl, log }: HttpAppOptio
       return;
     }
     res.json(summary);
+  });
+
+  // The bank's public side: prompts, tags, starter code, public tests. Never rubric, hints,
+  // follow-ups, hidden tests or solutions (P-PRIV-3): the views are built from allow-lists.
+  const publicQuestions = bank.questions.map(publicQuestion);
+  const publicTracks = bank.tracks.map(publicTrack);
+  app.get(API.questions, (_req, res) => {
+    res.json(publicQuestions);
+  });
+  app.get('/api/questions/:id', (req, res) => {
+    const question = publicQuestions.find((q) => q.id === req.params.id);
+    if (!question) return sendError(res, 404, { code: 'NOT_FOUND', message: 'No such question.' });
+    res.json(question);
+  });
+  app.get(API.tracks, (_req, res) => {
+    res.json(publicTracks);
+  });
+  app.get('/api/tracks/:id', (req, res) => {
+    const track = publicTracks.find((t) => t.id === req.params.id);
+    if (!track) return sendError(res, 404, { code: 'NOT_FOUND', message: 'No such track.' });
+    res.json(track);
+  });
+
+  // The interviewer's brief over HTTP, for tools and reports: the participant's secret as a bearer
+  // token, and the interviewer's seat, or nothing (P-PRIV-2).
+  app.get('/api/rooms/:roomId/brief', async (req, res) => {
+    const secret = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(req.get('authorization') ?? '')?.[1];
+    const participant =
+      secret && ROOM_ID_PATTERN.test(req.params.roomId)
+        ? await rooms.participantBySecret(req.params.roomId, secret)
+        : null;
+    if (!participant) {
+      return sendError(res, 401, { code: 'NOT_JOINED', message: 'Present your participant secret.' });
+    }
+    if (participant.role !== 'interviewer') {
+      return sendError(res, 403, { code: 'FORBIDDEN', message: 'Only the interviewer can read the brief.' });
+    }
+    res.json(await interview.brief(participant.roomId));
   });
 
   app.use('/api', (_req, res) => {

@@ -6,6 +6,7 @@ import {
   DocKind as DocKindSchema,
   docName,
   type JoinRequest,
+  type JoinResult,
   type Language,
   type ParticipantView,
   parseDocName,
@@ -60,6 +61,15 @@ export class RoomService {
       createdAt: this.now(),
     };
     await this.store.createRoom(room);
+    await this.store.createRound({
+      roomId: room.id,
+      number: 1,
+      questionId: null,
+      revealedAt: null,
+      hintTimes: [],
+      starterFor: null,
+      startedAt: this.now(),
+    });
     const secret = newSecret();
     await this.store.addParticipant({
       id: newParticipantId(),
@@ -132,13 +142,19 @@ export class RoomService {
     throw new AppError('INTERNAL', 'Could not seat participant.');
   }
 
+  /** The participant holding this secret in this room, if any. */
+  participantBySecret(roomId: string, secret: string): Promise<ParticipantRecord | null> {
+    return this.store.findParticipantBySecret(roomId, hashSecret(secret));
+  }
+
   async setLanguage(participant: ParticipantRecord, language: Language): Promise<void> {
     if (participant.role === 'observer')
       throw new AppError('FORBIDDEN', 'Observers cannot change the language.');
     await this.store.setRoomLanguage(participant.roomId, language);
   }
 
-  async roomState(roomId: string): Promise<RoomState> {
+  /** The room's public state without its round (the InterviewService adds that). */
+  async roomState(roomId: string): Promise<Omit<RoomState, 'round'>> {
     const room = await this.store.getRoom(roomId);
     if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
     const presence = this.presence.snapshot(roomId);
@@ -152,15 +168,19 @@ export class RoomService {
     return toView(participant, this.presence.snapshot(participant.roomId).get(participant.id));
   }
 
-  docAccess(participant: ParticipantRecord): Record<DocKind, DocAccess> {
-    const access = {} as Record<DocKind, DocAccess>;
-    for (const kind of DocKindSchema.options) {
-      const name = docName(participant.roomId, kind);
-      access[kind] = {
+  /** Tokens for the documents this participant may open; `round` picks the notes document. */
+  docAccess(participant: ParticipantRecord, round = 1): JoinResult['documents'] {
+    const grant = (kind: DocKind): DocAccess => {
+      const name = docName(participant.roomId, kind, round);
+      return {
         name,
         token: this.tokens.sign({ roomId: participant.roomId, participantId: participant.id, docName: name }),
         writable: participant.role !== 'observer',
       };
+    };
+    const access: JoinResult['documents'] = { code: grant('code') };
+    for (const kind of DocKindSchema.options) {
+      if (kind !== 'code' && mayOpen(participant.role, kind)) access[kind] = grant(kind);
     }
     return access;
   }
@@ -176,8 +196,15 @@ export class RoomService {
     if (!parsed || parsed.roomId !== claims.roomId) return null;
     const participant = await this.store.getParticipant(claims.participantId);
     if (!participant || participant.roomId !== claims.roomId) return null;
+    // The seat is checked now, not when the token was issued: roles can change.
+    if (!mayOpen(participant.role, parsed.kind)) return null;
     return { participant, writable: participant.role !== 'observer' };
   }
+}
+
+/** Private notes belong to the interviewer alone (P-PRIV-2); everyone may open the code. */
+function mayOpen(role: Role, kind: DocKind): boolean {
+  return kind === 'notes' ? role === 'interviewer' : true;
 }
 
 function toView(p: ParticipantRecord, presence?: { online: boolean; away: boolean }): ParticipantView {

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '@mockloop/shared';
 import Database from 'better-sqlite3';
-import { type ParticipantRecord, type RoomRecord, SeatTakenError, type Store } from './Store.js';
+import {
+  type ParticipantRecord,
+  type RoomRecord,
+  type RoundRecord,
+  SeatTakenError,
+  type Store,
+  type TimelineRecord,
+} from './Store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rooms (
@@ -26,6 +33,25 @@ CREATE UNIQUE INDEX IF NOT EXISTS participants_by_secret ON participants(room_id
 -- One interviewer and one candidate per room, whatever the callers do.
 CREATE UNIQUE INDEX IF NOT EXISTS one_seat_per_role ON participants(room_id, role)
   WHERE role IN ('interviewer', 'candidate');
+CREATE TABLE IF NOT EXISTS rounds (
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  number INTEGER NOT NULL,
+  question_id TEXT,
+  revealed_at INTEGER,
+  hint_times TEXT NOT NULL DEFAULT '[]',
+  starter_for TEXT,
+  started_at INTEGER NOT NULL,
+  PRIMARY KEY (room_id, number)
+);
+CREATE TABLE IF NOT EXISTS timeline (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  round INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS timeline_by_room ON timeline(room_id, seq);
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   doc TEXT NOT NULL,
@@ -55,6 +81,35 @@ interface ParticipantRow {
   color: string;
   joined_at: number;
 }
+
+interface RoundRow {
+  room_id: string;
+  number: number;
+  question_id: string | null;
+  revealed_at: number | null;
+  hint_times: string;
+  starter_for: string | null;
+  started_at: number;
+}
+
+function toRound(row: RoundRow): RoundRecord {
+  return {
+    roomId: row.room_id,
+    number: row.number,
+    questionId: row.question_id,
+    revealedAt: row.revealed_at,
+    hintTimes: JSON.parse(row.hint_times) as number[],
+    starterFor: row.starter_for,
+    startedAt: row.started_at,
+  };
+}
+
+const ROUND_COLUMNS = {
+  questionId: 'question_id',
+  revealedAt: 'revealed_at',
+  hintTimes: 'hint_times',
+  starterFor: 'starter_for',
+} as const;
 
 function toRoom(row: RoomRow): RoomRecord {
   return {
@@ -114,6 +169,18 @@ export class SqliteStore implements Store {
         'SELECT * FROM participants WHERE room_id = ? ORDER BY joined_at, rowid',
       ),
       rename: db.prepare('UPDATE participants SET name = ? WHERE id = ?'),
+      insertRound: db.prepare(
+        `INSERT INTO rounds (room_id, number, question_id, revealed_at, hint_times, starter_for, started_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      currentRound: db.prepare<[string], RoundRow>(
+        'SELECT * FROM rounds WHERE room_id = ? ORDER BY number DESC LIMIT 1',
+      ),
+      appendEvent: db.prepare('INSERT INTO timeline (room_id, round, at, type, data) VALUES (?, ?, ?, ?, ?)'),
+      listEvents: db.prepare<
+        [string],
+        { room_id: string; round: number; at: number; type: string; data: string }
+      >('SELECT room_id, round, at, type, data FROM timeline WHERE room_id = ? ORDER BY seq'),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       loadUpdates: db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
@@ -169,6 +236,51 @@ export class SqliteStore implements Store {
 
   async renameParticipant(participantId: string, name: string): Promise<void> {
     this.stmt.rename.run(name, participantId);
+  }
+
+  async createRound(r: RoundRecord): Promise<void> {
+    this.stmt.insertRound.run(
+      r.roomId,
+      r.number,
+      r.questionId,
+      r.revealedAt,
+      JSON.stringify(r.hintTimes),
+      r.starterFor,
+      r.startedAt,
+    );
+  }
+
+  async getCurrentRound(roomId: string): Promise<RoundRecord | null> {
+    const row = this.stmt.currentRound.get(roomId);
+    return row ? toRound(row) : null;
+  }
+
+  async updateRound(
+    roomId: string,
+    number: number,
+    patch: Partial<Pick<RoundRecord, 'questionId' | 'revealedAt' | 'hintTimes' | 'starterFor'>>,
+  ): Promise<void> {
+    const keys = (Object.keys(patch) as Array<keyof typeof ROUND_COLUMNS>).filter((k) => k in ROUND_COLUMNS);
+    if (keys.length === 0) return;
+    const sets = keys.map((k) => `${ROUND_COLUMNS[k]} = ?`).join(', ');
+    const values = keys.map((k) => (k === 'hintTimes' ? JSON.stringify(patch[k]) : (patch[k] ?? null)));
+    this.db
+      .prepare(`UPDATE rounds SET ${sets} WHERE room_id = ? AND number = ?`)
+      .run(...values, roomId, number);
+  }
+
+  async appendEvent(e: TimelineRecord): Promise<void> {
+    this.stmt.appendEvent.run(e.roomId, e.round, e.at, e.type, JSON.stringify(e.data));
+  }
+
+  async listEvents(roomId: string): Promise<TimelineRecord[]> {
+    return this.stmt.listEvents.all(roomId).map((row) => ({
+      roomId: row.room_id,
+      round: row.round,
+      at: row.at,
+      type: row.type,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
   }
 
   async appendUpdate(docName: string, update: Uint8Array): Promise<void> {

@@ -19,6 +19,29 @@ export interface ParticipantRecord {
   joinedAt: number;
 }
 
+/** One round of a room: its question (private until revealed) and what has been revealed. */
+export interface RoundRecord {
+  roomId: string;
+  number: number;
+  /** Picked by the interviewer; private until revealedAt is set. */
+  questionId: string | null;
+  revealedAt: number | null;
+  /** When each hint was revealed, in order: hint i is revealed when hintTimes[i] exists. */
+  hintTimes: number[];
+  /** The question whose starter code has been put in the editor, so it happens once. */
+  starterFor: string | null;
+  startedAt: number;
+}
+
+/** A timestamped entry of the room's timeline. */
+export interface TimelineRecord {
+  roomId: string;
+  round: number;
+  at: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
 /** Thrown by addParticipant when the room already has someone in that seat. */
 export class SeatTakenError extends Error {
   constructor(readonly role: Role) {
@@ -43,6 +66,18 @@ export interface Store {
   findParticipantBySecret(roomId: string, secretHash: string): Promise<ParticipantRecord | null>;
   listParticipants(roomId: string): Promise<ParticipantRecord[]>;
   renameParticipant(participantId: string, name: string): Promise<void>;
+
+  createRound(round: RoundRecord): Promise<void>;
+  /** The room's latest round. */
+  getCurrentRound(roomId: string): Promise<RoundRecord | null>;
+  updateRound(
+    roomId: string,
+    number: number,
+    patch: Partial<Pick<RoundRecord, 'questionId' | 'revealedAt' | 'hintTimes' | 'starterFor'>>,
+  ): Promise<void>;
+
+  appendEvent(event: TimelineRecord): Promise<void>;
+  listEvents(roomId: string): Promise<TimelineRecord[]>;
 
   /** Appends one Yjs (v1) update to a document's log. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;

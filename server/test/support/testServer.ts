@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type App, type AppOptions, createApp } from '../../src/createApp.js';
+
+/** The repository's own bank; tests that need canaries pass their own questionsDir. */
+export const REPO_QUESTIONS = fileURLToPath(new URL('../../../questions', import.meta.url));
 
 export interface TestServer {
   app: App;
@@ -14,7 +18,7 @@ export interface TestServer {
 /** Starts the real server in-process on port 0 with a fresh data directory. */
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-it-'));
-  const app = await createApp({ dataDir, log: () => {}, ...options });
+  const app = await createApp({ dataDir, questionsDir: REPO_QUESTIONS, log: () => {}, ...options });
   const port = await app.listen(0, '127.0.0.1');
   return {
     app,

@@ -2,27 +2,37 @@ import { z } from 'zod';
 import { ROOM_ID_PATTERN, type RoomId } from './ids.js';
 
 /**
- * Shared documents of a room. Each is its own Y.Doc at /yjs/<roomId>.<kind>, with its own token,
- * so a private document can exist that a candidate's connection never opens (P-DOC-1).
+ * Shared documents of a room. Each is its own Y.Doc at /yjs/<name>, with its own token, so a
+ * private document can exist that a candidate's connection never opens (P-DOC-1):
+ * - `code`: the shared editor, `<roomId>.code`;
+ * - `notes`: the interviewer's private notes for one round, `<roomId>.notes-<round>`.
  */
-export const DocKind = z.enum(['code']);
+export const DocKind = z.enum(['code', 'notes']);
 export type DocKind = z.infer<typeof DocKind>;
 
-/** Names of the shared types inside the code document. */
+/** Names of the shared types inside each document. */
 export const CODE_DOC = { text: 'code' } as const;
+export const NOTES_DOC = { text: 'notes' } as const;
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
-export function docName(roomId: RoomId, kind: DocKind): string {
-  return `${roomId}.${kind}`;
+export interface DocRef {
+  roomId: RoomId;
+  kind: DocKind;
+  /** Set for per-round documents (notes). */
+  round?: number;
 }
 
-/** Parses "<roomId>.<kind>"; null when malformed. */
-export function parseDocName(name: string): { roomId: RoomId; kind: DocKind } | null {
-  const dot = name.lastIndexOf('.');
-  if (dot < 0) return null;
-  const roomId = name.slice(0, dot);
-  const kind = DocKind.safeParse(name.slice(dot + 1));
-  if (!ROOM_ID_PATTERN.test(roomId) || !kind.success) return null;
-  return { roomId, kind: kind.data };
+export function docName(roomId: RoomId, kind: DocKind, round?: number): string {
+  return kind === 'notes' ? `${roomId}.notes-${round ?? 1}` : `${roomId}.${kind}`;
+}
+
+const DOC_NAME = /^([A-Za-z0-9_-]{22})\.(?:(code)|notes-([1-9][0-9]{0,2}))$/;
+
+/** Parses a document name; null when malformed. */
+export function parseDocName(name: string): DocRef | null {
+  const match = DOC_NAME.exec(name);
+  if (!match?.[1] || !ROOM_ID_PATTERN.test(match[1])) return null;
+  if (match[2]) return { roomId: match[1], kind: 'code' };
+  return { roomId: match[1], kind: 'notes', round: Number(match[3]) };
 }

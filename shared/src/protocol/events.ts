@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AckCallback } from './errors.js';
 import { DisplayName, ParticipantSecret, RoomId } from './ids.js';
+import type { EmptyRequest, InterviewerBrief, SelectQuestionRequest } from './interview.js';
 import { Language } from './languages.js';
 import type { JoinResult, RoomState } from './roomState.js';
 
@@ -11,10 +12,15 @@ export const ClientEvent = {
   Join: 'room:join',
   SetLanguage: 'room:set-language',
   Presence: 'presence:update',
+  SelectQuestion: 'interviewer:select-question',
+  RevealQuestion: 'interviewer:reveal-question',
+  RevealHint: 'interviewer:reveal-hint',
 } as const;
 
 export const ServerEvent = {
   RoomState: 'room:state',
+  /** Sent only to the interviewer's channel. */
+  InterviewerBrief: 'interviewer:brief',
 } as const;
 
 /**
@@ -39,8 +45,12 @@ export interface ClientToServerEvents {
   [ClientEvent.Join]: (payload: JoinRequest, ack: AckCallback<JoinResult>) => void;
   [ClientEvent.SetLanguage]: (payload: SetLanguageRequest, ack: AckCallback<null>) => void;
   [ClientEvent.Presence]: (payload: PresenceUpdate, ack: AckCallback<null>) => void;
+  [ClientEvent.SelectQuestion]: (payload: SelectQuestionRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.RevealQuestion]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.RevealHint]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
   [ServerEvent.RoomState]: (state: RoomState) => void;
+  [ServerEvent.InterviewerBrief]: (brief: InterviewerBrief) => void;
 }

@@ -30,10 +30,16 @@ export const API = {
   health: '/healthz',
   rooms: '/api/rooms',
   room: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`,
+  /** Public fields only (P-PRIV-3). */
+  questions: '/api/questions',
+  question: (id: string) => `/api/questions/${encodeURIComponent(id)}`,
+  tracks: '/api/tracks',
+  track: (id: string) => `/api/tracks/${encodeURIComponent(id)}`,
 } as const;
 
 /** Browser routes. */
 export const ROUTES = {
   home: '/',
   room: (roomId: string) => `/r/${roomId}`,
+  track: (trackId: string) => `/tracks/${trackId}`,
 } as const;

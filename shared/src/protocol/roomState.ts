@@ -1,4 +1,5 @@
 import type { DocKind } from './documents.js';
+import type { RoundView } from './interview.js';
 import type { Language } from './languages.js';
 import type { Role } from './roles.js';
 import type { RoundType } from './roundTypes.js';
@@ -19,6 +20,7 @@ export interface RoomState {
   roundType: RoundType;
   language: Language;
   participants: ParticipantView[];
+  round: RoundView;
 }
 
 /** Access to one shared document: its name and a token scoped to room, participant and document. */
@@ -35,5 +37,6 @@ export interface JoinResult {
   /** Keep this in the browser; presenting it again restores the same seat. */
   secret: string;
   room: RoomState;
-  documents: Record<DocKind, DocAccess>;
+  /** Only the documents this participant may open: `notes` for the interviewer alone. */
+  documents: Partial<Record<DocKind, DocAccess>> & { code: DocAccess };
 }

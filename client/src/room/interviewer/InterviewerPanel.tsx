@@ -1,0 +1,71 @@
+import type { DocAccess, InterviewerBrief, ParticipantView, RoundType } from '@mockloop/shared';
+import { useState } from 'react';
+import { useAction } from '../../lib/useAction';
+import type { RoomActions } from '../useRoomSession';
+import { BriefView } from './BriefView';
+import { PrivateNotes } from './PrivateNotes';
+import { QuestionBrowser } from './QuestionBrowser';
+
+interface Props {
+  brief: InterviewerBrief | null;
+  actions: RoomActions;
+  roomRoundType: RoundType;
+  notes: DocAccess | undefined;
+  self: ParticipantView;
+}
+
+const TABS = ['Brief', 'Question bank', 'Notes'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The interviewer's console. Rendered only for the interviewer, and fed only by their channel. */
+export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }: Props) {
+  const [tab, setTab] = useState<Tab>(brief?.selected ? 'Brief' : 'Question bank');
+  const pick = useAction(actions.selectQuestion);
+
+  async function onPick(questionId: string) {
+    await pick.run(questionId);
+    setTab('Brief');
+  }
+
+  return (
+    <section className="interviewer-panel" aria-label="Interviewer panel">
+      <div className="tabs" role="tablist" aria-label="Interviewer tools">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            className={tab === t ? 'tab active' : 'tab'}
+            onClick={() => setTab(t)}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      {pick.error && (
+        <p role="alert" className="error small">
+          {pick.error}
+        </p>
+      )}
+      <div className="tab-body" role="tabpanel" aria-label={tab}>
+        {!brief && <p className="muted">Loading your brief…</p>}
+        {brief && tab === 'Brief' && <BriefView brief={brief} actions={actions} />}
+        {brief && tab === 'Question bank' && (
+          <QuestionBrowser
+            roomRoundType={roomRoundType}
+            selectedId={brief.selected?.question.id ?? null}
+            locked={brief.revealed || pick.busy}
+            onPick={onPick}
+          />
+        )}
+        {/* Kept mounted (hidden) so notes stay connected while other tabs are open. */}
+        {notes && (
+          <div hidden={tab !== 'Notes'} className="notes-tab">
+            <PrivateNotes access={notes} self={self} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

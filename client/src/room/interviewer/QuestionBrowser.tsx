@@ -1,0 +1,117 @@
+import { Difficulty, type PublicQuestion, ROUND_TYPE_LABELS, RoundType } from '@mockloop/shared';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { fetchQuestions } from '../../lib/api';
+
+interface Props {
+  roomRoundType: RoundType;
+  selectedId: string | null;
+  locked: boolean;
+  onPick(questionId: string): void;
+}
+
+type Filter<T> = T | 'all';
+
+/** Browse and filter the bank (public fields only), then pick the round's question. */
+export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: Props) {
+  const [questions, setQuestions] = useState<PublicQuestion[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [roundType, setRoundType] = useState<Filter<RoundType>>(roomRoundType);
+  const [difficulty, setDifficulty] = useState<Filter<Difficulty>>('all');
+  const [tag, setTag] = useState<Filter<string>>('all');
+  const [text, setText] = useState('');
+  const ids = { type: useId(), difficulty: useId(), tag: useId(), text: useId() };
+
+  useEffect(() => {
+    fetchQuestions().then(setQuestions, (err: Error) => setLoadError(err.message));
+  }, []);
+
+  const tags = useMemo(() => [...new Set((questions ?? []).flatMap((q) => q.tags))].sort(), [questions]);
+  const shown = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    return (questions ?? []).filter(
+      (q) =>
+        (roundType === 'all' || q.roundType === roundType) &&
+        (difficulty === 'all' || q.difficulty === difficulty) &&
+        (tag === 'all' || q.tags.includes(tag)) &&
+        (!needle || `${q.title} ${q.prompt} ${q.tags.join(' ')}`.toLowerCase().includes(needle)),
+    );
+  }, [questions, roundType, difficulty, tag, text]);
+
+  if (loadError) return <p className="error">Could not load the question bank: {loadError}</p>;
+  if (!questions) return <p className="muted">Loading the question bank…</p>;
+
+  return (
+    <div className="browser">
+      <div className="filters">
+        <label htmlFor={ids.type}>Round</label>
+        <select
+          id={ids.type}
+          value={roundType}
+          onChange={(e) => setRoundType(e.target.value as Filter<RoundType>)}
+        >
+          <option value="all">All rounds</option>
+          {RoundType.options.map((t) => (
+            <option key={t} value={t}>
+              {ROUND_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.difficulty}>Difficulty</label>
+        <select
+          id={ids.difficulty}
+          value={difficulty}
+          onChange={(e) => setDifficulty(e.target.value as Filter<Difficulty>)}
+        >
+          <option value="all">Any</option>
+          {Difficulty.options.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.tag}>Tag</label>
+        <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="all">Any tag</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.text}>Search</label>
+        <input
+          id={ids.text}
+          type="search"
+          value={text}
+          placeholder="Words in the title or prompt"
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <p className="muted small" aria-live="polite">
+        {shown.length} of {questions.length} questions
+      </p>
+      <ul className="question-list" aria-label="Questions">
+        {shown.map((q) => (
+          <li key={q.id} className={q.id === selectedId ? 'selected' : undefined}>
+            <div className="question-list-main">
+              <strong>{q.title}</strong>
+              <span className="muted small">
+                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min
+              </span>
+              <span className="small tags-line">{q.tags.map((t) => `#${t}`).join(' ')}</span>
+            </div>
+            <button
+              type="button"
+              className="button small-button"
+              disabled={locked || q.id === selectedId}
+              aria-label={`Pick ${q.title}`}
+              onClick={() => onPick(q.id)}
+            >
+              {q.id === selectedId ? 'Picked' : 'Pick'}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

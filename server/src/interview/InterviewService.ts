@@ -1,0 +1,168 @@
+import {
+  CODE_DOC,
+  docName,
+  type InterviewerBrief,
+  type Language,
+  type Question,
+  type RoundView,
+  type TimelineEventType,
+} from '@mockloop/shared';
+import type * as Y from 'yjs';
+import type { QuestionBank } from '../questions/loadQuestionBank.js';
+import { publicQuestion } from '../questions/publicQuestion.js';
+import { AppError } from '../rooms/AppError.js';
+import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import { interviewerQuestion } from './interviewerQuestion.js';
+import { KeyedMutex } from './KeyedMutex.js';
+
+/** Applies a change to a shared document on the server (the DocManager in production). */
+export interface DocEditor {
+  edit(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
+}
+
+const STARTER_LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
+
+/**
+ * The interviewer's console: pick a question, reveal it, reveal hints one by one. Keeps private
+ * data private by construction: `roundView` (for everyone) holds a question only once revealed
+ * and hints only once revealed; `brief` (for the interviewer's channel only) holds the rest.
+ */
+export class InterviewService {
+  private readonly lock = new KeyedMutex();
+
+  constructor(
+    private readonly store: Store,
+    private readonly bank: QuestionBank,
+    private readonly docs: DocEditor,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async roundView(roomId: string): Promise<RoundView> {
+    const round = await this.currentRound(roomId);
+    const question = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+    return {
+      number: round.number,
+      question: question ? publicQuestion(question) : null,
+      revealedAt: round.revealedAt,
+      hints: question
+        ? round.hintTimes.map((revealedAt, index) => ({
+            index,
+            text: question.interviewer.hints[index] ?? '',
+            revealedAt,
+          }))
+        : [],
+    };
+  }
+
+  async brief(roomId: string): Promise<InterviewerBrief> {
+    const round = await this.currentRound(roomId);
+    const question = this.question(round.questionId);
+    const persona = question
+      ? this.bank.tracks.find((t) => t.id === question.trackId)?.personas[0]
+      : undefined;
+    return {
+      round: round.number,
+      selected: question ? interviewerQuestion(question) : null,
+      revealed: round.revealedAt !== null,
+      hintsRevealed: round.hintTimes.length,
+      persona: persona
+        ? {
+            name: persona.name,
+            title: persona.title,
+            focus: persona.focus,
+            guidance: persona.interviewerGuidance,
+          }
+        : null,
+    };
+  }
+
+  /** Picks the round's question; allowed until it is revealed. */
+  async selectQuestion(interviewer: ParticipantRecord, questionId: string): Promise<void> {
+    requireInterviewer(interviewer, 'pick a question');
+    if (!this.question(questionId)) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
+    await this.lock.run(interviewer.roomId, async () => {
+      const round = await this.currentRound(interviewer.roomId);
+      if (round.revealedAt !== null) {
+        throw new AppError('BAD_REQUEST', 'The question of this round is already revealed.');
+      }
+      await this.store.updateRound(round.roomId, round.number, { questionId });
+      await this.record(round, 'question-selected', { questionId });
+    });
+  }
+
+  /** Shows the picked question to everyone; for coding questions, puts the starter code in the editor once. */
+  async revealQuestion(interviewer: ParticipantRecord): Promise<void> {
+    requireInterviewer(interviewer, 'reveal the question');
+    await this.lock.run(interviewer.roomId, async () => {
+      const round = await this.currentRound(interviewer.roomId);
+      const question = this.question(round.questionId);
+      if (!question) throw new AppError('BAD_REQUEST', 'Pick a question first.');
+      if (round.revealedAt !== null) return; // revealing twice is a no-op, not an error
+      const at = this.now();
+      await this.store.updateRound(round.roomId, round.number, { revealedAt: at });
+      await this.record(round, 'question-revealed', { questionId: question.id });
+      if (question.coding && round.starterFor !== question.id) {
+        await this.insertStarterCode(round, question);
+      }
+    });
+  }
+
+  /** Reveals the next hint to everyone and records when. */
+  async revealHint(interviewer: ParticipantRecord): Promise<void> {
+    requireInterviewer(interviewer, 'reveal a hint');
+    await this.lock.run(interviewer.roomId, async () => {
+      const round = await this.currentRound(interviewer.roomId);
+      const question = this.question(round.questionId);
+      if (!question || round.revealedAt === null)
+        throw new AppError('BAD_REQUEST', 'Reveal the question first.');
+      const index = round.hintTimes.length;
+      if (index >= question.interviewer.hints.length) {
+        throw new AppError('BAD_REQUEST', 'Every hint is already revealed.');
+      }
+      const hintTimes = [...round.hintTimes, this.now()];
+      await this.store.updateRound(round.roomId, round.number, { hintTimes });
+      await this.record(round, 'hint-revealed', { questionId: question.id, index });
+    });
+  }
+
+  private async insertStarterCode(round: RoundRecord, question: Question): Promise<void> {
+    const coding = question.coding;
+    if (!coding) return;
+    const room = await this.store.getRoom(round.roomId);
+    const language: StarterLanguage = isStarterLanguage(room?.language) ? room.language : 'python';
+    if (room && room.language !== language) await this.store.setRoomLanguage(room.id, language);
+    const starter = coding.starterCode[language];
+    await this.docs.edit(docName(round.roomId, 'code'), (doc) => {
+      const text = doc.getText(CODE_DOC.text);
+      const existing = text.toString();
+      const prefix = existing.trim() === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
+      if (existing.trim() === '' && existing.length > 0) text.delete(0, existing.length);
+      text.insert(text.length, prefix + starter);
+    });
+    await this.store.updateRound(round.roomId, round.number, { starterFor: question.id });
+  }
+
+  private async currentRound(roomId: string): Promise<RoundRecord> {
+    const round = await this.store.getCurrentRound(roomId);
+    if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    return round;
+  }
+
+  private question(id: string | null): Question | undefined {
+    return id ? this.bank.questions.find((q) => q.id === id) : undefined;
+  }
+
+  private record(round: RoundRecord, type: TimelineEventType, data: Record<string, unknown>): Promise<void> {
+    return this.store.appendEvent({ roomId: round.roomId, round: round.number, at: this.now(), type, data });
+  }
+}
+
+function requireInterviewer(participant: ParticipantRecord, action: string): void {
+  if (participant.role !== 'interviewer')
+    throw new AppError('FORBIDDEN', `Only the interviewer can ${action}.`);
+}
+
+function isStarterLanguage(language: Language | undefined): language is StarterLanguage {
+  return (STARTER_LANGUAGES as readonly string[]).includes(language ?? '');
+}

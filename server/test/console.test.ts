@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ClientEvent,
+  type InterviewerBrief,
+  type JoinResult,
+  type PublicQuestion,
+  type RoomState,
+  ServerEvent,
+} from '@mockloop/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  CANARY_BANK_DIR,
+  canariesIn,
+  PUBLIC_PROMPT,
+  REVEALED_HINT,
+  STARTER,
+} from './fixtures/canary-bank/canaries.js';
+import {
+  type ControlSocket,
+  connectControl,
+  createRoom,
+  type DocClient,
+  joinOk,
+  openDoc,
+} from './support/clients.js';
+import { eventually } from './support/eventually.js';
+import { startServerProcess } from './support/serverProcess.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+let server: TestServer;
+const sockets: ControlSocket[] = [];
+const docs: DocClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ questionsDir: CANARY_BANK_DIR });
+});
+afterEach(async () => {
+  for (const d of docs.splice(0)) d.destroy();
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server.close();
+});
+
+function control() {
+  const socket = connectControl(server.url);
+  sockets.push(socket);
+  return socket;
+}
+
+/** Everything a socket receives, serialised, to search for canaries. */
+function recordAll(socket: ControlSocket): string[] {
+  const seen: string[] = [];
+  socket.onAny((event, ...args) => seen.push(`${event} ${JSON.stringify(args)}`));
+  return seen;
+}
+
+async function interviewAndCandidate() {
+  const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
+  const ivySocket = control();
+  const briefs: InterviewerBrief[] = [];
+  ivySocket.on(ServerEvent.InterviewerBrief, (b) => briefs.push(b));
+  const ivy = await joinOk(ivySocket, { roomId: room.roomId, secret: room.secret });
+  const calSocket = control();
+  const calSeen = recordAll(calSocket);
+  const cal: JoinResult = await joinOk(calSocket, { roomId: room.roomId, name: 'Cal', role: 'interviewer' });
+  calSeen.push(JSON.stringify(cal));
+  const states: RoomState[] = [];
+  calSocket.on(ServerEvent.RoomState, (s) => states.push(s));
+  return { room, ivySocket, ivy, briefs, calSocket, cal, calSeen, states };
+}
+
+const act = (socket: ControlSocket, event: string, payload: unknown) =>
+  (socket.emitWithAck as (e: string, p: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(
+    event,
+    payload,
+  );
+
+describe('question bank API (P-PRIV-3)', () => {
+  it('serves public fields only', async () => {
+    for (const url of [
+      '/api/questions',
+      '/api/questions/canary-echo-length',
+      '/api/tracks',
+      '/api/tracks/canary',
+    ]) {
+      const res = await fetch(`${server.url}${url}`);
+      expect(res.status, url).toBe(200);
+      const body = await res.text();
+      expect(canariesIn(body), url).toEqual([]);
+    }
+    const question = (await (
+      await fetch(`${server.url}/api/questions/canary-echo-length`)
+    ).json()) as PublicQuestion;
+    expect(question.prompt).toContain(PUBLIC_PROMPT);
+    expect(question.publicTests).toHaveLength(3);
+    expect((await fetch(`${server.url}/api/questions/nope`)).status).toBe(404);
+  });
+});
+
+describe('interviewer console', () => {
+  it('P-PRIV-1/2: the candidate receives nothing private through a whole round', async () => {
+    const { ivySocket, briefs, calSocket, cal, calSeen, states } = await interviewAndCandidate();
+    expect(cal.self.role).toBe('candidate');
+    expect(cal.documents.notes).toBeUndefined();
+
+    expect((await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' })).ok).toBe(
+      true,
+    );
+    await eventually(() => expect(briefs.at(-1)?.selected?.question.id).toBe('canary-echo-length'));
+    // The interviewer's brief does carry the private data: the channel works.
+    expect(canariesIn(JSON.stringify(briefs.at(-1)))).toContain('CANARY_RUBRIC_9d1f');
+    expect(canariesIn(JSON.stringify(briefs.at(-1)))).toContain('CANARY_HIDDEN_ARG_0d9e');
+
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, {})).ok).toBe(true);
+    await eventually(() => expect(states.at(-1)?.round.question?.prompt).toContain(PUBLIC_PROMPT));
+    expect(states.at(-1)?.round.hints).toEqual([]);
+
+    expect((await act(ivySocket, ClientEvent.RevealHint, {})).ok).toBe(true);
+    await eventually(() => expect(states.at(-1)?.round.hints[0]?.text).toContain(REVEALED_HINT));
+
+    // The candidate's own attempts at the interviewer's controls are refused.
+    for (const event of [ClientEvent.SelectQuestion, ClientEvent.RevealQuestion, ClientEvent.RevealHint]) {
+      const ack = await act(calSocket, event, { questionId: 'canary-story' });
+      expect(ack, event).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(calSeen.join('\n')).toContain(REVEALED_HINT);
+    expect(canariesIn(calSeen.join('\n'))).toEqual([]);
+  });
+
+  it('P-PRIV-2: only the interviewer can open the private notes document', async () => {
+    const { ivy, cal } = await interviewAndCandidate();
+    const notes = ivy.documents.notes;
+    if (!notes) throw new Error('the interviewer has notes access');
+    const open = (name: string, token: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${server.wsUrl}/yjs/${name}?token=${token}`);
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      });
+    expect(await open(notes.name, notes.token)).toBe(101);
+    expect(await open(notes.name, cal.documents.code.token)).toBe(401);
+    expect(await open(notes.name, 'x')).toBe(401);
+
+    const mine = openDoc(server.wsUrl, notes);
+    docs.push(mine);
+    mine.doc.getText('notes').insert(0, 'kept');
+    await server.app.docs.flush(notes.name);
+    await eventually(async () => expect(await server.app.store.countUpdates(notes.name)).toBeGreaterThan(0));
+  });
+
+  it('puts the starter code in the editor exactly once, whoever is connected', async () => {
+    const { room, ivySocket, ivy, cal } = await interviewAndCandidate();
+    const a = openDoc(server.wsUrl, ivy.documents.code);
+    const b = openDoc(server.wsUrl, cal.documents.code);
+    docs.push(a, b);
+    await eventually(() => expect(a.provider.synced && b.provider.synced).toBe(true));
+    // A second interviewer tab reveals at the same moment.
+    const tab2 = control();
+    await joinOk(tab2, { roomId: room.roomId, secret: room.secret });
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' });
+    const acks = await Promise.all([
+      act(ivySocket, ClientEvent.RevealQuestion, {}),
+      act(tab2, ClientEvent.RevealQuestion, {}),
+      act(ivySocket, ClientEvent.RevealQuestion, {}),
+    ]);
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    await eventually(() => {
+      expect(a.text.toString()).toContain(STARTER);
+      expect(b.text.toString()).toBe(a.text.toString());
+    });
+    expect(a.text.toString().split(STARTER)).toHaveLength(2);
+    expect(a.text.toString()).toContain('def echo_length');
+    // A client joining later loads it from the server, still once.
+    const late = openDoc(server.wsUrl, cal.documents.code);
+    docs.push(late);
+    await eventually(() => expect(late.text.toString()).toBe(a.text.toString()));
+  });
+
+  it('refuses revealing before picking, unknown questions, and hints past the last', async () => {
+    const { room, ivySocket } = await interviewAndCandidate();
+    expect(await act(ivySocket, ClientEvent.RevealQuestion, {})).toMatchObject({ ok: false });
+    expect(
+      await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'no-such-question' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await act(ivySocket, ClientEvent.SelectQuestion, { questionId: '../etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-story' });
+    expect(await act(ivySocket, ClientEvent.RevealHint, {})).toMatchObject({ ok: false });
+    await act(ivySocket, ClientEvent.RevealQuestion, {});
+    for (let i = 0; i < 3; i++) expect((await act(ivySocket, ClientEvent.RevealHint, {})).ok).toBe(true);
+    expect(await act(ivySocket, ClientEvent.RevealHint, {})).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    // Once revealed, the question of the round is fixed.
+    expect(
+      await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' }),
+    ).toMatchObject({
+      ok: false,
+    });
+    // Every console action is on the timeline, timestamped, in order.
+    const events = await server.app.store.listEvents(room.roomId);
+    expect(events.map((e) => [e.type, e.data.index ?? e.data.questionId])).toEqual([
+      ['question-selected', 'canary-story'],
+      ['question-revealed', 'canary-story'],
+      ['hint-revealed', 0],
+      ['hint-revealed', 1],
+      ['hint-revealed', 2],
+    ]);
+    expect(events.every((e, i) => i === 0 || e.at >= (events[i - 1]?.at ?? 0))).toBe(true);
+  });
+});
+
+describe('GET /api/rooms/:roomId/brief (P-PRIV-2)', () => {
+  it('answers the interviewer only: 401 without a valid secret, 403 for anyone else', async () => {
+    const { room, ivySocket, cal } = await interviewAndCandidate();
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' });
+    const brief = (auth?: string) =>
+      fetch(`${server.url}/api/rooms/${room.roomId}/brief`, auth ? { headers: { authorization: auth } } : {});
+    expect((await brief()).status).toBe(401);
+    expect((await brief('Bearer nope')).status).toBe(401);
+    expect((await brief(`Bearer ${'A'.repeat(43)}`)).status).toBe(401);
+    const forbidden = await brief(`Bearer ${cal.secret}`);
+    expect(forbidden.status).toBe(403);
+    expect(canariesIn(await forbidden.text())).toEqual([]);
+    const ok = await brief(`Bearer ${room.secret}`);
+    expect(ok.status).toBe(200);
+    expect(canariesIn(await ok.text())).toContain('CANARY_RUBRIC_9d1f');
+  });
+});
+
+describe('QUESTIONS_DIR', () => {
+  it('a broken bank stops the server at start-up with file, field and reason', async () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-broken-bank-'));
+    fs.cpSync(CANARY_BANK_DIR, broken, { recursive: true });
+    const file = path.join(broken, 'canary/02-story/question.yaml');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: impossible'),
+    );
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-broken-data-'));
+    try {
+      await expect(startServerProcess(dataDir, { QUESTIONS_DIR: broken })).rejects.toThrow(
+        /02-story\/question\.yaml: difficulty: /,
+      );
+    } finally {
+      fs.rmSync(broken, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

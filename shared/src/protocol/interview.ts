@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { PublicQuestion } from '../questions/publicQuestion.js';
+import type { RubricCriterion } from '../questions/rubric.js';
+import type { TestCase } from '../questions/testCase.js';
+import { KebabId } from '../questions/text.js';
+
+/** A hint the interviewer has revealed: from then on the whole room may see it. */
+export interface RevealedHint {
+  index: number;
+  text: string;
+  revealedAt: number;
+}
+
+/** The public state of the current round: nothing of its question until it is revealed (P-PRIV-1). */
+export interface RoundView {
+  number: number;
+  question: PublicQuestion | null;
+  revealedAt: number | null;
+  hints: RevealedHint[];
+}
+
+/** Everything about a question that only the interviewer may see. */
+export interface InterviewerQuestion {
+  question: PublicQuestion;
+  guidance: string;
+  rubric: RubricCriterion[];
+  hints: string[];
+  followUps: string[];
+  redFlags: string[];
+  hiddenTests: TestCase[];
+  solution?: {
+    approach: string;
+    complexity: { time: string; space: string };
+    sources: Partial<Record<'python' | 'typescript', string>>;
+  };
+}
+
+/** The interviewer's console state, sent only to the interviewer's channel (P-PRIV-2). */
+export interface InterviewerBrief {
+  round: number;
+  selected: InterviewerQuestion | null;
+  revealed: boolean;
+  hintsRevealed: number;
+  persona: { name: string; title: string; focus: string; guidance: string } | null;
+}
+
+export const SelectQuestionRequest = z.object({ questionId: KebabId });
+export type SelectQuestionRequest = z.infer<typeof SelectQuestionRequest>;
+
+/** Events with no payload still send an (empty) object, so every event is parsed the same way. */
+export const EmptyRequest = z.object({});
+export type EmptyRequest = z.infer<typeof EmptyRequest>;
+
+/** Kinds of timeline events, appended with a timestamp as the interview happens. */
+export const TimelineEventType = z.enum(['question-selected', 'question-revealed', 'hint-revealed']);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
