@@ -1,55 +1,17 @@
 import { CloseCode, MAX_DOC_MESSAGE_BYTES, type RoomSummary } from '@mockloop/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  type ControlSocket,
-  connectControl,
-  createRoom,
-  type DocClient,
-  join,
-  joinOk,
-  openDoc,
-} from './support/clients.js';
+import { createRoom, join, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { withTestServer } from './support/withTestServer.js';
 
-let server: TestServer;
-const sockets: ControlSocket[] = [];
-const docs: DocClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const d of docs.splice(0)) d.destroy();
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
-
-function control(auth: Record<string, unknown> = {}) {
-  const socket = connectControl(server.url, auth);
-  sockets.push(socket);
-  return socket;
-}
-
-function doc(access: Parameters<typeof openDoc>[1]) {
-  const client = openDoc(server.wsUrl, access);
-  docs.push(client);
-  return client;
-}
-
-/** Opens a raw y-websocket connection and reports either the open socket or the HTTP status. */
-function rawDoc(path: string): Promise<{ ws?: WebSocket; status?: number }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.wsUrl}${path}`);
-    ws.once('open', () => resolve({ ws }));
-    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
-    ws.once('error', () => resolve({}));
-  });
-}
+const t = withTestServer();
+const control = t.control;
+const doc = t.doc;
+const rawDoc = t.rawDoc;
 
 async function seatTwo() {
-  const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
+  const room = await createRoom(t.server.url, { roundType: 'coding', name: 'Ivy' });
   const interviewer = await joinOk(control(), { roomId: room.roomId, secret: room.secret });
   const candidate = await joinOk(control(), { roomId: room.roomId, name: 'Cal' });
   return { room, interviewer, candidate };
@@ -93,15 +55,15 @@ describe('room collaboration over the real server', () => {
     o.text.insert(0, 'HACKED ');
     a.text.insert(a.text.length, '\n# ok');
     await eventually(() => expect(o.text.toString()).toContain('# ok'));
-    await server.app.docs.flush(interviewer.documents.code.name);
-    const serverDoc = await server.app.docs.acquire(interviewer.documents.code.name);
+    await t.server.app.docs.flush(interviewer.documents.code.name);
+    const serverDoc = await t.server.app.docs.acquire(interviewer.documents.code.name);
     expect(serverDoc.doc.getText('code').toString()).toBe('def solve(): pass\n# ok');
     expect(a.text.toString()).not.toContain('HACKED');
-    server.app.docs.release(interviewer.documents.code.name);
+    t.server.app.docs.release(interviewer.documents.code.name);
   });
 
   it('P-ID-2: a forged role in the join payload or handshake is ignored', async () => {
-    const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
+    const room = await createRoom(t.server.url, { roundType: 'coding', name: 'Ivy' });
     const forged = await joinOk(control({ role: 'interviewer' }), {
       roomId: room.roomId,
       name: 'Mallory',
@@ -147,7 +109,7 @@ describe('room collaboration over the real server', () => {
     const c = doc(interviewer.documents.code);
     b.text.insert(0, 'still here');
     await eventually(() => expect(c.text.toString()).toBe('still here'));
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
   });
 
   it('P-DOC-4: a malformed document message closes that connection with BadMessage', async () => {
@@ -183,7 +145,7 @@ describe('room collaboration over the real server', () => {
     // Setting the language before joining is refused; after joining it works and is broadcast.
     const early = await socket.emitWithAck('room:set-language', { language: 'go' });
     expect(early).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
-    const summary = (await (await fetch(`${server.url}/api/rooms/${room.roomId}`)).json()) as RoomSummary;
+    const summary = (await (await fetch(`${t.server.url}/api/rooms/${room.roomId}`)).json()) as RoomSummary;
     expect(summary.openSeats).toEqual([]);
     expect(socket.connected).toBe(true);
   });

@@ -9,8 +9,7 @@ import {
   type RoomState,
   ServerEvent,
 } from '@mockloop/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import {
   CANARY_BANK_DIR,
   canariesIn,
@@ -28,26 +27,10 @@ import {
 } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { startServerProcess } from './support/serverProcess.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { withTestServer } from './support/withTestServer.js';
 
-let server: TestServer;
-const sockets: ControlSocket[] = [];
-const docs: DocClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ questionsDir: CANARY_BANK_DIR });
-});
-afterEach(async () => {
-  for (const d of docs.splice(0)) d.destroy();
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
-
-function control() {
-  const socket = connectControl(server.url);
-  sockets.push(socket);
-  return socket;
-}
+const t = withTestServer({ questionsDir: CANARY_BANK_DIR });
+const control = t.control;
 
 /** Everything a socket receives, serialised, to search for canaries. */
 function recordAll(socket: ControlSocket): string[] {
@@ -57,7 +40,7 @@ function recordAll(socket: ControlSocket): string[] {
 }
 
 async function interviewAndCandidate() {
-  const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
+  const room = await createRoom(t.server.url, { roundType: 'coding', name: 'Ivy' });
   const ivySocket = control();
   const briefs: InterviewerBrief[] = [];
   ivySocket.on(ServerEvent.InterviewerBrief, (b) => briefs.push(b));
@@ -85,17 +68,17 @@ describe('question bank API (P-PRIV-3)', () => {
       '/api/tracks',
       '/api/tracks/canary',
     ]) {
-      const res = await fetch(`${server.url}${url}`);
+      const res = await fetch(`${t.server.url}${url}`);
       expect(res.status, url).toBe(200);
       const body = await res.text();
       expect(canariesIn(body), url).toEqual([]);
     }
     const question = (await (
-      await fetch(`${server.url}/api/questions/canary-echo-length`)
+      await fetch(`${t.server.url}/api/questions/canary-echo-length`)
     ).json()) as PublicQuestion;
     expect(question.prompt).toContain(PUBLIC_PROMPT);
     expect(question.publicTests).toHaveLength(3);
-    expect((await fetch(`${server.url}/api/questions/nope`)).status).toBe(404);
+    expect((await fetch(`${t.server.url}/api/questions/nope`)).status).toBe(404);
   });
 });
 
@@ -133,31 +116,27 @@ describe('interviewer console', () => {
     const { ivy, cal } = await interviewAndCandidate();
     const notes = ivy.documents.notes;
     if (!notes) throw new Error('the interviewer has notes access');
-    const open = (name: string, token: string) =>
-      new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${server.wsUrl}/yjs/${name}?token=${token}`);
-        ws.once('open', () => {
-          ws.close();
-          resolve(101);
-        });
-        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      });
+    const open = async (name: string, token: string) => {
+      const { ws, status } = await t.rawDoc(`/yjs/${name}?token=${token}`);
+      ws?.close();
+      return ws ? 101 : status;
+    };
     expect(await open(notes.name, notes.token)).toBe(101);
     expect(await open(notes.name, cal.documents.code.token)).toBe(401);
     expect(await open(notes.name, 'x')).toBe(401);
 
-    const mine = openDoc(server.wsUrl, notes);
-    docs.push(mine);
+    const mine = t.doc(notes);
     mine.doc.getText('notes').insert(0, 'kept');
-    await server.app.docs.flush(notes.name);
-    await eventually(async () => expect(await server.app.store.countUpdates(notes.name)).toBeGreaterThan(0));
+    await t.server.app.docs.flush(notes.name);
+    await eventually(async () =>
+      expect(await t.server.app.store.countUpdates(notes.name)).toBeGreaterThan(0),
+    );
   });
 
   it('puts the starter code in the editor exactly once, whoever is connected', async () => {
     const { room, ivySocket, ivy, cal } = await interviewAndCandidate();
-    const a = openDoc(server.wsUrl, ivy.documents.code);
-    const b = openDoc(server.wsUrl, cal.documents.code);
-    docs.push(a, b);
+    const a = t.doc(ivy.documents.code);
+    const b = t.doc(cal.documents.code);
     await eventually(() => expect(a.provider.synced && b.provider.synced).toBe(true));
     // A second interviewer tab reveals at the same moment.
     const tab2 = control();
@@ -176,8 +155,7 @@ describe('interviewer console', () => {
     expect(a.text.toString().split(STARTER)).toHaveLength(2);
     expect(a.text.toString()).toContain('def echo_length');
     // A client joining later loads it from the server, still once.
-    const late = openDoc(server.wsUrl, cal.documents.code);
-    docs.push(late);
+    const late = t.doc(cal.documents.code);
     await eventually(() => expect(late.text.toString()).toBe(a.text.toString()));
   });
 
@@ -209,7 +187,7 @@ describe('interviewer console', () => {
       ok: false,
     });
     // Every console action is on the timeline, timestamped, in order.
-    const events = await server.app.store.listEvents(room.roomId);
+    const events = await t.server.app.store.listEvents(room.roomId);
     expect(events.map((e) => [e.type, e.data.index ?? e.data.questionId])).toEqual([
       ['question-selected', 'canary-story'],
       ['question-revealed', 'canary-story'],
@@ -226,7 +204,10 @@ describe('GET /api/rooms/:roomId/brief (P-PRIV-2)', () => {
     const { room, ivySocket, cal } = await interviewAndCandidate();
     await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' });
     const brief = (auth?: string) =>
-      fetch(`${server.url}/api/rooms/${room.roomId}/brief`, auth ? { headers: { authorization: auth } } : {});
+      fetch(
+        `${t.server.url}/api/rooms/${room.roomId}/brief`,
+        auth ? { headers: { authorization: auth } } : {},
+      );
     expect((await brief()).status).toBe(401);
     expect((await brief('Bearer nope')).status).toBe(401);
     expect((await brief(`Bearer ${'A'.repeat(43)}`)).status).toBe(401);

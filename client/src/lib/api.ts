@@ -37,14 +37,19 @@ export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> 
   });
 }
 
-/** The room's public summary, or null when it does not exist. */
-export async function fetchRoom(roomId: string): Promise<RoomSummary | null> {
+/** Null for a 404 (it does not exist); other failures still throw. */
+async function requestOrNull<T>(url: string): Promise<T | null> {
   try {
-    return await request<RoomSummary>(API.room(roomId));
+    return await request<T>(url);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;
   }
+}
+
+/** The room's public summary, or null when it does not exist. */
+export function fetchRoom(roomId: string): Promise<RoomSummary | null> {
+  return requestOrNull(API.room(roomId));
 }
 
 export function fetchQuestions(): Promise<PublicQuestion[]> {
@@ -56,11 +61,6 @@ export function fetchTracks(): Promise<PublicTrack[]> {
 }
 
 /** The track's public view, or null when it does not exist. */
-export async function fetchTrack(trackId: string): Promise<PublicTrack | null> {
-  try {
-    return await request<PublicTrack>(API.track(trackId));
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
+export function fetchTrack(trackId: string): Promise<PublicTrack | null> {
+  return requestOrNull(API.track(trackId));
 }

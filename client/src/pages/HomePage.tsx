@@ -2,6 +2,7 @@ import { type PublicTrack, ROUND_TYPE_LABELS, ROUTES, RoundType, type SeatRole }
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { navigate } from '../app/router';
 import { createRoom, fetchTracks } from '../lib/api';
+import { checkName } from '../lib/displayName';
 import { storage } from '../lib/storage';
 import { BrandLink } from './BrandLink';
 
@@ -28,11 +29,12 @@ export function HomePage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setError('Please enter your name.');
+    const checked = checkName(name);
+    if ('error' in checked) {
+      setError(checked.error);
       return;
     }
+    const trimmed = checked.name;
     setBusy(true);
     setError(null);
     try {

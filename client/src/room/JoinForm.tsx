@@ -1,5 +1,6 @@
 import { ROLE_LABELS, ROUND_TYPE_LABELS, type RoomSummary } from '@mockloop/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { checkName } from '../lib/displayName';
 import { storage } from '../lib/storage';
 import { BrandLink } from '../pages/BrandLink';
 
@@ -19,13 +20,13 @@ export function JoinForm({ summary, busy, error, onJoin }: Props) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setProblem('Please enter your name.');
+    const checked = checkName(name);
+    if ('error' in checked) {
+      setProblem(checked.error);
       return;
     }
     setProblem(undefined);
-    onJoin(trimmed);
+    onJoin(checked.name);
   }
 
   const shown = problem ?? error;
