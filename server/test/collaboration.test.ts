@@ -1,6 +1,5 @@
 import { CloseCode, MAX_DOC_MESSAGE_BYTES, type RoomSummary } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createRoom, join, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { withTestServer } from './support/withTestServer.js';

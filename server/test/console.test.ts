@@ -19,11 +19,8 @@ import {
 } from './fixtures/canary-bank/canaries.js';
 import {
   type ControlSocket,
-  connectControl,
   createRoom,
-  type DocClient,
   joinOk,
-  openDoc,
 } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { startServerProcess } from './support/serverProcess.js';
