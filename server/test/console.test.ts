@@ -17,11 +17,7 @@ import {
   REVEALED_HINT,
   STARTER,
 } from './fixtures/canary-bank/canaries.js';
-import {
-  type ControlSocket,
-  createRoom,
-  joinOk,
-} from './support/clients.js';
+import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { startServerProcess } from './support/serverProcess.js';
 import { withTestServer } from './support/withTestServer.js';
