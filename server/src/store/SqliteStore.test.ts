@@ -91,6 +91,18 @@ describe('SqliteStore', () => {
     expect(await store.loadUpdates('other')).toEqual([]);
   });
 
+  it('appends a batch of updates atomically and in order', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (const ch of 'batch') doc.getText('t').insert(doc.getText('t').length, ch);
+    await store.appendUpdates('d2', updates);
+    expect(await store.countUpdates('d2')).toBe(5);
+    const restored = new Y.Doc();
+    for (const u of await store.loadUpdates('d2')) Y.applyUpdate(restored, u);
+    expect(restored.getText('t').toString()).toBe('batch');
+  });
+
   it('keeps meta values', async () => {
     expect(await store.getMeta('k')).toBeNull();
     await store.setMeta('k', 'v1');

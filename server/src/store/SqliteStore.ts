@@ -287,6 +287,13 @@ export class SqliteStore implements Store {
     this.stmt.appendUpdate.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
   }
 
+  async appendUpdates(docName: string, updates: Uint8Array[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const u of updates)
+        this.stmt.appendUpdate.run(docName, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    })();
+  }
+
   async loadUpdates(docName: string): Promise<Uint8Array[]> {
     return this.stmt.loadUpdates.all(docName).map((row) => new Uint8Array(row.data));
   }

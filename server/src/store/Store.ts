@@ -81,6 +81,8 @@ export interface Store {
 
   /** Appends one Yjs (v1) update to a document's log. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /** Appends several updates in order, atomically (one transaction): for batched writes. */
+  appendUpdates(docName: string, updates: Uint8Array[]): Promise<void>;
   /** Every stored update of a document, oldest first. */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
   countUpdates(docName: string): Promise<number>;
