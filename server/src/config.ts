@@ -10,6 +10,10 @@ export interface Config {
   publicUrl?: string;
   /** Key for document tokens; generated and kept in the store when unset. */
   tokenSecret?: string;
+  /** Document manager settings: DOC_UNLOAD_GRACE_MS shortens the 30 s unload grace (load tests). */
+  docs?: { unloadGraceMs: number };
+  /** LOBBY_ARRIVAL_MS: how long a lobby match waits for both people to arrive (tests shorten it). */
+  lobbyArrivalMs?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +23,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  const unloadGraceMs = env.DOC_UNLOAD_GRACE_MS ? Number(env.DOC_UNLOAD_GRACE_MS) : undefined;
+  if (unloadGraceMs !== undefined && !(Number.isInteger(unloadGraceMs) && unloadGraceMs >= 0))
+    throw new Error(`DOC_UNLOAD_GRACE_MS must be a whole number of ms, got ${env.DOC_UNLOAD_GRACE_MS}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -27,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     publicUrl: env.PUBLIC_URL || undefined,
     tokenSecret: env.TOKEN_SECRET || undefined,
+    lobbyArrivalMs: env.LOBBY_ARRIVAL_MS ? Number(env.LOBBY_ARRIVAL_MS) : undefined,
+    docs: unloadGraceMs === undefined ? undefined : { unloadGraceMs },
   };
 }

@@ -4,13 +4,18 @@ import path from 'node:path';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
 import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
+import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { InterviewService } from './interview/InterviewService.js';
+import { KeyedMutex } from './interview/KeyedMutex.js';
+import { LobbyService, participantChannel } from './lobby/LobbyService.js';
+import { InMemoryWaitingQueue } from './lobby/WaitingQueue.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomService } from './rooms/RoomService.js';
+import { RoundService } from './rounds/RoundService.js';
 import { SqliteStore } from './store/SqliteStore.js';
 import type { Store } from './store/Store.js';
 
@@ -24,6 +29,8 @@ export interface AppOptions {
   /** Use this store instead of SQLite under dataDir. */
   store?: Store;
   docs?: DocManagerOptions;
+  /** How long a matched person has to open the room (default 60 s). */
+  lobbyArrivalMs?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -55,10 +62,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const rooms = new RoomService(store, tokens, presence);
   const docs = new DocManager(store, { onError: (err, name) => log(`[docs] ${name}`, err), ...options.docs });
 
-  const interview = new InterviewService(store, bank, docs);
+  const roomLock = new KeyedMutex();
+  const interview = new InterviewService(store, bank, docs, roomLock);
+  const rounds = new RoundService(store, bank, docs, roomLock);
   const app = createHttpApp({
     rooms,
     interview,
+    rounds,
     bank,
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
@@ -74,7 +84,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
   });
-  attachControlPlane(io, rooms, interview, presence, log);
+  const lobby = new LobbyService(
+    new InMemoryWaitingQueue(),
+    rooms,
+    () => bank.tracks.map((t) => t.id),
+    socketNotifier(io),
+    options.lobbyArrivalMs,
+  );
+  attachControlPlane(io, {
+    rooms,
+    interview,
+    rounds,
+    presence,
+    log,
+    onArrive: (participant) => lobby.arrived(participant.id),
+    onDepart: (participantId) => {
+      lobby.leave(participantChannel(participantId)).catch((err) => log('[lobby] leave failed', err));
+    },
+  });
+  attachLobbyPlane(io, lobby, log);
 
   const yjs = new YjsWebSocketServer(rooms, docs, log);
   server.on('upgrade', (req, socket, head) => {
@@ -104,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     close() {
       closed ??= (async () => {
+        lobby.close();
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();

@@ -14,10 +14,12 @@ import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
+import type { RoundService } from '../rounds/RoundService.js';
 
 export interface HttpAppOptions {
   rooms: RoomService;
   interview: InterviewService;
+  rounds: RoundService;
   bank: QuestionBank;
   /** Built client (index.html and assets); when missing, only the API is served. */
   clientDir?: string;
@@ -34,6 +36,7 @@ function sendError(res: Response, status: number, body: ErrorBody): void {
 export function createHttpApp({
   rooms,
   interview,
+  rounds,
   bank,
   clientDir,
   publicUrl,
@@ -94,21 +97,30 @@ export function createHttpApp({
     res.json(track);
   });
 
-  // The interviewer's brief over HTTP, for tools and reports: the participant's secret as a bearer
-  // token, and the interviewer's seat, or nothing (P-PRIV-2).
-  app.get('/api/rooms/:roomId/brief', async (req, res) => {
+  /** The participant whose secret is the request's bearer token, in this room; null otherwise. */
+  const bearer = async (req: Request) => {
     const secret = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(req.get('authorization') ?? '')?.[1];
-    const participant =
-      secret && ROOM_ID_PATTERN.test(req.params.roomId)
-        ? await rooms.participantBySecret(req.params.roomId, secret)
-        : null;
-    if (!participant) {
-      return sendError(res, 401, { code: 'NOT_JOINED', message: 'Present your participant secret.' });
-    }
+    const roomId = String(req.params.roomId);
+    return secret && ROOM_ID_PATTERN.test(roomId) ? rooms.participantBySecret(roomId, secret) : null;
+  };
+  const notJoined = (res: Response) =>
+    sendError(res, 401, { code: 'NOT_JOINED', message: 'Present your participant secret.' });
+
+  // The interviewer's brief over HTTP, for tools: the interviewer's seat, or nothing (P-PRIV-2).
+  app.get('/api/rooms/:roomId/brief', async (req, res) => {
+    const participant = await bearer(req);
+    if (!participant) return notJoined(res);
     if (participant.role !== 'interviewer') {
       return sendError(res, 403, { code: 'FORBIDDEN', message: 'Only the interviewer can read the brief.' });
     }
     res.json(await interview.brief(participant.roomId));
+  });
+
+  // The report, filtered for whoever asks (P-PRIV-5).
+  app.get('/api/rooms/:roomId/report', async (req, res) => {
+    const participant = await bearer(req);
+    if (!participant) return notJoined(res);
+    res.json(await rounds.report(participant));
   });
 
   app.use('/api', (_req, res) => {

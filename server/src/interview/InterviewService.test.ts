@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CANARY_BANK_DIR, canariesIn, STARTER } from '../../test/fixtures/canary-bank/canaries.js';
 import { loadQuestionBank, type QuestionBank } from '../questions/loadQuestionBank.js';
+import { newRound } from '../rooms/newRound.js';
 import { SqliteStore } from '../store/SqliteStore.js';
 import type { ParticipantRecord } from '../store/Store.js';
-import { type DocEditor, InterviewService } from './InterviewService.js';
+import type { DocEditor } from './DocEditor.js';
+import { InterviewService } from './InterviewService.js';
 
 let bank: QuestionBank;
 beforeAll(async () => {
@@ -19,16 +21,11 @@ async function setup() {
     language: 'go',
     creatorRole: 'interviewer',
     createdAt: 0,
+    swapProposal: null,
   });
-  await store.createRound({
-    roomId: 'r',
-    number: 1,
-    questionId: null,
-    revealedAt: null,
-    hintTimes: [],
-    starterFor: null,
-    startedAt: 0,
-  });
+  await store.createRound(
+    newRound('r', 1, 'coding', { interviewerId: 'interviewer', candidateId: 'candidate' }, 0),
+  );
   const code = new Y.Doc();
   let edits = 0;
   const docs: DocEditor = {
@@ -39,7 +36,7 @@ async function setup() {
     },
   };
   let clock = 1000;
-  const service = new InterviewService(store, bank, docs, () => clock++);
+  const service = new InterviewService(store, bank, docs, undefined, () => clock++);
   const person = (role: ParticipantRecord['role']): ParticipantRecord => ({
     id: role,
     roomId: 'r',
@@ -57,7 +54,9 @@ describe('InterviewService', () => {
     const { service, ivy } = await setup();
     await service.selectQuestion(ivy, 'canary-echo-length');
     const before = await service.roundView('r');
-    expect(before).toEqual({ number: 1, question: null, revealedAt: null, hints: [] });
+    expect(before).toMatchObject({ number: 1, question: null, revealedAt: null, hints: [], criteria: [] });
+    // Picking sets the clock to the question's suggested minutes.
+    expect(before.timer).toEqual({ durationMs: 30 * 60_000, endsAt: null, remainingMs: 30 * 60_000 });
     await service.revealQuestion(ivy);
     const after = await service.roundView('r');
     expect(after.question?.id).toBe('canary-echo-length');

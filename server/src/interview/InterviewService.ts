@@ -4,21 +4,19 @@ import {
   type InterviewerBrief,
   type Language,
   type Question,
+  type RoundSummary,
   type RoundView,
   type TimelineEventType,
 } from '@mockloop/shared';
-import type * as Y from 'yjs';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { AppError } from '../rooms/AppError.js';
+import { criteriaOf } from '../rounds/criteria.js';
+import { freshTimer, untouched } from '../rounds/timer.js';
 import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import type { DocEditor } from './DocEditor.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
 import { KeyedMutex } from './KeyedMutex.js';
-
-/** Applies a change to a shared document on the server (the DocManager in production). */
-export interface DocEditor {
-  edit(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
-}
 
 const STARTER_LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
@@ -29,18 +27,18 @@ type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
  * and hints only once revealed; `brief` (for the interviewer's channel only) holds the rest.
  */
 export class InterviewService {
-  private readonly lock = new KeyedMutex();
-
   constructor(
     private readonly store: Store,
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
+    private readonly lock: KeyedMutex = new KeyedMutex(),
     private readonly now: () => number = Date.now,
   ) {}
 
   async roundView(roomId: string): Promise<RoundView> {
     const round = await this.currentRound(roomId);
     const question = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+    const feedback = (await this.store.listFeedback(roomId)).filter((f) => f.round === round.number);
     return {
       number: round.number,
       question: question ? publicQuestion(question) : null,
@@ -52,7 +50,28 @@ export class InterviewService {
             revealedAt,
           }))
         : [],
+      interviewerId: round.interviewerId,
+      candidateId: round.candidateId,
+      timer: { ...round.timer },
+      endedAt: round.endedAt,
+      // Criterion names reach the room only once the round is over, for the self-assessment.
+      criteria: round.endedAt !== null ? criteriaOf(question) : [],
+      feedback: {
+        scorecard: feedback.some((f) => f.kind === 'scorecard'),
+        selfAssessment: feedback.some((f) => f.kind === 'self-assessment'),
+      },
     };
+  }
+
+  /** Every round of the room, newest last: titles only of revealed questions. */
+  async roundSummaries(roomId: string): Promise<RoundSummary[]> {
+    return (await this.store.listRounds(roomId)).map((round) => ({
+      number: round.number,
+      title: round.revealedAt !== null ? (this.question(round.questionId)?.title ?? null) : null,
+      interviewerId: round.interviewerId,
+      candidateId: round.candidateId,
+      endedAt: round.endedAt,
+    }));
   }
 
   async brief(roomId: string): Promise<InterviewerBrief> {
@@ -80,13 +99,16 @@ export class InterviewService {
   /** Picks the round's question; allowed until it is revealed. */
   async selectQuestion(interviewer: ParticipantRecord, questionId: string): Promise<void> {
     requireInterviewer(interviewer, 'pick a question');
-    if (!this.question(questionId)) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
+    const question = this.question(questionId);
+    if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
     await this.lock.run(interviewer.roomId, async () => {
       const round = await this.currentRound(interviewer.roomId);
       if (round.revealedAt !== null) {
         throw new AppError('BAD_REQUEST', 'The question of this round is already revealed.');
       }
-      await this.store.updateRound(round.roomId, round.number, { questionId });
+      // The clock follows the question's suggested minutes until someone touches it.
+      const timer = untouched(round.timer) ? freshTimer(question.timeLimitMinutes) : round.timer;
+      await this.store.updateRound(round.roomId, round.number, { questionId, timer });
       await this.record(round, 'question-selected', { questionId });
     });
   }
@@ -133,7 +155,7 @@ export class InterviewService {
     const language: StarterLanguage = isStarterLanguage(room?.language) ? room.language : 'python';
     if (room && room.language !== language) await this.store.setRoomLanguage(room.id, language);
     const starter = coding.starterCode[language];
-    await this.docs.edit(docName(round.roomId, 'code'), (doc) => {
+    await this.docs.edit(docName(round.roomId, 'code', round.number), (doc) => {
       const text = doc.getText(CODE_DOC.text);
       const existing = text.toString();
       const prefix = existing.trim() === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';

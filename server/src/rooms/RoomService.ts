@@ -13,6 +13,7 @@ import {
   type Role,
   type RoomState,
   type RoomSummary,
+  type RoundType,
   type SeatRole,
 } from '@mockloop/shared';
 import type { DocTokens } from '../auth/DocTokens.js';
@@ -21,6 +22,7 @@ import type { ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
 import { SeatTakenError } from '../store/Store.js';
 import { AppError } from './AppError.js';
 import { colorFor } from './colors.js';
+import { newRound } from './newRound.js';
 import type { Presence } from './Presence.js';
 
 /** Most people one room seats (two players plus observers). */
@@ -53,34 +55,58 @@ export class RoomService {
 
   /** Creates a room and seats its creator in the role they chose (P-ROOM-2). */
   async createRoom(req: Required<Pick<CreateRoomRequest, 'roundType' | 'creatorRole'>> & { name?: string }) {
+    const { roomId, secrets } = await this.createRoomWithSeats(req.roundType, [
+      { name: req.name ?? '', role: req.creatorRole },
+    ]);
+    return { roomId, secret: secrets[0] as string };
+  }
+
+  /**
+   * Creates a room with its players already seated (the creator, or a pair from the lobby).
+   * Returns each player's secret, in the order given.
+   */
+  async createRoomWithSeats(roundType: RoundType, players: Array<{ name: string; role: SeatRole }>) {
     const room: RoomRecord = {
       id: newRoomId(),
-      roundType: req.roundType,
+      roundType,
       language: DEFAULT_LANGUAGE,
-      creatorRole: req.creatorRole,
+      creatorRole: players[0]?.role ?? 'interviewer',
       createdAt: this.now(),
+      swapProposal: null,
     };
     await this.store.createRoom(room);
-    await this.store.createRound({
+    const secrets: string[] = [];
+    const seated: ParticipantRecord[] = [];
+    for (const [index, player] of players.entries()) {
+      const secret = newSecret();
+      const participant: ParticipantRecord = {
+        id: newParticipantId(),
+        roomId: room.id,
+        secretHash: hashSecret(secret),
+        name: player.name,
+        role: player.role,
+        color: colorFor(index),
+        joinedAt: this.now(),
+      };
+      await this.store.addParticipant(participant);
+      secrets.push(secret);
+      seated.push(participant);
+    }
+    const seat = (role: SeatRole) => seated.find((p) => p.role === role)?.id ?? null;
+    await this.store.createRound(
+      newRound(
+        room.id,
+        1,
+        roundType,
+        { interviewerId: seat('interviewer'), candidateId: seat('candidate') },
+        this.now(),
+      ),
+    );
+    return {
       roomId: room.id,
-      number: 1,
-      questionId: null,
-      revealedAt: null,
-      hintTimes: [],
-      starterFor: null,
-      startedAt: this.now(),
-    });
-    const secret = newSecret();
-    await this.store.addParticipant({
-      id: newParticipantId(),
-      roomId: room.id,
-      secretHash: hashSecret(secret),
-      name: req.name ?? '',
-      role: req.creatorRole,
-      color: colorFor(0),
-      joinedAt: this.now(),
-    });
-    return { roomId: room.id, secret };
+      secrets,
+      participants: seated.map((p, i) => ({ id: p.id, secret: secrets[i] ?? '' })),
+    };
   }
 
   async summary(roomId: string): Promise<RoomSummary | null> {
@@ -132,6 +158,7 @@ export class RoomService {
       };
       try {
         await this.store.addParticipant(participant);
+        if (role !== 'observer') await this.recordSeat(room.id, role, participant.id);
         return { participant, secret };
       } catch (err) {
         // Someone took the seat between our read and our write: try the next one.
@@ -140,6 +167,25 @@ export class RoomService {
       }
     }
     throw new AppError('INTERNAL', 'Could not seat participant.');
+  }
+
+  /** Fills the current round's empty seat record when someone takes that seat. */
+  private async recordSeat(roomId: string, role: SeatRole, participantId: string): Promise<void> {
+    const round = await this.store.getCurrentRound(roomId);
+    if (!round) return;
+    if (role === 'interviewer' && !round.interviewerId) {
+      await this.store.updateRound(roomId, round.number, { interviewerId: participantId });
+    } else if (role === 'candidate' && !round.candidateId) {
+      await this.store.updateRound(roomId, round.number, { candidateId: participantId });
+    }
+  }
+
+  participant(participantId: string): Promise<ParticipantRecord | null> {
+    return this.store.getParticipant(participantId);
+  }
+
+  participants(roomId: string): Promise<ParticipantRecord[]> {
+    return this.store.listParticipants(roomId);
   }
 
   /** The participant holding this secret in this room, if any. */
@@ -153,15 +199,21 @@ export class RoomService {
     await this.store.setRoomLanguage(participant.roomId, language);
   }
 
-  /** The room's public state without its round (the InterviewService adds that). */
-  async roomState(roomId: string): Promise<Omit<RoomState, 'round'>> {
+  /** The room's public state without its rounds (the InterviewService adds those). */
+  async roomState(roomId: string): Promise<Omit<RoomState, 'round' | 'rounds' | 'serverNow'>> {
     const room = await this.store.getRoom(roomId);
     if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
     const presence = this.presence.snapshot(roomId);
     const participants = (await this.store.listParticipants(roomId))
       .filter((p) => p.name !== '')
       .map((p) => toView(p, presence.get(p.id)));
-    return { roomId, roundType: room.roundType, language: room.language, participants };
+    return {
+      roomId,
+      roundType: room.roundType,
+      language: room.language,
+      participants,
+      swapProposal: room.swapProposal,
+    };
   }
 
   view(participant: ParticipantRecord): ParticipantView {
@@ -186,19 +238,26 @@ export class RoomService {
   }
 
   /**
-   * Checks a document token against the document asked for and the participant's current seat.
-   * Null means refuse: bad signature, another document's token, or an unknown participant (P-DOC-2).
+   * Checks a document token against the document asked for and the participant's seat now (not
+   * when the token was issued: seats change on a swap). Null means refuse: bad signature, another
+   * document's token, an unknown participant, or notes of a round they did not interview (P-DOC-2).
+   * Writes count only from the round's two players, and only while it is the current round.
    */
   async authorizeDoc(requestedDoc: string, token: string): Promise<DocGrant | null> {
     const claims = this.tokens.verify(token);
     if (!claims || claims.docName !== requestedDoc) return null;
-    const parsed = parseDocName(requestedDoc);
-    if (!parsed || parsed.roomId !== claims.roomId) return null;
+    const ref = parseDocName(requestedDoc);
+    if (!ref || ref.roomId !== claims.roomId) return null;
     const participant = await this.store.getParticipant(claims.participantId);
     if (!participant || participant.roomId !== claims.roomId) return null;
-    // The seat is checked now, not when the token was issued: roles can change.
-    if (!mayOpen(participant.role, parsed.kind)) return null;
-    return { participant, writable: participant.role !== 'observer' };
+    const [round, current] = await Promise.all([
+      this.store.getRound(ref.roomId, ref.round),
+      this.store.getCurrentRound(ref.roomId),
+    ]);
+    if (!round) return null;
+    const player = participant.id === round.interviewerId || participant.id === round.candidateId;
+    if (ref.kind === 'notes' && participant.id !== round.interviewerId) return null;
+    return { participant, writable: player && round.number === current?.number };
   }
 }
 

@@ -15,6 +15,7 @@ const room = {
   language: 'python',
   creatorRole: 'interviewer',
   createdAt: 1,
+  swapProposal: null,
 } as const;
 
 function participant(id: string, role: ParticipantRecord['role']): ParticipantRecord {

@@ -3,15 +3,19 @@ import path from 'node:path';
 import type { Language } from '@mockloop/shared';
 import Database from 'better-sqlite3';
 import {
+  type FeedbackRecord,
   type ParticipantRecord,
   type RoomRecord,
+  type RoundPatch,
   type RoundRecord,
   SeatTakenError,
   type Store,
   type TimelineRecord,
 } from './Store.js';
 
-const SCHEMA = `
+/** Schema versions, applied in order and recorded in PRAGMA user_version. Never edit a shipped one. */
+const MIGRATIONS: string[] = [
+  `
 CREATE TABLE IF NOT EXISTS rooms (
   id TEXT PRIMARY KEY,
   round_type TEXT NOT NULL,
@@ -62,7 +66,28 @@ CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-`;
+`,
+  // Rounds get their players, a timer and an end; feedback per round; role-swap proposals.
+  `
+ALTER TABLE rounds ADD COLUMN interviewer_id TEXT;
+ALTER TABLE rounds ADD COLUMN candidate_id TEXT;
+ALTER TABLE rounds ADD COLUMN ended_at INTEGER;
+ALTER TABLE rounds ADD COLUMN timer_duration_ms INTEGER;
+ALTER TABLE rounds ADD COLUMN timer_ends_at INTEGER;
+ALTER TABLE rounds ADD COLUMN timer_remaining_ms INTEGER;
+ALTER TABLE rooms ADD COLUMN swap_proposed_by TEXT;
+ALTER TABLE rooms ADD COLUMN swap_proposed_at INTEGER;
+CREATE TABLE IF NOT EXISTS feedback (
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  round INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (room_id, round, kind)
+);
+`,
+];
 
 interface RoomRow {
   id: string;
@@ -70,6 +95,8 @@ interface RoomRow {
   language: string;
   creator_role: string;
   created_at: number;
+  swap_proposed_by: string | null;
+  swap_proposed_at: number | null;
 }
 
 interface ParticipantRow {
@@ -90,6 +117,12 @@ interface RoundRow {
   hint_times: string;
   starter_for: string | null;
   started_at: number;
+  interviewer_id: string | null;
+  candidate_id: string | null;
+  ended_at: number | null;
+  timer_duration_ms: number | null;
+  timer_ends_at: number | null;
+  timer_remaining_ms: number | null;
 }
 
 function toRound(row: RoundRow): RoundRecord {
@@ -101,15 +134,34 @@ function toRound(row: RoundRow): RoundRecord {
     hintTimes: JSON.parse(row.hint_times) as number[],
     starterFor: row.starter_for,
     startedAt: row.started_at,
+    interviewerId: row.interviewer_id,
+    candidateId: row.candidate_id,
+    endedAt: row.ended_at,
+    timer: {
+      durationMs: row.timer_duration_ms ?? 0,
+      endsAt: row.timer_ends_at,
+      remainingMs: row.timer_remaining_ms ?? row.timer_duration_ms ?? 0,
+    },
   };
 }
 
-const ROUND_COLUMNS = {
-  questionId: 'question_id',
-  revealedAt: 'revealed_at',
-  hintTimes: 'hint_times',
-  starterFor: 'starter_for',
-} as const;
+/** Column for each patchable round field; `timer` spans three columns. */
+function roundColumns(patch: RoundPatch): Array<[string, unknown]> {
+  const columns: Array<[string, unknown]> = [];
+  if ('questionId' in patch) columns.push(['question_id', patch.questionId]);
+  if ('revealedAt' in patch) columns.push(['revealed_at', patch.revealedAt]);
+  if ('hintTimes' in patch) columns.push(['hint_times', JSON.stringify(patch.hintTimes ?? [])]);
+  if ('starterFor' in patch) columns.push(['starter_for', patch.starterFor]);
+  if ('interviewerId' in patch) columns.push(['interviewer_id', patch.interviewerId]);
+  if ('candidateId' in patch) columns.push(['candidate_id', patch.candidateId]);
+  if ('endedAt' in patch) columns.push(['ended_at', patch.endedAt]);
+  if (patch.timer) {
+    columns.push(['timer_duration_ms', patch.timer.durationMs]);
+    columns.push(['timer_ends_at', patch.timer.endsAt]);
+    columns.push(['timer_remaining_ms', patch.timer.remainingMs]);
+  }
+  return columns;
+}
 
 function toRoom(row: RoomRow): RoomRecord {
   return {
@@ -118,6 +170,10 @@ function toRoom(row: RoomRow): RoomRecord {
     language: row.language as RoomRecord['language'],
     creatorRole: row.creator_role as RoomRecord['creatorRole'],
     createdAt: row.created_at,
+    swapProposal:
+      row.swap_proposed_by && row.swap_proposed_at !== null
+        ? { by: row.swap_proposed_by, at: row.swap_proposed_at }
+        : null,
   };
 }
 
@@ -149,7 +205,7 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the tail.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.migrate();
     const db = this.db;
     this.stmt = {
       insertRoom: db.prepare(
@@ -170,12 +226,35 @@ export class SqliteStore implements Store {
       ),
       rename: db.prepare('UPDATE participants SET name = ? WHERE id = ?'),
       insertRound: db.prepare(
-        `INSERT INTO rounds (room_id, number, question_id, revealed_at, hint_times, starter_for, started_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO rounds (room_id, number, question_id, revealed_at, hint_times, starter_for, started_at,
+           interviewer_id, candidate_id, ended_at, timer_duration_ms, timer_ends_at, timer_remaining_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       currentRound: db.prepare<[string], RoundRow>(
         'SELECT * FROM rounds WHERE room_id = ? ORDER BY number DESC LIMIT 1',
       ),
+      getRound: db.prepare<[string, number], RoundRow>(
+        'SELECT * FROM rounds WHERE room_id = ? AND number = ?',
+      ),
+      listRounds: db.prepare<[string], RoundRow>('SELECT * FROM rounds WHERE room_id = ? ORDER BY number'),
+      setSwap: db.prepare('UPDATE rooms SET swap_proposed_by = ?, swap_proposed_at = ? WHERE id = ?'),
+      setRole: db.prepare('UPDATE participants SET role = ? WHERE id = ? AND room_id = ?'),
+      saveFeedback: db.prepare(
+        `INSERT INTO feedback (room_id, round, kind, author_id, submitted_at, data) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(room_id, round, kind) DO UPDATE SET
+           author_id = excluded.author_id, submitted_at = excluded.submitted_at, data = excluded.data`,
+      ),
+      listFeedback: db.prepare<
+        [string],
+        {
+          room_id: string;
+          round: number;
+          kind: string;
+          author_id: string;
+          submitted_at: number;
+          data: string;
+        }
+      >('SELECT * FROM feedback WHERE room_id = ? ORDER BY round, kind'),
       appendEvent: db.prepare('INSERT INTO timeline (room_id, round, at, type, data) VALUES (?, ?, ?, ?, ?)'),
       listEvents: db.prepare<
         [string],
@@ -196,8 +275,19 @@ export class SqliteStore implements Store {
     };
   }
 
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v] ?? '');
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
   async createRoom(room: RoomRecord): Promise<void> {
     this.stmt.insertRoom.run(room.id, room.roundType, room.language, room.creatorRole, room.createdAt);
+    if (room.swapProposal) await this.setSwapProposal(room.id, room.swapProposal);
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
@@ -239,6 +329,10 @@ export class SqliteStore implements Store {
   }
 
   async createRound(r: RoundRecord): Promise<void> {
+    this.insertRound(r);
+  }
+
+  private insertRound(r: RoundRecord): void {
     this.stmt.insertRound.run(
       r.roomId,
       r.number,
@@ -247,7 +341,60 @@ export class SqliteStore implements Store {
       JSON.stringify(r.hintTimes),
       r.starterFor,
       r.startedAt,
+      r.interviewerId,
+      r.candidateId,
+      r.endedAt,
+      r.timer.durationMs,
+      r.timer.endsAt,
+      r.timer.remainingMs,
     );
+  }
+
+  async getRound(roomId: string, number: number): Promise<RoundRecord | null> {
+    const row = this.stmt.getRound.get(roomId, number);
+    return row ? toRound(row) : null;
+  }
+
+  async listRounds(roomId: string): Promise<RoundRecord[]> {
+    return this.stmt.listRounds.all(roomId).map(toRound);
+  }
+
+  async setSwapProposal(roomId: string, proposal: { by: string; at: number } | null): Promise<void> {
+    this.stmt.setSwap.run(proposal?.by ?? null, proposal?.at ?? null, roomId);
+  }
+
+  async swapSeatsAndStartRound(
+    roomId: string,
+    aId: string,
+    bId: string,
+    nextRound: RoundRecord,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      const a = this.stmt.getParticipant.get(aId);
+      const b = this.stmt.getParticipant.get(bId);
+      if (!a || !b || a.room_id !== roomId || b.room_id !== roomId) throw new Error('unknown participants');
+      // Through observer, so the one-seat-per-role index never sees two of a kind.
+      this.stmt.setRole.run('observer', a.id, roomId);
+      this.stmt.setRole.run(a.role, b.id, roomId);
+      this.stmt.setRole.run(b.role, a.id, roomId);
+      this.stmt.setSwap.run(null, null, roomId);
+      this.insertRound(nextRound);
+    })();
+  }
+
+  async saveFeedback(f: FeedbackRecord): Promise<void> {
+    this.stmt.saveFeedback.run(f.roomId, f.round, f.kind, f.authorId, f.submittedAt, JSON.stringify(f.data));
+  }
+
+  async listFeedback(roomId: string): Promise<FeedbackRecord[]> {
+    return this.stmt.listFeedback.all(roomId).map((row) => ({
+      roomId: row.room_id,
+      round: row.round,
+      kind: row.kind as FeedbackRecord['kind'],
+      authorId: row.author_id,
+      submittedAt: row.submitted_at,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
   }
 
   async getCurrentRound(roomId: string): Promise<RoundRecord | null> {
@@ -255,15 +402,11 @@ export class SqliteStore implements Store {
     return row ? toRound(row) : null;
   }
 
-  async updateRound(
-    roomId: string,
-    number: number,
-    patch: Partial<Pick<RoundRecord, 'questionId' | 'revealedAt' | 'hintTimes' | 'starterFor'>>,
-  ): Promise<void> {
-    const keys = (Object.keys(patch) as Array<keyof typeof ROUND_COLUMNS>).filter((k) => k in ROUND_COLUMNS);
-    if (keys.length === 0) return;
-    const sets = keys.map((k) => `${ROUND_COLUMNS[k]} = ?`).join(', ');
-    const values = keys.map((k) => (k === 'hintTimes' ? JSON.stringify(patch[k]) : (patch[k] ?? null)));
+  async updateRound(roomId: string, number: number, patch: RoundPatch): Promise<void> {
+    const columns = roundColumns(patch);
+    if (columns.length === 0) return;
+    const sets = columns.map(([column]) => `${column} = ?`).join(', ');
+    const values = columns.map(([, value]) => value ?? null);
     this.db
       .prepare(`UPDATE rounds SET ${sets} WHERE room_id = ? AND number = ?`)
       .run(...values, roomId, number);

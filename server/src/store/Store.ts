@@ -6,6 +6,8 @@ export interface RoomRecord {
   language: Language;
   creatorRole: SeatRole;
   createdAt: number;
+  /** A pending role swap: who proposed it, and when. */
+  swapProposal: { by: string; at: number } | null;
 }
 
 export interface ParticipantRecord {
@@ -31,7 +33,43 @@ export interface RoundRecord {
   /** The question whose starter code has been put in the editor, so it happens once. */
   starterFor: string | null;
   startedAt: number;
+  /** Who sat where in this round (null until seated). */
+  interviewerId: string | null;
+  candidateId: string | null;
+  endedAt: number | null;
+  /** The round's timer, server-authoritative: running when endsAt is set, else paused at remainingMs. */
+  timer: TimerRecord;
 }
+
+export interface TimerRecord {
+  durationMs: number;
+  endsAt: number | null;
+  remainingMs: number;
+}
+
+/** A submitted scorecard (by the interviewer) or self-assessment (by the candidate) of one round. */
+export interface FeedbackRecord {
+  roomId: string;
+  round: number;
+  kind: 'scorecard' | 'self-assessment';
+  authorId: string;
+  submittedAt: number;
+  data: Record<string, unknown>;
+}
+
+export type RoundPatch = Partial<
+  Pick<
+    RoundRecord,
+    | 'questionId'
+    | 'revealedAt'
+    | 'hintTimes'
+    | 'starterFor'
+    | 'interviewerId'
+    | 'candidateId'
+    | 'endedAt'
+    | 'timer'
+  >
+>;
 
 /** A timestamped entry of the room's timeline. */
 export interface TimelineRecord {
@@ -70,11 +108,19 @@ export interface Store {
   createRound(round: RoundRecord): Promise<void>;
   /** The room's latest round. */
   getCurrentRound(roomId: string): Promise<RoundRecord | null>;
-  updateRound(
-    roomId: string,
-    number: number,
-    patch: Partial<Pick<RoundRecord, 'questionId' | 'revealedAt' | 'hintTimes' | 'starterFor'>>,
-  ): Promise<void>;
+  getRound(roomId: string, number: number): Promise<RoundRecord | null>;
+  listRounds(roomId: string): Promise<RoundRecord[]>;
+  updateRound(roomId: string, number: number, patch: RoundPatch): Promise<void>;
+
+  setSwapProposal(roomId: string, proposal: { by: string; at: number } | null): Promise<void>;
+  /**
+   * Exchanges the seats of two participants, clears the swap proposal and opens `nextRound`, all
+   * in one transaction: nobody ever sees a room with two interviewers or a half-made swap.
+   */
+  swapSeatsAndStartRound(roomId: string, aId: string, bId: string, nextRound: RoundRecord): Promise<void>;
+
+  saveFeedback(feedback: FeedbackRecord): Promise<void>;
+  listFeedback(roomId: string): Promise<FeedbackRecord[]>;
 
   appendEvent(event: TimelineRecord): Promise<void>;
   listEvents(roomId: string): Promise<TimelineRecord[]>;

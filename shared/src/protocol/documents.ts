@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ROOM_ID_PATTERN, type RoomId } from './ids.js';
 
 /**
- * Shared documents of a room. Each is its own Y.Doc at /yjs/<name>, with its own token, so a
- * private document can exist that a candidate's connection never opens (P-DOC-1):
- * - `code`: the shared editor, `<roomId>.code`;
- * - `notes`: the interviewer's private notes for one round, `<roomId>.notes-<round>`.
+ * Shared documents of a room, one set per round. Each is its own Y.Doc at /yjs/<name>, with its
+ * own token, so a private document can exist that a candidate's connection never opens (P-DOC-1):
+ * - `code`: the round's shared editor, `<roomId>.code-<round>`;
+ * - `notes`: the round interviewer's private notes, `<roomId>.notes-<round>`.
  */
 export const DocKind = z.enum(['code', 'notes']);
 export type DocKind = z.infer<typeof DocKind>;
@@ -19,20 +19,19 @@ export const YJS_PATH_PREFIX = '/yjs/';
 export interface DocRef {
   roomId: RoomId;
   kind: DocKind;
-  /** Set for per-round documents (notes). */
-  round?: number;
+  round: number;
 }
 
-export function docName(roomId: RoomId, kind: DocKind, round?: number): string {
-  return kind === 'notes' ? `${roomId}.notes-${round ?? 1}` : `${roomId}.${kind}`;
+export function docName(roomId: RoomId, kind: DocKind, round = 1): string {
+  return `${roomId}.${kind}-${round}`;
 }
 
-const DOC_NAME = /^([A-Za-z0-9_-]{22})\.(?:(code)|notes-([1-9][0-9]{0,2}))$/;
+const DOC_NAME = /^([A-Za-z0-9_-]{22})\.(code|notes)-([1-9][0-9]{0,2})$/;
 
 /** Parses a document name; null when malformed. */
 export function parseDocName(name: string): DocRef | null {
   const match = DOC_NAME.exec(name);
-  if (!match?.[1] || !ROOM_ID_PATTERN.test(match[1])) return null;
-  if (match[2]) return { roomId: match[1], kind: 'code' };
-  return { roomId: match[1], kind: 'notes', round: Number(match[3]) };
+  const kind = DocKind.safeParse(match?.[2]);
+  if (!match?.[1] || !ROOM_ID_PATTERN.test(match[1]) || !kind.success) return null;
+  return { roomId: match[1], kind: kind.data, round: Number(match[3]) };
 }

@@ -3,7 +3,9 @@ import type { AckCallback } from './errors.js';
 import { DisplayName, ParticipantSecret, RoomId } from './ids.js';
 import type { EmptyRequest, InterviewerBrief, SelectQuestionRequest } from './interview.js';
 import { Language } from './languages.js';
+import type { LobbyEnterRequest, LobbyMatch, LobbyStatus } from './lobby.js';
 import type { JoinResult, RoomState } from './roomState.js';
+import type { ScorecardInput, SelfAssessmentInput, SwapResponse, TimerCommand } from './rounds.js';
 
 /**
  * Control-plane event names. No other file spells an event name as a string literal (P-CTL-1).
@@ -15,12 +17,22 @@ export const ClientEvent = {
   SelectQuestion: 'interviewer:select-question',
   RevealQuestion: 'interviewer:reveal-question',
   RevealHint: 'interviewer:reveal-hint',
+  Timer: 'timer:control',
+  ProposeSwap: 'swap:propose',
+  RespondSwap: 'swap:respond',
+  EndRound: 'round:end',
+  SubmitScorecard: 'feedback:scorecard',
+  SubmitSelfAssessment: 'feedback:self-assessment',
+  LobbyEnter: 'lobby:enter',
+  LobbyLeave: 'lobby:leave',
 } as const;
 
 export const ServerEvent = {
   RoomState: 'room:state',
   /** Sent only to the interviewer's channel. */
   InterviewerBrief: 'interviewer:brief',
+  LobbyStatus: 'lobby:status',
+  LobbyMatched: 'lobby:matched',
 } as const;
 
 /**
@@ -48,9 +60,19 @@ export interface ClientToServerEvents {
   [ClientEvent.SelectQuestion]: (payload: SelectQuestionRequest, ack: AckCallback<null>) => void;
   [ClientEvent.RevealQuestion]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
   [ClientEvent.RevealHint]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.Timer]: (payload: TimerCommand, ack: AckCallback<null>) => void;
+  [ClientEvent.ProposeSwap]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.RespondSwap]: (payload: SwapResponse, ack: AckCallback<null>) => void;
+  [ClientEvent.EndRound]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.SubmitScorecard]: (payload: ScorecardInput, ack: AckCallback<null>) => void;
+  [ClientEvent.SubmitSelfAssessment]: (payload: SelfAssessmentInput, ack: AckCallback<null>) => void;
+  [ClientEvent.LobbyEnter]: (payload: LobbyEnterRequest, ack: AckCallback<LobbyStatus>) => void;
+  [ClientEvent.LobbyLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
   [ServerEvent.RoomState]: (state: RoomState) => void;
   [ServerEvent.InterviewerBrief]: (brief: InterviewerBrief) => void;
+  [ServerEvent.LobbyStatus]: (status: LobbyStatus) => void;
+  [ServerEvent.LobbyMatched]: (match: LobbyMatch) => void;
 }

@@ -3,6 +3,7 @@ import type { PublicQuestion } from '../questions/publicQuestion.js';
 import type { RubricCriterion } from '../questions/rubric.js';
 import type { TestCase } from '../questions/testCase.js';
 import { KebabId } from '../questions/text.js';
+import type { CriterionInfo, TimerView } from './rounds.js';
 
 /** A hint the interviewer has revealed: from then on the whole room may see it. */
 export interface RevealedHint {
@@ -17,6 +18,14 @@ export interface RoundView {
   question: PublicQuestion | null;
   revealedAt: number | null;
   hints: RevealedHint[];
+  interviewerId: string | null;
+  candidateId: string | null;
+  timer: TimerView;
+  endedAt: number | null;
+  /** The rubric's criterion names, for the self-assessment: empty until the round has ended. */
+  criteria: CriterionInfo[];
+  /** Whether each side has submitted its feedback (never the content). */
+  feedback: { scorecard: boolean; selfAssessment: boolean };
 }
 
 /** Everything about a question that only the interviewer may see. */
@@ -52,5 +61,16 @@ export const EmptyRequest = z.object({});
 export type EmptyRequest = z.infer<typeof EmptyRequest>;
 
 /** Kinds of timeline events, appended with a timestamp as the interview happens. */
-export const TimelineEventType = z.enum(['question-selected', 'question-revealed', 'hint-revealed']);
+export const TimelineEventType = z.enum([
+  'question-selected',
+  'question-revealed',
+  'hint-revealed',
+  'timer',
+  'swap-proposed',
+  'swap-declined',
+  'roles-swapped',
+  'round-ended',
+  'scorecard-submitted',
+  'self-assessment-submitted',
+]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;

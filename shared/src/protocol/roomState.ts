@@ -2,6 +2,7 @@ import type { DocKind } from './documents.js';
 import type { RoundView } from './interview.js';
 import type { Language } from './languages.js';
 import type { Role } from './roles.js';
+import type { RoundSummary, SwapProposal } from './rounds.js';
 import type { RoundType } from './roundTypes.js';
 
 /** A participant as every member of the room sees them: identity stamped by the server. */
@@ -21,6 +22,10 @@ export interface RoomState {
   language: Language;
   participants: ParticipantView[];
   round: RoundView;
+  rounds: RoundSummary[];
+  swapProposal: SwapProposal | null;
+  /** The server's clock when this state was sent, so clients can correct theirs for the timer. */
+  serverNow: number;
 }
 
 /** Access to one shared document: its name and a token scoped to room, participant and document. */

@@ -38,8 +38,11 @@ describe('protocol schemas', () => {
   });
 
   it('round-trips document names and rejects foreign ones', () => {
-    expect(parseDocName(docName(ROOM, 'code'))).toEqual({ roomId: ROOM, kind: 'code' });
-    expect(parseDocName(`${ROOM}.secret`)).toBeNull();
+    expect(parseDocName(docName(ROOM, 'code'))).toEqual({ roomId: ROOM, kind: 'code', round: 1 });
+    expect(parseDocName(docName(ROOM, 'notes', 12))).toEqual({ roomId: ROOM, kind: 'notes', round: 12 });
+    expect(parseDocName(`${ROOM}.secret-1`)).toBeNull();
+    expect(parseDocName(`${ROOM}.code-0`)).toBeNull();
+    expect(parseDocName(`${ROOM}.code`)).toBeNull();
     expect(parseDocName('../etc.code')).toBeNull();
     expect(parseDocName('nodot')).toBeNull();
   });

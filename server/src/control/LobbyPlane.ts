@@ -1,0 +1,42 @@
+import { ClientEvent, EmptyRequest, LobbyEnterRequest, ServerEvent } from '@mockloop/shared';
+import { type LobbyNotifier, type LobbyService, participantChannel } from '../lobby/LobbyService.js';
+import type { ControlServer, ControlSocket } from './ControlPlane.js';
+import { onEvent } from './onEvent.js';
+
+/** Reaches lobby channels (a socket's own id, or a participant's room sockets) over Socket.IO. */
+export function socketNotifier(io: ControlServer): LobbyNotifier {
+  return {
+    status: (channel, status) => io.to(channel).emit(ServerEvent.LobbyStatus, status),
+    matched: (channel, match) => io.to(channel).emit(ServerEvent.LobbyMatched, match),
+  };
+}
+
+/**
+ * Lobby events on the control connection: enter and leave the line. Closing the tab (the socket
+ * disconnecting) leaves it too.
+ */
+export function attachLobbyPlane(
+  io: ControlServer,
+  lobby: LobbyService,
+  log: (message: string, err?: unknown) => void,
+): void {
+  io.on('connection', (socket: ControlSocket) => {
+    // A socket is in the Socket.IO room named by its own id: that is its lobby channel.
+    onEvent(socket, ClientEvent.LobbyEnter, LobbyEnterRequest, (req) => lobby.enter(socket.id, req), log);
+    onEvent(
+      socket,
+      ClientEvent.LobbyLeave,
+      EmptyRequest,
+      async () => {
+        await lobby.leave(socket.id);
+        const participantId = socket.data.participantId;
+        if (participantId) await lobby.leave(participantChannel(participantId));
+        return null;
+      },
+      log,
+    );
+    socket.on('disconnect', () => {
+      lobby.leave(socket.id).catch((err) => log('[lobby] leave failed', err));
+    });
+  });
+}

@@ -1,0 +1,253 @@
+import {
+  CODE_DOC,
+  docName,
+  type Question,
+  type RoomReport,
+  type RoundReport,
+  type Scorecard,
+  type ScorecardInput,
+  type SelfAssessment,
+  type SelfAssessmentInput,
+  type TimelineEventType,
+  type TimerCommand,
+} from '@mockloop/shared';
+import type { DocEditor } from '../interview/DocEditor.js';
+import type { KeyedMutex } from '../interview/KeyedMutex.js';
+import type { QuestionBank } from '../questions/loadQuestionBank.js';
+import { AppError } from '../rooms/AppError.js';
+import { newRound } from '../rooms/newRound.js';
+import type { FeedbackRecord, ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import { criteriaOf } from './criteria.js';
+import { applyTimerCommand } from './timer.js';
+
+/**
+ * The life of a round after its question: the timer, ending it, the role swap that opens the next
+ * round, feedback from both sides, and the report. Each mutation runs under the room's lock.
+ */
+export class RoundService {
+  constructor(
+    private readonly store: Store,
+    private readonly bank: QuestionBank,
+    private readonly docs: DocEditor,
+    private readonly lock: KeyedMutex,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async controlTimer(participant: ParticipantRecord, command: TimerCommand): Promise<void> {
+    await this.lock.run(participant.roomId, async () => {
+      const round = await this.current(participant.roomId);
+      if (participant.id !== round.interviewerId) {
+        throw new AppError('FORBIDDEN', 'Only the interviewer runs the clock.');
+      }
+      if (round.endedAt !== null) throw new AppError('BAD_REQUEST', 'This round has ended.');
+      const timer = applyTimerCommand(round.timer, command, this.now());
+      await this.store.updateRound(round.roomId, round.number, { timer });
+      await this.record(round, 'timer', { ...command });
+    });
+  }
+
+  /** Proposes swapping seats; if the other player already proposed, this accepts. */
+  async proposeSwap(participant: ParticipantRecord): Promise<'proposed' | 'swapped'> {
+    return this.lock.run(participant.roomId, async () => {
+      const round = await this.current(participant.roomId);
+      const other = this.otherPlayer(round, participant);
+      const room = await this.store.getRoom(participant.roomId);
+      if (room?.swapProposal && room.swapProposal.by === other) {
+        await this.swap(round, participant.id, other);
+        return 'swapped';
+      }
+      await this.store.setSwapProposal(participant.roomId, { by: participant.id, at: this.now() });
+      await this.record(round, 'swap-proposed', { by: participant.id });
+      return 'proposed';
+    });
+  }
+
+  /** The other player accepts (roles exchange, a new round opens) or declines the proposal. */
+  async respondSwap(participant: ParticipantRecord, accept: boolean): Promise<void> {
+    await this.lock.run(participant.roomId, async () => {
+      const round = await this.current(participant.roomId);
+      const other = this.otherPlayer(round, participant);
+      const room = await this.store.getRoom(participant.roomId);
+      if (room?.swapProposal?.by !== other) throw new AppError('BAD_REQUEST', 'There is no swap to answer.');
+      if (!accept) {
+        await this.store.setSwapProposal(participant.roomId, null);
+        await this.record(round, 'swap-declined', { by: participant.id });
+        return;
+      }
+      await this.swap(round, other, participant.id);
+    });
+  }
+
+  /** Ends the current round (either player): the clock stops and feedback opens. */
+  async endRound(participant: ParticipantRecord): Promise<void> {
+    await this.lock.run(participant.roomId, async () => {
+      const round = await this.current(participant.roomId);
+      this.otherPlayer(round, participant);
+      if (round.endedAt !== null) return;
+      const now = this.now();
+      const timer = applyTimerCommand(round.timer, { action: 'pause' }, now);
+      await this.store.updateRound(round.roomId, round.number, { endedAt: now, timer });
+      await this.record(round, 'round-ended', { by: participant.id });
+    });
+  }
+
+  async submitScorecard(participant: ParticipantRecord, input: ScorecardInput): Promise<void> {
+    await this.submit(participant, input, 'scorecard');
+  }
+
+  async submitSelfAssessment(participant: ParticipantRecord, input: SelfAssessmentInput): Promise<void> {
+    await this.submit(participant, input, 'self-assessment');
+  }
+
+  /**
+   * The room's report for one viewer. A round's scorecard is withheld from everyone but that
+   * round's interviewer until its candidate has submitted a self-assessment (P-PRIV-5).
+   */
+  async report(viewer: ParticipantRecord): Promise<RoomReport> {
+    const room = await this.store.getRoom(viewer.roomId);
+    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    const [rounds, participants, feedback] = await Promise.all([
+      this.store.listRounds(room.id),
+      this.store.listParticipants(room.id),
+      this.store.listFeedback(room.id),
+    ]);
+    const person = (id: string | null) => {
+      const p = participants.find((x) => x.id === id);
+      return p ? { id: p.id, name: p.name } : null;
+    };
+    const reports: RoundReport[] = [];
+    for (const round of rounds) {
+      const question = this.question(round.questionId);
+      const revealed = round.revealedAt !== null ? question : undefined;
+      const scorecard = feedback.find((f) => f.round === round.number && f.kind === 'scorecard');
+      const self = feedback.find((f) => f.round === round.number && f.kind === 'self-assessment');
+      const mayReadScorecard = viewer.id === round.interviewerId || self !== undefined;
+      reports.push({
+        number: round.number,
+        question: revealed
+          ? {
+              id: revealed.id,
+              title: revealed.title,
+              roundLabel: revealed.roundLabel,
+              prompt: revealed.prompt,
+            }
+          : null,
+        interviewer: person(round.interviewerId),
+        candidate: person(round.candidateId),
+        startedAt: round.startedAt,
+        revealedAt: round.revealedAt,
+        endedAt: round.endedAt,
+        timeUsedMs: Math.max(0, (round.endedAt ?? this.now()) - (round.revealedAt ?? round.startedAt)),
+        hints: revealed
+          ? round.hintTimes.map((at, index) => ({
+              index,
+              text: revealed.interviewer.hints[index] ?? '',
+              revealedAt: at,
+            }))
+          : [],
+        code: { language: room.language, text: await this.codeOf(round) },
+        criteria: round.endedAt !== null || viewer.id === round.interviewerId ? criteriaOf(revealed) : [],
+        scorecard: scorecard && mayReadScorecard ? (asFeedback(scorecard) as Scorecard) : null,
+        scorecardWithheld: scorecard !== undefined && !mayReadScorecard,
+        selfAssessment: self ? (asFeedback(self) as SelfAssessment) : null,
+      });
+    }
+    return { roomId: room.id, roundType: room.roundType, viewerId: viewer.id, rounds: reports };
+  }
+
+  private async submit(
+    participant: ParticipantRecord,
+    input: ScorecardInput | SelfAssessmentInput,
+    kind: FeedbackRecord['kind'],
+  ): Promise<void> {
+    await this.lock.run(participant.roomId, async () => {
+      const round = await this.store.getRound(participant.roomId, input.round);
+      if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
+      const author = kind === 'scorecard' ? round.interviewerId : round.candidateId;
+      if (participant.id !== author) {
+        throw new AppError(
+          'FORBIDDEN',
+          kind === 'scorecard'
+            ? "Only this round's interviewer fills its scorecard."
+            : "Only this round's candidate fills its self-assessment.",
+        );
+      }
+      if (round.endedAt === null)
+        throw new AppError('BAD_REQUEST', 'End the interview before giving feedback.');
+      const expected = criteriaOf(this.question(round.questionId)).map((c) => c.id);
+      const given = input.ratings.map((r) => r.criterionId);
+      if (given.length !== expected.length || !expected.every((id) => given.includes(id))) {
+        throw new AppError('BAD_REQUEST', `Rate each criterion once: ${expected.join(', ') || 'none'}.`);
+      }
+      await this.store.saveFeedback({
+        roomId: round.roomId,
+        round: round.number,
+        kind,
+        authorId: participant.id,
+        submittedAt: this.now(),
+        data: { ...input },
+      });
+      await this.record(round, kind === 'scorecard' ? 'scorecard-submitted' : 'self-assessment-submitted', {
+        by: participant.id,
+      });
+    });
+  }
+
+  private async swap(round: RoundRecord, proposerId: string, accepterId: string): Promise<void> {
+    const room = await this.store.getRoom(round.roomId);
+    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    const now = this.now();
+    if (round.endedAt === null) {
+      await this.store.updateRound(round.roomId, round.number, {
+        endedAt: now,
+        timer: applyTimerCommand(round.timer, { action: 'pause' }, now),
+      });
+    }
+    const next = newRound(
+      round.roomId,
+      round.number + 1,
+      room.roundType,
+      { interviewerId: round.candidateId, candidateId: round.interviewerId },
+      now,
+    );
+    await this.store.swapSeatsAndStartRound(round.roomId, proposerId, accepterId, next);
+    await this.record(next, 'roles-swapped', {
+      interviewerId: next.interviewerId,
+      candidateId: next.candidateId,
+    });
+  }
+
+  /** The other seated player of the round; refuses anyone who is not one of the two. */
+  private otherPlayer(round: RoundRecord, participant: ParticipantRecord): string {
+    if (participant.id === round.interviewerId && round.candidateId) return round.candidateId;
+    if (participant.id === round.candidateId && round.interviewerId) return round.interviewerId;
+    throw new AppError('FORBIDDEN', 'Only the two players of the round can do that.');
+  }
+
+  private async codeOf(round: RoundRecord): Promise<string> {
+    let text = '';
+    // Read inside a transaction that changes nothing: no update is produced or stored.
+    await this.docs.edit(docName(round.roomId, 'code', round.number), (doc) => {
+      text = doc.getText(CODE_DOC.text).toString();
+    });
+    return text;
+  }
+
+  private async current(roomId: string): Promise<RoundRecord> {
+    const round = await this.store.getCurrentRound(roomId);
+    if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    return round;
+  }
+
+  private question(id: string | null): Question | undefined {
+    return id ? this.bank.questions.find((q) => q.id === id) : undefined;
+  }
+
+  private record(round: RoundRecord, type: TimelineEventType, data: Record<string, unknown>): Promise<void> {
+    return this.store.appendEvent({ roomId: round.roomId, round: round.number, at: this.now(), type, data });
+  }
+}
+
+function asFeedback(record: FeedbackRecord): Record<string, unknown> {
+  return { ...record.data, submittedAt: record.submittedAt };
+}

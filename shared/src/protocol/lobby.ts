@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { KebabId } from '../questions/text.js';
+import { DisplayName } from './ids.js';
+import { RoundType } from './roundTypes.js';
+
+/** What a person waiting in the lobby wants to play. `either` matches anything compatible. */
+export const RolePreference = z.enum(['interviewer', 'candidate', 'either']);
+export type RolePreference = z.infer<typeof RolePreference>;
+
+export const LobbyEnterRequest = z.object({
+  name: DisplayName,
+  trackId: KebabId,
+  roundType: RoundType,
+  role: RolePreference,
+});
+export type LobbyEnterRequest = z.infer<typeof LobbyEnterRequest>;
+
+/** Where a person stands in the lobby. */
+export type LobbyStatus =
+  | { state: 'waiting'; position: number; waiting: number; since: number; requeued: boolean }
+  | { state: 'left' };
+
+/** Sent to both people of a match: the room to go to and the secret of their seat. */
+export interface LobbyMatch {
+  roomId: string;
+  secret: string;
+  role: 'interviewer' | 'candidate';
+  partnerName: string;
+}
+
+/** How long a matched person has to open the room before their partner is re-queued. */
+export const LOBBY_ARRIVAL_MS = 60_000;

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * A round's clock as the server keeps it (P-TIME-1): running when `endsAt` is set (clients count
+ * down to it, corrected by the server's clock), paused otherwise with `remainingMs` left.
+ */
+export interface TimerView {
+  durationMs: number;
+  endsAt: number | null;
+  remainingMs: number;
+}
+
+export const TimerCommand = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start') }),
+  z.object({ action: z.literal('pause') }),
+  /** Adds (or, negative, removes) whole minutes. */
+  z.object({ action: z.literal('add'), minutes: z.number().int().min(-60).max(60) }),
+  /** Back to the round's full duration, stopped. */
+  z.object({ action: z.literal('reset') }),
+]);
+export type TimerCommand = z.infer<typeof TimerCommand>;
+
+/** Warn when this much time is left. */
+export const TIMER_WARNING_MS = 5 * 60_000;
+
+export interface SwapProposal {
+  by: string;
+  at: number;
+}
+
+export const SwapResponse = z.object({ accept: z.boolean() });
+export type SwapResponse = z.infer<typeof SwapResponse>;
+
+/** One line per round of the room, for the round list and the report link. */
+export interface RoundSummary {
+  number: number;
+  title: string | null;
+  interviewerId: string | null;
+  candidateId: string | null;
+  endedAt: number | null;
+}
+
+/** What a rubric criterion is about: shown to the candidate only once the round has ended. */
+export interface CriterionInfo {
+  id: string;
+  name: string;
+  measures: string;
+}
+
+export const Recommendation = z.enum(['strong-no', 'no', 'yes', 'strong-yes']);
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  'strong-no': 'Strong no',
+  no: 'No',
+  yes: 'Yes',
+  'strong-yes': 'Strong yes',
+};
+
+const Comment = z.string().trim().max(4000);
+
+export const CriterionRating = z.object({
+  criterionId: z.string().min(1).max(64),
+  score: z.number().int().min(1).max(4),
+  comment: Comment.default(''),
+});
+export type CriterionRating = z.infer<typeof CriterionRating>;
+
+/** The interviewer's scorecard for a round, built on the question's rubric. */
+export const ScorecardInput = z.object({
+  round: z.number().int().min(1),
+  ratings: z.array(CriterionRating).max(12),
+  recommendation: Recommendation,
+  wentWell: Comment,
+  toImprove: Comment,
+});
+export type ScorecardInput = z.infer<typeof ScorecardInput>;
+
+/** The candidate's self-assessment on the same criteria, plus how the interviewer did. */
+export const SelfAssessmentInput = z.object({
+  round: z.number().int().min(1),
+  ratings: z.array(CriterionRating).max(12),
+  interviewerClarity: z.number().int().min(1).max(5),
+  interviewerHelpfulness: z.number().int().min(1).max(5),
+  comment: Comment,
+});
+export type SelfAssessmentInput = z.infer<typeof SelfAssessmentInput>;
+
+export type Scorecard = ScorecardInput & { submittedAt: number };
+export type SelfAssessment = SelfAssessmentInput & { submittedAt: number };
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One round of the report, filtered for its viewer (P-PRIV-5). */
+export interface RoundReport {
+  number: number;
+  question: { id: string; title: string; roundLabel: string; prompt: string } | null;
+  interviewer: PersonRef | null;
+  candidate: PersonRef | null;
+  startedAt: number;
+  revealedAt: number | null;
+  endedAt: number | null;
+  timeUsedMs: number;
+  hints: Array<{ index: number; text: string; revealedAt: number }>;
+  code: { language: string; text: string };
+  criteria: CriterionInfo[];
+  scorecard: Scorecard | null;
+  /** True when a scorecard exists but this viewer may not see it yet. */
+  scorecardWithheld: boolean;
+  selfAssessment: SelfAssessment | null;
+}
+
+export interface RoomReport {
+  roomId: string;
+  roundType: string;
+  viewerId: string;
+  rounds: RoundReport[];
+}
