@@ -4,6 +4,7 @@ import {
   canariesIn,
   NOTES_CANARY,
   PUBLIC_PROMPT,
+  SCORECARD_CANARY,
   REVEALED_HINT,
   STARTER,
 } from '../../server/test/fixtures/canary-bank/canaries.js';
@@ -68,7 +69,7 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   // The candidate tries the private doors: the notes document, the interviewer's controls, the brief.
   const roomId = new URL(roomUrl).pathname.split('/').pop() ?? '';
   const codeSocketUrl = calTraffic.socketUrls().find((url) => url.includes('/yjs/'));
-  expect(codeSocketUrl).toContain('.code?token=');
+  expect(codeSocketUrl).toContain('.code-1?token=');
   const candidateToken = new URL(codeSocketUrl ?? '').searchParams.get('token') ?? '';
   const notesAttempt = await cal.evaluate(
     ([room, token]) =>
@@ -105,6 +106,22 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   } finally {
     socket.disconnect();
   }
+
+  // The interview ends; the interviewer's scorecard carries a canary. Until the candidate submits
+  // a self-assessment, neither the room nor the report page gives it to them.
+  await ivy.getByRole('button', { name: 'End interview' }).click();
+  await ivy.getByRole('button', { name: 'End now' }).click();
+  const scorecard = ivy.getByRole('form', { name: 'Scorecard' });
+  for (const criterion of ['Correctness', 'Clarity', 'Testing']) {
+    await scorecard.getByRole('group', { name: criterion }).getByLabel('3', { exact: true }).check();
+  }
+  await scorecard.getByLabel('Overall recommendation').selectOption({ label: 'Yes' });
+  await scorecard.getByLabel('What went well').fill(`Solid. ${SCORECARD_CANARY}`);
+  await scorecard.getByRole('button', { name: 'Submit feedback' }).click();
+  await expect(ivy.getByText('Thanks, your feedback is in.')).toBeVisible();
+  await expect(cal.getByRole('form', { name: 'Self-assessment' })).toBeVisible();
+  await cal.goto(`/r/${roomId}/report`);
+  await expect(cal.getByText('appears here once you submit your self-assessment')).toBeVisible();
 
   // The capture does see private data where it belongs: in the interviewer's own traffic.
   const interviewerReceived = await ivyTraffic.text();

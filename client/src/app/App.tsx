@@ -7,10 +7,27 @@ import { usePathname } from './router';
 // The room pulls in CodeMirror, Yjs and Socket.IO: load it only when a room is opened.
 const RoomPage = lazy(() => import('../pages/RoomPage'));
 const TrackPage = lazy(() => import('../pages/TrackPage'));
+const ReportPage = lazy(() => import('../pages/ReportPage'));
+const LobbyPage = lazy(() => import('../pages/LobbyPage'));
 
 export function App() {
   const pathname = usePathname();
   if (pathname === '/') return <HomePage />;
+  if (pathname === '/lobby') {
+    return (
+      <Suspense fallback={<FullPageMessage text="Loading…" />}>
+        <LobbyPage />
+      </Suspense>
+    );
+  }
+  const report = /^\/r\/([^/]+)\/report\/?$/.exec(pathname);
+  if (report?.[1]) {
+    return (
+      <Suspense fallback={<FullPageMessage text="Loading the report…" />}>
+        <ReportPage key={report[1]} roomId={decodeURIComponent(report[1])} />
+      </Suspense>
+    );
+  }
   const room = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (room?.[1]) {
     return (

@@ -5,6 +5,7 @@ import {
   type ErrorBody,
   type PublicQuestion,
   type PublicTrack,
+  type RoomReport,
   type RoomSummary,
 } from '@mockloop/shared';
 
@@ -63,4 +64,8 @@ export function fetchTracks(): Promise<PublicTrack[]> {
 /** The track's public view, or null when it does not exist. */
 export function fetchTrack(trackId: string): Promise<PublicTrack | null> {
   return requestOrNull(API.track(trackId));
+}
+
+export function fetchReport(roomId: string, secret: string): Promise<RoomReport> {
+  return request(`${API.room(roomId)}/report`, { headers: { authorization: `Bearer ${secret}` } });
 }

@@ -106,6 +106,9 @@ export function HomePage() {
         <button className="button primary wide" type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create room'}
         </button>
+        <p className="or">
+          No partner yet? <a href="/lobby">Find a practice partner</a>
+        </p>
       </form>
       {tracks.length > 0 && (
         <section className="tracks" aria-labelledby="tracks-heading">

@@ -6,7 +6,7 @@ import { NotFoundPage } from './NotFoundPage';
 
 /** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */
 export default function RoomPage({ roomId }: { roomId: string }) {
-  const { session, connected, brief, joinWithName, actions } = useRoomSession(roomId);
+  const { session, connected, brief, lobby, joinWithName, actions } = useRoomSession(roomId);
 
   switch (session.status) {
     case 'loading':
@@ -31,6 +31,7 @@ export default function RoomPage({ roomId }: { roomId: string }) {
           join={session.join}
           room={session.room}
           brief={brief}
+          lobby={lobby}
           controlConnected={connected}
           actions={actions}
         />

@@ -1,6 +1,6 @@
 import type { JsonValue, Language, PublicQuestion, Role, RoundView } from '@mockloop/shared';
 import { Prose } from '../lib/Prose';
-import { clock } from '../lib/time';
+import { timeOfDay } from '../lib/time';
 
 interface Props {
   round: RoundView;
@@ -40,7 +40,7 @@ export function QuestionPanel({ round, role, language }: Props) {
             {round.hints.map((hint) => (
               <li key={hint.index}>
                 <span className="muted small">
-                  Hint {hint.index + 1} · {clock(hint.revealedAt)}
+                  Hint {hint.index + 1} · {timeOfDay(hint.revealedAt)}
                 </span>
                 <Prose text={hint.text} />
               </li>

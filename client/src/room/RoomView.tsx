@@ -3,6 +3,7 @@ import {
   type InterviewerBrief,
   type JoinResult,
   type Language,
+  type LobbyStatus,
   ROLE_LABELS,
   ROUND_TYPE_LABELS,
   type RoomState,
@@ -12,11 +13,16 @@ import { useAction } from '../lib/useAction';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeEditor } from './CodeEditor';
 import { ConnectionStatus } from './ConnectionStatus';
+import { EndInterviewButton } from './EndInterviewButton';
+import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { InviteButton } from './InviteButton';
 import { InterviewerPanel } from './interviewer/InterviewerPanel';
 import { LanguageSelect } from './LanguageSelect';
 import { ParticipantsList } from './ParticipantsList';
 import { QuestionPanel } from './QuestionPanel';
+import { RoundsList } from './RoundsList';
+import { RoundTimer } from './RoundTimer';
+import { SwapControl } from './SwapControl';
 import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
 
@@ -24,17 +30,20 @@ interface Props {
   join: JoinResult;
   room: RoomState;
   brief: InterviewerBrief | null;
+  lobby: LobbyStatus | null;
   controlConnected: boolean;
   actions: RoomActions;
 }
 
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
-export function RoomView({ join, room, brief, controlConnected, actions }: Props) {
+export function RoomView({ join, room, brief, lobby, controlConnected, actions }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(join.documents.code, self);
   const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
   const isInterviewer = self.role === 'interviewer';
+  const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
+  const ended = room.round.endedAt !== null;
   const { setAway } = actions;
 
   useEffect(() => {
@@ -53,13 +62,31 @@ export function RoomView({ join, room, brief, controlConnected, actions }: Props
         <BrandLink />
         <span className="badge">{ROUND_TYPE_LABELS[room.roundType]} round</span>
         <span className={`badge role-${self.role}`}>You: {ROLE_LABELS[self.role]}</span>
+        <span className="badge">Round {room.round.number}</span>
         <div className="spacer" />
+        <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
+        <div className="spacer" />
+        <SwapControl room={room} self={self} actions={actions} />
+        {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
         <ConnectionStatus connected={controlConnected && code.connected} />
         <InviteButton roomId={room.roomId} />
       </header>
+      {lobby?.state === 'waiting' && (
+        <div className="lobby-banner" role="status">
+          Your partner did not arrive. You are back at the front of the queue (#{lobby.position}); we will
+          move you to a new room as soon as someone is found.{' '}
+          <button type="button" className="button small-button" onClick={() => actions.leaveLobby()}>
+            Leave the queue
+          </button>
+        </div>
+      )}
       <div className="room-body">
-        <aside className="left-pane">
+        <aside className={`left-pane ${ended ? 'wide' : ''}`}>
+          {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
           <QuestionPanel round={room.round} role={self.role} language={room.language} />
+          {room.rounds.length > 1 && (
+            <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
+          )}
         </aside>
         <section className="workspace" aria-label="Code">
           <div className="toolbar">
@@ -83,7 +110,7 @@ export function RoomView({ join, room, brief, controlConnected, actions }: Props
               textName={CODE_DOC.text}
               ariaLabel="Code editor"
               language={room.language}
-              readOnly={isObserver}
+              readOnly={!isPlayer}
             />
           ) : (
             <div className="editor-host" />

@@ -5,14 +5,21 @@ import {
   type InterviewerBrief,
   type JoinResult,
   type Language,
+  type LobbyStatus,
+  ROUTES,
   type RoomState,
   type RoomSummary,
+  type ScorecardInput,
+  type SelfAssessmentInput,
   ServerEvent,
   type ServerToClientEvents,
+  type TimerCommand,
 } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { navigate } from '../app/router';
 import { fetchRoom } from '../lib/api';
+import { clock } from '../lib/serverClock';
 import { storage } from '../lib/storage';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -37,6 +44,13 @@ export interface RoomActions {
   selectQuestion(questionId: string): Promise<string | null>;
   revealQuestion(): Promise<string | null>;
   revealHint(): Promise<string | null>;
+  timer(command: TimerCommand): Promise<string | null>;
+  proposeSwap(): Promise<string | null>;
+  respondSwap(accept: boolean): Promise<string | null>;
+  endRound(): Promise<string | null>;
+  submitScorecard(input: ScorecardInput): Promise<string | null>;
+  submitSelfAssessment(input: SelfAssessmentInput): Promise<string | null>;
+  leaveLobby(): Promise<string | null>;
 }
 const RETRY_MS = 2000;
 
@@ -46,9 +60,16 @@ const RETRY_MS = 2000;
  * restart or a network drop heals by itself.
  */
 export function useRoomSession(roomId: string) {
-  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [session, setSessionState] = useState<Session>({ status: 'loading' });
+  const sessionRef = useRef<Session>(session);
+  /** Keeps a ref in step so socket handlers read the latest session without re-subscribing. */
+  const setSession = useCallback((next: Session) => {
+    sessionRef.current = next;
+    setSessionState(next);
+  }, []);
   const [connected, setConnected] = useState(false);
   const [brief, setBrief] = useState<InterviewerBrief | null>(null);
+  const [lobby, setLobby] = useState<LobbyStatus | null>(null);
   const socketRef = useRef<ControlSocket | null>(null);
   const pendingName = useRef<string | undefined>(undefined);
   const summaryRef = useRef<RoomSummary | null>(null);
@@ -69,6 +90,7 @@ export function useRoomSession(roomId: string) {
     if (ack.ok) {
       pendingName.current = undefined;
       storage.setSecret(roomId, ack.data.secret);
+      clock.sync(ack.data.room.serverNow);
       setSession({ status: 'joined', join: ack.data, room: ack.data.room });
       return;
     }
@@ -81,7 +103,7 @@ export function useRoomSession(roomId: string) {
     } else {
       setSession({ status: 'error', message: ack.error.message });
     }
-  }, [roomId]);
+  }, [roomId, setSession]);
 
   const connect = useCallback(() => {
     if (socketRef.current) {
@@ -97,10 +119,28 @@ export function useRoomSession(roomId: string) {
     });
     socket.on('disconnect', () => setConnected(false));
     socket.on(ServerEvent.RoomState, (room) => {
-      setSession((s) => (s.status === 'joined' ? { ...s, room } : s));
+      clock.sync(room.serverNow);
+      const current = sessionRef.current;
+      if (current.status !== 'joined') return;
+      setSession({ ...current, room });
+      // A new round or a new seat (role swap) means new document tokens: join again for them.
+      const me = room.participants.find((p) => p.id === current.join.self.id);
+      if (
+        room.round.number !== current.join.room.round.number ||
+        (me && me.role !== current.join.self.role)
+      ) {
+        setBrief(null);
+        void join();
+      }
     });
     socket.on(ServerEvent.InterviewerBrief, setBrief);
-  }, [join]);
+    socket.on(ServerEvent.LobbyStatus, setLobby);
+    socket.on(ServerEvent.LobbyMatched, (match) => {
+      // Re-queued after a no-show and matched again: go to the new room.
+      storage.setSecret(match.roomId, match.secret);
+      navigate(ROUTES.room(match.roomId));
+    });
+  }, [join, setSession]);
 
   useEffect(() => {
     let cancelled = false;
@@ -135,7 +175,11 @@ export function useRoomSession(roomId: string) {
       socketRef.current?.disconnect();
       socketRef.current = null;
     };
-  }, [roomId, connect]);
+  }, [
+    roomId,
+    connect, // The server may be restarting: say so and keep trying rather than giving up.
+    setSession,
+  ]);
 
   const joinWithName = useCallback(
     (name: string) => {
@@ -146,7 +190,7 @@ export function useRoomSession(roomId: string) {
       setSession({ status: 'joining', summary });
       connect();
     },
-    [connect],
+    [connect, setSession],
   );
 
   /** Sends an acknowledged event; resolves with an error message, or null on success. */
@@ -184,7 +228,21 @@ export function useRoomSession(roomId: string) {
     ),
     revealQuestion: useCallback(() => send(ClientEvent.RevealQuestion, {}), [send]),
     revealHint: useCallback(() => send(ClientEvent.RevealHint, {}), [send]),
+    timer: useCallback((command: TimerCommand) => send(ClientEvent.Timer, command), [send]),
+    proposeSwap: useCallback(() => send(ClientEvent.ProposeSwap, {}), [send]),
+    respondSwap: useCallback((accept: boolean) => send(ClientEvent.RespondSwap, { accept }), [send]),
+    endRound: useCallback(() => send(ClientEvent.EndRound, {}), [send]),
+    submitScorecard: useCallback((input: ScorecardInput) => send(ClientEvent.SubmitScorecard, input), [send]),
+    submitSelfAssessment: useCallback(
+      (input: SelfAssessmentInput) => send(ClientEvent.SubmitSelfAssessment, input),
+      [send],
+    ),
+    leaveLobby: useCallback(async () => {
+      const problem = await send(ClientEvent.LobbyLeave, {});
+      if (!problem) setLobby(null);
+      return problem;
+    }, [send]),
   };
 
-  return { session, connected, brief, joinWithName, actions };
+  return { session, connected, brief, lobby, joinWithName, actions };
 }

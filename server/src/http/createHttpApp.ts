@@ -140,10 +140,22 @@ export function createHttpApp({
         },
       }),
     );
-    // Unknown rooms still get the app (it shows a clear page) but with a 404 status.
-    app.get('/r/:roomId', async (req, res) => {
-      const known = ROOM_ID_PATTERN.test(req.params.roomId) && (await rooms.summary(req.params.roomId));
-      res.status(known ? 200 : 404).sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    // Pages of the app get index.html; unknown rooms and tracks still get it (it shows a clear
+    // page) but with a 404 status.
+    const page = (res: Response, found: boolean) =>
+      res.status(found ? 200 : 404).sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    app.get(['/r/:roomId', '/r/:roomId/report'], async (req, res) => {
+      const roomId = String(req.params.roomId);
+      page(res, ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null);
+    });
+    app.get('/tracks/:trackId', (req, res) => {
+      page(
+        res,
+        publicTracks.some((t) => t.id === req.params.trackId),
+      );
+    });
+    app.get('/lobby', (_req, res) => {
+      page(res, true);
     });
     app.get(['/', '/index.html'], (_req, res) => {
       res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });

@@ -174,7 +174,9 @@ export class RoundService {
       }
       if (round.endedAt === null)
         throw new AppError('BAD_REQUEST', 'End the interview before giving feedback.');
-      const expected = criteriaOf(this.question(round.questionId)).map((c) => c.id);
+      // Feedback is on the revealed question's rubric; a round whose question was never shown has none.
+      const revealed = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+      const expected = criteriaOf(revealed).map((c) => c.id);
       const given = input.ratings.map((r) => r.criterionId);
       if (given.length !== expected.length || !expected.every((id) => given.includes(id))) {
         throw new AppError('BAD_REQUEST', `Rate each criterion once: ${expected.join(', ') || 'none'}.`);

@@ -1,0 +1,163 @@
+import { RECOMMENDATION_LABELS, ROUTES, type RoomReport, type RoundReport } from '@mockloop/shared';
+import { useEffect, useState } from 'react';
+import { FullPageMessage } from '../app/FullPageMessage';
+import { fetchReport } from '../lib/api';
+import { storage } from '../lib/storage';
+import { timeOfDay } from '../lib/time';
+import { reportToMarkdown } from '../report/reportMarkdown';
+import { formatDuration } from '../room/RoundTimer';
+import { BrandLink } from './BrandLink';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; report: RoomReport };
+
+/** /r/:roomId/report: every round side by side, for the people of the room only. Prints cleanly. */
+export default function ReportPage({ roomId }: { roomId: string }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const secret = storage.secret(roomId);
+
+  useEffect(() => {
+    if (!secret) return;
+    fetchReport(roomId, secret).then(
+      (report) => setState({ status: 'ready', report }),
+      (err: Error) => setState({ status: 'error', message: err.message }),
+    );
+  }, [roomId, secret]);
+
+  useEffect(() => {
+    document.title = 'Interview report · Mockloop';
+  }, []);
+
+  if (!secret) {
+    return <FullPageMessage text="This browser has no seat in this room, so it cannot show its report." />;
+  }
+  if (state.status === 'loading') return <FullPageMessage text="Loading the report…" />;
+  if (state.status === 'error') return <FullPageMessage text={state.message} />;
+
+  const { report } = state;
+  function exportMarkdown() {
+    const blob = new Blob([reportToMarkdown(report)], { type: 'text/markdown' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `mockloop-report-${roomId}.md`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  return (
+    <main className="report">
+      <header className="report-header no-print">
+        <BrandLink />
+        <div className="spacer" />
+        <a className="button" href={ROUTES.room(roomId)}>
+          Back to the room
+        </a>
+        <button type="button" className="button" onClick={exportMarkdown}>
+          Export Markdown
+        </button>
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </header>
+      <h1>Interview report</h1>
+      {report.rounds.map((round) => (
+        <RoundSection key={round.number} round={round} />
+      ))}
+    </main>
+  );
+}
+
+function RoundSection({ round }: { round: RoundReport }) {
+  const rating = (list: { criterionId: string; score: number; comment: string }[] | undefined, id: string) =>
+    list?.find((r) => r.criterionId === id);
+  return (
+    <section className="report-round" aria-labelledby={`round-${round.number}`}>
+      <h2 id={`round-${round.number}`}>
+        Round {round.number}: {round.question?.title ?? 'no question revealed'}
+      </h2>
+      <p className="muted">
+        {round.interviewer?.name ?? '—'} interviewed {round.candidate?.name ?? '—'} · time used{' '}
+        {formatDuration(round.timeUsedMs)} ·{' '}
+        {round.endedAt ? `ended ${timeOfDay(round.endedAt)}` : 'in progress'}
+      </p>
+      {round.question && <p className="prompt">{round.question.prompt}</p>}
+
+      <h3>Hints revealed</h3>
+      {round.hints.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ol>
+          {round.hints.map((h) => (
+            <li key={h.index}>
+              <span className="muted small">{timeOfDay(h.revealedAt)}</span> {h.text}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h3>Scorecard and self-assessment</h3>
+      {round.criteria.length > 0 && (
+        <table className="scores">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">Interviewer</th>
+              <th scope="col">Self</th>
+            </tr>
+          </thead>
+          <tbody>
+            {round.criteria.map((c) => {
+              const mine = rating(round.scorecard?.ratings, c.id);
+              const self = rating(round.selfAssessment?.ratings, c.id);
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {c.name}
+                    <div className="muted small">{c.measures}</div>
+                  </th>
+                  <td>
+                    <strong>{mine?.score ?? '—'}</strong>
+                    {mine?.comment && <div className="small">{mine.comment}</div>}
+                  </td>
+                  <td>
+                    <strong>{self?.score ?? '—'}</strong>
+                    {self?.comment && <div className="small">{self.comment}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {round.scorecard && (
+        <dl className="verdict">
+          <dt>Recommendation</dt>
+          <dd>{RECOMMENDATION_LABELS[round.scorecard.recommendation]}</dd>
+          <dt>What went well</dt>
+          <dd>{round.scorecard.wentWell || '—'}</dd>
+          <dt>What to improve</dt>
+          <dd>{round.scorecard.toImprove || '—'}</dd>
+        </dl>
+      )}
+      {round.scorecardWithheld && (
+        <p className="notice">
+          The interviewer's scorecard appears here once you submit your self-assessment.
+        </p>
+      )}
+      {!round.scorecard && !round.scorecardWithheld && <p className="muted">No scorecard yet.</p>}
+      {round.selfAssessment && (
+        <p>
+          Interviewer rated {round.selfAssessment.interviewerClarity}/5 for clarity and{' '}
+          {round.selfAssessment.interviewerHelpfulness}/5 for helpfulness.
+          {round.selfAssessment.comment && ` “${round.selfAssessment.comment}”`}
+        </p>
+      )}
+
+      <h3>Final code ({round.code.language})</h3>
+      <pre className="code-block">{round.code.text || '(empty)'}</pre>
+      <p className="muted small">Board snapshot: this round has no whiteboard.</p>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { type InterviewerBrief, type ParticipantView, ROUTES, type RoomState } from '@mockloop/shared';
+import type { RoomActions } from '../useRoomSession';
+import { FeedbackForm } from './FeedbackForm';
+
+interface Props {
+  room: RoomState;
+  self: ParticipantView;
+  brief: InterviewerBrief | null;
+  actions: RoomActions;
+}
+
+/** After End interview: the form for whichever side this person played, then a link to the report. */
+export function FeedbackPanel({ room, self, brief, actions }: Props) {
+  const round = room.round;
+  const isInterviewer = self.id === round.interviewerId;
+  const isCandidate = self.id === round.candidateId;
+  const partnerId = isInterviewer ? round.candidateId : round.interviewerId;
+  const partnerName = room.participants.find((p) => p.id === partnerId)?.name ?? 'your partner';
+  const submitted = isInterviewer ? round.feedback.scorecard : round.feedback.selfAssessment;
+  const reportLink = (
+    <a className="button" href={`${ROUTES.room(room.roomId)}/report`}>
+      Open the report
+    </a>
+  );
+
+  return (
+    <section className="feedback-panel" aria-label="Feedback">
+      <h2 className="panel-title">Round {round.number} ended</h2>
+      {!isInterviewer && !isCandidate && <p>The players are writing their feedback. {reportLink}</p>}
+      {(isInterviewer || isCandidate) && submitted && (
+        <div className="empty-state">
+          <p>Thanks, your feedback is in.</p>
+          <p className="muted small">
+            {isInterviewer
+              ? round.feedback.selfAssessment
+                ? `${partnerName} has submitted a self-assessment.`
+                : `${partnerName} will see your scorecard after submitting a self-assessment.`
+              : round.feedback.scorecard
+                ? 'The scorecard is ready for you.'
+                : 'The scorecard will appear in the report when it is submitted.'}
+          </p>
+          {reportLink}
+        </div>
+      )}
+      {(isInterviewer || isCandidate) && !submitted && (
+        <FeedbackForm
+          round={round.number}
+          kind={isInterviewer ? 'scorecard' : 'self-assessment'}
+          criteria={
+            isInterviewer && brief?.selected && brief.revealed && brief.round === round.number
+              ? brief.selected.rubric
+              : round.criteria
+          }
+          partnerName={partnerName}
+          onSubmitScorecard={actions.submitScorecard}
+          onSubmitSelfAssessment={actions.submitSelfAssessment}
+        />
+      )}
+    </section>
+  );
+}

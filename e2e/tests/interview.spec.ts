@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import {
+  createRoomFromHome,
+  editorText,
+  expectConnected,
+  joinFromInvite,
+  typeAtEnd,
+} from '../support/room.js';
+
+/** Seconds shown by the round timer (m:ss or h:mm:ss). */
+async function timerSeconds(page: Page): Promise<number> {
+  const text = (await page.getByRole('timer', { name: 'Time remaining' }).innerText()).trim();
+  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+async function rateAll(form: ReturnType<Page['getByRole']>, score: string) {
+  const groups = form.getByRole('group');
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) {
+    const option = groups.nth(i).getByLabel(score, { exact: true });
+    if (await option.count()) await option.check();
+  }
+}
+
+test('lobby to room to feedback to report, with a refresh mid-timer', async ({ person }) => {
+  const ann = await person();
+  const bea = await person();
+
+  await ann.goto('/');
+  await ann.getByRole('link', { name: 'Find a practice partner' }).click();
+  await ann.getByLabel('Your name').fill('Ann');
+  await ann.getByLabel('Round type').selectOption({ label: 'Coding' });
+  await ann.getByRole('radio', { name: 'Candidate' }).check();
+  await ann.getByRole('button', { name: 'Find a partner' }).click();
+  await expect(ann.getByRole('status')).toContainText('#1 in line');
+
+  await bea.goto('/lobby');
+  await bea.getByLabel('Your name').fill('Bea');
+  await bea.getByRole('radio', { name: 'Either' }).check();
+  await bea.getByRole('button', { name: 'Find a partner' }).click();
+  await ann.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+  await bea.waitForURL(ann.url());
+  await expectConnected(ann);
+  await expectConnected(bea);
+  await expect(ann.getByText('You: Candidate')).toBeVisible();
+  await expect(bea.getByText('You: Interviewer')).toBeVisible();
+
+  // Bea runs the round: question, clock.
+  const panel = bea.getByRole('region', { name: 'Interviewer panel' });
+  await panel.getByRole('button', { name: 'Pick Can every show be watched in order?' }).click();
+  await panel.getByRole('button', { name: 'Reveal question' }).click();
+  await expect(ann.getByRole('heading', { name: 'Can every show be watched in order?' })).toBeVisible();
+  await expect(ann.getByRole('timer', { name: 'Time remaining' })).toHaveText('45:00');
+  await bea.getByRole('button', { name: 'Start timer' }).click();
+  await expect(ann.getByRole('timer', { name: 'Time remaining' })).not.toHaveText('45:00');
+  // Both see the same countdown, within a second, and a refresh does not change it.
+  expect(Math.abs((await timerSeconds(ann)) - (await timerSeconds(bea)))).toBeLessThanOrEqual(1);
+  await ann.reload();
+  await expectConnected(ann);
+  expect(Math.abs((await timerSeconds(ann)) - (await timerSeconds(bea)))).toBeLessThanOrEqual(1);
+  await typeAtEnd(ann, '# my attempt');
+
+  // End and feedback.
+  await bea.getByRole('button', { name: 'End interview' }).click();
+  await bea.getByRole('button', { name: 'End now' }).click();
+  const scorecard = bea.getByRole('form', { name: 'Scorecard' });
+  await expect(scorecard).toBeVisible();
+  await rateAll(scorecard, '3');
+  await scorecard.getByLabel('Overall recommendation').selectOption({ label: 'Yes' });
+  await scorecard.getByLabel('What went well').fill('SCORECARD_NOTE clear contract');
+  await scorecard.getByLabel('What to improve').fill('Test edge cases earlier');
+  await scorecard.getByRole('button', { name: 'Submit feedback' }).click();
+  await expect(bea.getByText('Thanks, your feedback is in.')).toBeVisible();
+
+  const selfForm = ann.getByRole('form', { name: 'Self-assessment' });
+  await expect(selfForm).toBeVisible();
+  // Before the self-assessment the report withholds the scorecard.
+  const report = await ann.context().newPage();
+  await report.goto(`${new URL(ann.url()).pathname}/report`);
+  await expect(report.getByText('appears here once you submit your self-assessment')).toBeVisible();
+  await expect(report.getByText('SCORECARD_NOTE')).toHaveCount(0);
+
+  await rateAll(selfForm, '2');
+  await selfForm.getByRole('group', { name: 'How clear was Bea?' }).getByLabel('4', { exact: true }).check();
+  await selfForm
+    .getByRole('group', { name: 'How helpful was Bea?' })
+    .getByLabel('5', { exact: true })
+    .check();
+  await selfForm.getByRole('button', { name: 'Submit feedback' }).click();
+  await expect(ann.getByText('Thanks, your feedback is in.')).toBeVisible();
+
+  await report.reload();
+  await expect(
+    report.getByRole('heading', { name: /Round 1: Can every show be watched in order\?/ }),
+  ).toBeVisible();
+  await expect(report.getByText('SCORECARD_NOTE clear contract')).toBeVisible();
+  await expect(report.getByText('Bea interviewed Ann')).toBeVisible();
+  await expect(report.getByText('# my attempt')).toBeVisible();
+  await expect(report.getByText('5/5 for helpfulness', { exact: false })).toBeVisible();
+  const download = report.waitForEvent('download');
+  await report.getByRole('button', { name: 'Export Markdown' }).click();
+  const markdown = fs.readFileSync((await (await download).path()) ?? '', 'utf8');
+  expect(markdown).toContain('## Round 1: Can every show be watched in order?');
+  expect(markdown).toContain('**Recommendation:** Yes');
+});
+
+test('swap roles mid-session: the console moves and round 2 starts fresh', async ({ person }) => {
+  const ivy = await person();
+  const cal = await person();
+  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
+  await joinFromInvite(cal, roomUrl, 'Cal');
+  await typeAtEnd(ivy, 'round one code');
+  await expect.poll(() => editorText(cal)).toBe('round one code');
+
+  await cal.getByRole('button', { name: 'Swap roles' }).click();
+  await expect(cal.getByRole('button', { name: 'Swap proposed…' })).toBeDisabled();
+  await ivy.getByRole('button', { name: 'Accept swap' }).click();
+
+  await expect(ivy.getByText('You: Candidate')).toBeVisible();
+  await expect(cal.getByText('You: Interviewer')).toBeVisible();
+  await expect(ivy.getByRole('banner').getByText('Round 2', { exact: true })).toBeVisible();
+  await expect(cal.getByRole('region', { name: 'Interviewer panel' })).toBeVisible();
+  await expect(ivy.getByRole('region', { name: 'Interviewer panel' })).toHaveCount(0);
+  await expectConnected(ivy);
+  await expect.poll(() => editorText(ivy)).toBe('');
+  await typeAtEnd(ivy, 'round two code');
+  await expect.poll(() => editorText(cal)).toBe('round two code');
+  const rounds = cal.getByRole('region', { name: 'Rounds' });
+  await expect(rounds).toContainText('Round 1');
+  await expect(rounds).toContainText('Ivy interviews Cal');
+  await expect(rounds).toContainText('Cal interviews Ivy');
+});
