@@ -1,23 +1,19 @@
 import {
-  CODE_DOC,
   type InterviewerBrief,
   type JoinResult,
-  type Language,
   type LobbyStatus,
   ROLE_LABELS,
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
 import { useEffect } from 'react';
-import { useAction } from '../lib/useAction';
 import { BrandLink } from '../pages/BrandLink';
-import { CodeEditor } from './CodeEditor';
+import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EndInterviewButton } from './EndInterviewButton';
 import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { InviteButton } from './InviteButton';
 import { InterviewerPanel } from './interviewer/InterviewerPanel';
-import { LanguageSelect } from './LanguageSelect';
 import { ParticipantsList } from './ParticipantsList';
 import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
@@ -39,8 +35,6 @@ interface Props {
 export function RoomView({ join, room, brief, lobby, controlConnected, actions }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(join.documents.code, self);
-  const language = useAction((next: Language) => actions.setLanguage(next));
-  const isObserver = self.role === 'observer';
   const isInterviewer = self.role === 'interviewer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
@@ -88,34 +82,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
             <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
           )}
         </aside>
-        <section className="workspace" aria-label="Code">
-          <div className="toolbar">
-            <LanguageSelect
-              value={room.language}
-              disabled={isObserver || language.busy}
-              onChange={language.run}
-            />
-            {language.error && (
-              <span role="alert" className="error small">
-                {language.error}
-              </span>
-            )}
-            {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
-            <div className="spacer" />
-            {!code.synced && <span className="muted small">Loading code…</span>}
-          </div>
-          {code.handle ? (
-            <CodeEditor
-              handle={code.handle}
-              textName={CODE_DOC.text}
-              ariaLabel="Code editor"
-              language={room.language}
-              readOnly={!isPlayer}
-            />
-          ) : (
-            <div className="editor-host" />
-          )}
-        </section>
+        <CodeWorkspace room={room} self={self} code={code} actions={actions} />
         <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
           <ParticipantsList participants={room.participants} selfId={self.id} />
           {isInterviewer && (

@@ -1,0 +1,50 @@
+import { CODE_DOC, type Language, type ParticipantView, type RoomState } from '@mockloop/shared';
+import { useAction } from '../lib/useAction';
+import { CodeEditor } from './CodeEditor';
+import { LanguageSelect } from './LanguageSelect';
+import type { RoomActions } from './useRoomSession';
+import type { useSharedDoc } from './useSharedDoc';
+
+interface Props {
+  room: RoomState;
+  self: ParticipantView;
+  code: ReturnType<typeof useSharedDoc>;
+  actions: RoomActions;
+}
+
+/** The code view: language choice, the shared editor (read-only for anyone but the players). */
+export function CodeWorkspace({ room, self, code, actions }: Props) {
+  const language = useAction((next: Language) => actions.setLanguage(next));
+  const isObserver = self.role === 'observer';
+  const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
+  return (
+    <section className="workspace" aria-label="Code">
+      <div className="toolbar">
+        <LanguageSelect
+          value={room.language}
+          disabled={isObserver || language.busy}
+          onChange={language.run}
+        />
+        {language.error && (
+          <span role="alert" className="error small">
+            {language.error}
+          </span>
+        )}
+        {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
+        <div className="spacer" />
+        {!code.synced && <span className="muted small">Loading code…</span>}
+      </div>
+      {code.handle ? (
+        <CodeEditor
+          handle={code.handle}
+          textName={CODE_DOC.text}
+          ariaLabel="Code editor"
+          language={room.language}
+          readOnly={!isPlayer}
+        />
+      ) : (
+        <div className="editor-host" />
+      )}
+    </section>
+  );
+}
