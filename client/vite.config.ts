@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { copyPyodide } from './vite/copyPyodide';
 
 const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), copyPyodide()],
   resolve: { alias: { '@mockloop/shared': sharedEntry } },
   build: {
     outDir: 'dist',

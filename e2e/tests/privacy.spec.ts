@@ -4,8 +4,8 @@ import {
   canariesIn,
   NOTES_CANARY,
   PUBLIC_PROMPT,
-  SCORECARD_CANARY,
   REVEALED_HINT,
+  SCORECARD_CANARY,
   STARTER,
 } from '../../server/test/fixtures/canary-bank/canaries.js';
 import { captureTraffic } from '../support/capture.js';
@@ -106,6 +106,12 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   } finally {
     socket.disconnect();
   }
+
+  // The interviewer runs the hidden tests: the room learns how many passed, nothing else.
+  await ivy.getByRole('button', { name: 'Run hidden tests' }).click();
+  const calOutput = cal.getByRole('region', { name: 'Output' });
+  await expect(calOutput).toContainText('hidden tests passed', { timeout: 60_000 });
+  await expect(ivy.getByRole('region', { name: 'Output' })).toContainText('CANARY_HIDDEN_NAME_77ab');
 
   // The interview ends; the interviewer's scorecard carries a canary. Until the candidate submits
   // a self-assessment, neither the room nor the report page gives it to them.

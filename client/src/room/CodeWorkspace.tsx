@@ -1,7 +1,16 @@
-import { CODE_DOC, type Language, type ParticipantView, type RoomState } from '@mockloop/shared';
+import {
+  CODE_DOC,
+  type InterviewerBrief,
+  type Language,
+  type ParticipantView,
+  type RoomState,
+} from '@mockloop/shared';
 import { useAction } from '../lib/useAction';
+import { useRunner } from '../runner/useRunner';
 import { CodeEditor } from './CodeEditor';
 import { LanguageSelect } from './LanguageSelect';
+import { OutputPanel } from './OutputPanel';
+import { RunControls } from './RunControls';
 import type { RoomActions } from './useRoomSession';
 import type { useSharedDoc } from './useSharedDoc';
 
@@ -10,13 +19,18 @@ interface Props {
   self: ParticipantView;
   code: ReturnType<typeof useSharedDoc>;
   actions: RoomActions;
+  brief: InterviewerBrief | null;
 }
 
-/** The code view: language choice, the shared editor (read-only for anyone but the players). */
-export function CodeWorkspace({ room, self, code, actions }: Props) {
+/**
+ * The code view: language choice, the shared editor (read-only for anyone but the players), the
+ * runner's controls and the Output everyone sees.
+ */
+export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
+  const runner = useRunner(code.handle?.doc, self);
   return (
     <section className="workspace" aria-label="Code">
       <div className="toolbar">
@@ -33,6 +47,14 @@ export function CodeWorkspace({ room, self, code, actions }: Props) {
         {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
         <div className="spacer" />
         {!code.synced && <span className="muted small">Loading code…</span>}
+        <RunControls
+          room={room}
+          brief={brief}
+          isPlayer={isPlayer}
+          running={runner.state.running}
+          code={() => code.handle?.doc.getText(CODE_DOC.text).toString() ?? ''}
+          onRun={runner.run}
+        />
       </div>
       {code.handle ? (
         <CodeEditor
@@ -45,6 +67,7 @@ export function CodeWorkspace({ room, self, code, actions }: Props) {
       ) : (
         <div className="editor-host" />
       )}
+      <OutputPanel runs={runner.runs} state={runner.state} />
     </section>
   );
 }

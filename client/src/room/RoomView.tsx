@@ -82,7 +82,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
             <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
           )}
         </aside>
-        <CodeWorkspace room={room} self={self} code={code} actions={actions} />
+        <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
         <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
           <ParticipantsList participants={room.participants} selfId={self.id} />
           {isInterviewer && (

@@ -23,6 +23,7 @@ function publicCoding(coding: CodingProblem): CodingProblem {
       javascript: starterCode.javascript,
       typescript: starterCode.typescript,
     },
+    ...(coding.runTimeLimitSeconds === undefined ? {} : { runTimeLimitSeconds: coding.runTimeLimitSeconds }),
   };
 }
 

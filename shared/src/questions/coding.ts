@@ -42,5 +42,7 @@ export const CodingProblem = z.strictObject({
   constraints: z.array(NonBlank).min(1, 'state at least one constraint (sizes, ordering, tie-breaks)'),
   examples: z.array(Example).min(1, 'needs at least one example'),
   starterCode: PerStarterLanguage,
+  /** How long one run may take in the browser before it is stopped; the runner's default is 5 s. */
+  runTimeLimitSeconds: z.number().int().min(1).max(60).optional(),
 });
 export type CodingProblem = z.infer<typeof CodingProblem>;

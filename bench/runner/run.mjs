@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Runner benchmark (not a test): times code runs in headless Chromium against a real server.
+//   Python cold start to first output (a fresh browser context each time, so nothing is cached),
+//   a warm run of a question's public tests in Python, and a JavaScript run.
+// Prints the median of several runs. Usage: npm run bench:runner [-- --runs 5]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const COLD_RUNS = Math.max(1, Math.min(RUNS, 3));
+
+function startServer(dataDir) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const port = /running at http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
+      if (port) resolve({ proc, url: `http://127.0.0.1:${port}` });
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function openRoom(browser, url, room) {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([id, secret]) => localStorage.setItem(`mockloop:secret:${id}`, secret),
+    [room.roomId, room.secret],
+  );
+  const page = await context.newPage();
+  await page.goto(`${url}/r/${room.roomId}`);
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  return { context, page };
+}
+
+async function setCode(page, code) {
+  await page.getByLabel('Code editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** Clicks a run button and returns the run's duration as the runner measured it (ms). */
+async function timedRun(page, button, expectRuns) {
+  await page.getByRole('button', { name: button }).click();
+  const runs = page.getByRole('region', { name: 'Output' }).locator('.run');
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[aria-label="Output"] article.run, [aria-label="Output"] details .run')
+        .length >= n,
+    expectRuns,
+    { timeout: 120_000 },
+  );
+  const header = await runs.first().locator('.run-header').innerText();
+  const ms = /· (\d+) ms ·/.exec(header)?.[1];
+  if (!ms || !/finished|tests passed/.test(header)) throw new Error(`unexpected run: ${header}`);
+  return Number(ms);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-runner-'));
+const { proc, url } = await startServer(dataDir);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+try {
+  const post = (body) =>
+    fetch(`${url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+
+  // Python cold start: a new room and a new browser context each time (empty cache, new worker).
+  const cold = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const room = await post({ roundType: 'coding', name: 'Bench' });
+    const { context, page } = await openRoom(browser, url, room);
+    await setCode(page, 'print("ready")\n');
+    cold.push(await timedRun(page, 'Run code', 1));
+    await context.close();
+  }
+
+  // Warm public tests (Python) and JavaScript runs in one page.
+  const room = await post({ roundType: 'coding', name: 'Bench' });
+  const { context, page } = await openRoom(browser, url, room);
+  const socketio = await import('socket.io-client');
+  const s = socketio.io(url, { transports: ['websocket'] });
+  await s.emitWithAck('room:join', { roomId: room.roomId, secret: room.secret });
+  await s.emitWithAck('interviewer:select-question', { questionId: 'netflix-mle-top-k-trending' });
+  await s.emitWithAck('interviewer:reveal-question', {});
+  s.disconnect();
+  const solution = fs.readFileSync(
+    path.join(root, 'questions/netflix-mle/04-top-k-trending/solution.py'),
+    'utf8',
+  );
+  await page.getByRole('heading', { name: 'Top K trending movies in the last hour' }).waitFor();
+  await setCode(page, solution);
+  let count = 0;
+  await timedRun(page, 'Run tests', ++count); // loads Python: not counted
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) warm.push(await timedRun(page, 'Run tests', ++count));
+  await page.getByLabel('Language').selectOption('javascript');
+  await setCode(page, 'let s = 0;\nfor (let i = 0; i < 1e5; i++) s += i;\nconsole.log(s);\n');
+  const js = [];
+  for (let i = 0; i < RUNS; i++) js.push(await timedRun(page, 'Run code', ++count));
+  await context.close();
+
+  console.log('runner benchmark (headless Chromium, this machine), median of runs:');
+  console.log(
+    `  Python cold start to first output   ${median(cold).toFixed(0)} ms   (${COLD_RUNS} runs: ${cold.join(', ')})`,
+  );
+  console.log(
+    `  Python warm run of 3 public tests   ${median(warm).toFixed(0)} ms   (${RUNS} runs: ${warm.join(', ')})`,
+  );
+  console.log(
+    `  JavaScript run                      ${median(js).toFixed(0)} ms   (${RUNS} runs: ${js.join(', ')})`,
+  );
+} finally {
+  await browser.close();
+  proc.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,119 @@
+import { timeOfDay } from '../lib/time';
+import { type SharedRun, type SharedTestRow, testRow } from '../runner/sharedRuns';
+import type { RunState } from '../runner/useRunner';
+
+const LANGUAGE_NAMES = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' } as const;
+const KIND_NAMES = {
+  run: 'ran',
+  tests: 'ran the tests in',
+  'hidden-tests': 'ran the hidden tests in',
+} as const;
+
+/** Every run of the round, newest first, as everyone in the room sees it. */
+export function OutputPanel({ runs, state }: { runs: SharedRun[]; state: RunState }) {
+  const newestFirst = [...runs].reverse();
+  const [latest, ...older] = newestFirst;
+  return (
+    <section className="output-panel" aria-label="Output">
+      {state.running && (
+        <div className="run-live" role="status">
+          <span className="spinner" aria-hidden="true" /> {state.stage ?? 'Running…'}
+          {state.live && <pre className="run-output">{state.live}</pre>}
+        </div>
+      )}
+      {!state.running && !latest && (
+        <p className="muted small output-empty">
+          Run the code to see its output here. Both of you see every run.
+        </p>
+      )}
+      {latest && <RunView run={latest} hidden={latest.kind === 'hidden-tests' ? state.hidden : null} open />}
+      {older.length > 0 && (
+        <details className="older-runs">
+          <summary className="small">Earlier runs ({older.length})</summary>
+          {older.map((run) => (
+            <RunView key={run.id} run={run} hidden={null} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function RunView({
+  run,
+  hidden,
+  open = false,
+}: {
+  run: SharedRun;
+  hidden: RunState['hidden'];
+  open?: boolean;
+}) {
+  const passed = run.tests?.filter((t) => t.pass).length;
+  return (
+    <article className={`run run-${run.status}`} aria-label={`Run by ${run.by.name}`}>
+      <header className="run-header small">
+        <strong>{run.by.name}</strong> {KIND_NAMES[run.kind]} {LANGUAGE_NAMES[run.language]} ·{' '}
+        {timeOfDay(run.at)} · {run.durationMs} ms ·{' '}
+        <span className={`run-status ${run.status}`}>{statusText(run, passed)}</span>
+      </header>
+      {(open || run.output || run.error) && (
+        <>
+          {run.output && <pre className="run-output">{run.output}</pre>}
+          {run.error && <pre className="run-output run-error">{run.error}</pre>}
+          {run.tests && <TestTable rows={run.tests} />}
+          {hidden?.tests && (
+            <>
+              <p className="small muted">Hidden test details are shown to you only.</p>
+              <TestTable rows={hidden.tests.map(testRow)} />
+            </>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
+
+function statusText(run: SharedRun, passed: number | undefined): string {
+  if (run.status === 'timeout') return 'stopped: time limit';
+  if (run.status === 'crashed') return 'crashed';
+  if (run.status === 'error') return 'error';
+  if (run.summary) return `${run.summary.passed}/${run.summary.total} hidden tests passed`;
+  if (run.tests) return `${passed}/${run.tests.length} tests passed`;
+  return 'finished';
+}
+
+function TestTable({ rows }: { rows: SharedTestRow[] }) {
+  return (
+    <table className="test-table">
+      <thead>
+        <tr>
+          <th scope="col">Test</th>
+          <th scope="col">Input</th>
+          <th scope="col">Expected</th>
+          <th scope="col">Got</th>
+          <th scope="col">Time</th>
+          <th scope="col">Result</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.name} className={row.pass ? 'pass' : 'fail'}>
+            <th scope="row">{row.name}</th>
+            <td>
+              <code>{row.input}</code>
+            </td>
+            <td>
+              <code>{row.expected}</code>
+            </td>
+            <td>
+              <code>{row.got}</code>
+              {row.error && <div className="run-error small">{row.error}</div>}
+            </td>
+            <td>{row.timeMs} ms</td>
+            <td>{row.pass ? 'pass' : 'fail'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,92 @@
+import type * as Y from 'yjs';
+import type { RunLanguage, RunResult, RunStatus, TestOutcome } from './types';
+
+/** Name of the Y.Array of runs inside the round's code document. */
+export const RUNS_ARRAY = 'runs';
+/** Runs kept in the document; older ones drop off. */
+export const MAX_SHARED_RUNS = 20;
+/** Output kept per shared run: peers see this much; the runner's own view keeps up to 1 MB. */
+export const SHARED_OUTPUT_CHARS = 100_000;
+const CELL_CHARS = 300;
+
+/** One test row as everyone sees it: values already rendered, long ones shortened. */
+export interface SharedTestRow {
+  name: string;
+  input: string;
+  expected: string;
+  got: string;
+  timeMs: number;
+  pass: boolean;
+  error?: string;
+}
+
+/** A run as recorded in the room document, so both people (and a refresh) see it. */
+export interface SharedRun {
+  id: string;
+  by: { id: string; name: string };
+  at: number;
+  language: RunLanguage;
+  kind: 'run' | 'tests' | 'hidden-tests';
+  status: RunStatus;
+  durationMs: number;
+  output: string;
+  error?: string;
+  tests?: SharedTestRow[];
+  /** For hidden tests: only how many passed. Their inputs and outputs stay with the interviewer. */
+  summary?: { passed: number; total: number };
+}
+
+function cell(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+}
+
+/** The shared record of a finished run; hidden tests keep nothing but their pass count. */
+export function toSharedRun(
+  result: RunResult,
+  meta: Pick<SharedRun, 'id' | 'by' | 'at' | 'language' | 'kind'>,
+): SharedRun {
+  const output =
+    result.output.length > SHARED_OUTPUT_CHARS
+      ? `${result.output.slice(0, SHARED_OUTPUT_CHARS)}\n[output shortened for the room: ${result.output.length} characters]`
+      : result.output;
+  const run: SharedRun = {
+    ...meta,
+    status: result.status,
+    durationMs: Math.round(result.durationMs),
+    output,
+  };
+  if (result.error) run.error = result.error;
+  if (result.tests && meta.kind === 'hidden-tests') {
+    run.summary = { passed: result.tests.filter((t) => t.pass).length, total: result.tests.length };
+  } else if (result.tests) {
+    run.tests = result.tests.map(testRow);
+  }
+  return run;
+}
+
+export function testRow(t: TestOutcome): SharedTestRow {
+  const row: SharedTestRow = {
+    name: t.name,
+    input: t.args.map(cell).join(', '),
+    expected: cell(t.expected),
+    got: t.error ? '—' : cell(t.got),
+    timeMs: Math.round(t.timeMs * 100) / 100,
+    pass: t.pass,
+  };
+  if (t.error) row.error = t.error;
+  return row;
+}
+
+/** Appends a run and drops the oldest beyond the cap, in one transaction. */
+export function appendRun(doc: Y.Doc, run: SharedRun): void {
+  const runs = doc.getArray<SharedRun>(RUNS_ARRAY);
+  doc.transact(() => {
+    runs.push([run]);
+    if (runs.length > MAX_SHARED_RUNS) runs.delete(0, runs.length - MAX_SHARED_RUNS);
+  });
+}
+
+export function readRuns(doc: Y.Doc): SharedRun[] {
+  return doc.getArray<SharedRun>(RUNS_ARRAY).toArray();
+}

@@ -1,0 +1,57 @@
+import type { JsonValue } from '@mockloop/shared';
+
+export type RunLanguage = 'python' | 'javascript' | 'typescript';
+
+export const RUNNABLE_LANGUAGES: readonly string[] = ['python', 'javascript', 'typescript'];
+
+/** A test as the runner receives it: call the entry with `args`, compare with `expected`. */
+export interface RunTest {
+  name: string;
+  args: JsonValue[];
+  expected: JsonValue;
+}
+
+export interface RunRequest {
+  language: RunLanguage;
+  code: string;
+  /** The function to call for tests; absent for a plain run. */
+  entry?: string;
+  tests?: RunTest[];
+}
+
+export interface TestOutcome {
+  name: string;
+  args: JsonValue[];
+  expected: JsonValue;
+  /** The returned value as JSON, or null when the call threw. */
+  got: JsonValue | null;
+  error?: string;
+  timeMs: number;
+  pass: boolean;
+}
+
+export type RunStatus = 'ok' | 'error' | 'timeout' | 'crashed';
+
+export interface RunResult {
+  status: RunStatus;
+  output: string;
+  truncated: boolean;
+  /** The error with a line number that matches the editor, when the code failed. */
+  error?: string;
+  tests?: TestOutcome[];
+  durationMs: number;
+}
+
+/** Messages from the worker to the page. */
+export type WorkerMessage =
+  | { type: 'progress'; stage: string }
+  /** The candidate's code starts now: the time limit counts from here, not from loading Python. */
+  | { type: 'started' }
+  | { type: 'output'; text: string }
+  | { type: 'done'; result: Omit<RunResult, 'durationMs'> };
+
+/** Output beyond this is dropped with a notice (1 MB). */
+export const MAX_OUTPUT_BYTES = 1024 * 1024;
+export const DEFAULT_TIME_LIMIT_MS = 5000;
+/** Loading Python may take this long before the run is given up (slow disks, cold caches). */
+export const LOAD_TIME_LIMIT_MS = 120_000;

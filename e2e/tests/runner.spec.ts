@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import { createRoomFromHome, joinFromInvite } from '../support/room.js';
+
+const questionDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../questions/netflix-mle/04-top-k-trending',
+);
+const reference = (file: string) => fs.readFileSync(path.join(questionDir, file), 'utf8');
+
+/** Replaces the editor's content with `code`, as one paste (no auto-indent or bracket closing). */
+async function setCode(page: Page, code: string) {
+  await page.getByLabel('Code editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+async function setup(person: () => Promise<Page>) {
+  const ivy = await person();
+  const cal = await person();
+  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
+  await joinFromInvite(cal, roomUrl, 'Cal');
+  const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
+  await panel.getByRole('button', { name: 'Pick Top K trending movies in the last hour' }).click();
+  await panel.getByRole('button', { name: 'Reveal question' }).click();
+  await expect(cal.getByRole('heading', { name: 'Top K trending movies in the last hour' })).toBeVisible();
+  return { ivy, cal };
+}
+
+const latestRun = (page: Page) => page.getByRole('region', { name: 'Output' }).locator('.run').first();
+
+test('Python and TypeScript reference solutions pass every public test; a wrong one shows the failing case', async ({
+  person,
+}) => {
+  const { ivy, cal } = await setup(person);
+
+  // Python (the room starts on Python): a cold start shows progress, then the table.
+  await setCode(cal, reference('solution.py'));
+  await cal.getByRole('button', { name: 'Run tests' }).click();
+  await expect(cal.getByRole('region', { name: 'Output' }).getByRole('status')).toBeVisible();
+  await expect(latestRun(cal)).toContainText('3/3 tests passed', { timeout: 60_000 });
+  await expect(latestRun(ivy)).toContainText('Cal ran the tests in Python');
+  await expect(latestRun(ivy)).toContainText('3/3 tests passed');
+  await expect(latestRun(ivy).getByRole('row')).toHaveCount(4);
+
+  // A wrong answer: the failing case shows what was expected and what came back.
+  await setCode(cal, 'def top_k_trending(watches, queries, k):\n    return [[] for _ in queries]\n');
+  await cal.getByRole('button', { name: 'Run tests' }).click();
+  await expect(latestRun(cal)).toContainText('0/3 tests passed');
+  const failing = latestRun(cal).getByRole('row', { name: /counts in the last hour/ });
+  await expect(failing).toContainText('[[1,2]]');
+  await expect(failing).toContainText('[[]]');
+  await expect(failing).toContainText('fail');
+
+  // TypeScript, transpiled in the browser.
+  await cal.getByLabel('Language').selectOption('typescript');
+  await setCode(cal, reference('solution.ts'));
+  await cal.getByRole('button', { name: 'Run tests' }).click();
+  await expect(latestRun(cal)).toContainText('Cal ran the tests in TypeScript');
+  await expect(latestRun(cal)).toContainText('3/3 tests passed');
+  await expect(latestRun(ivy)).toContainText('3/3 tests passed');
+
+  // The interviewer can run the hidden tests too; the room sees only the count.
+  await ivy.getByRole('button', { name: 'Run hidden tests' }).click();
+  await expect(latestRun(ivy)).toContainText('9/9 hidden tests passed');
+  await expect(latestRun(cal)).toContainText('9/9 hidden tests passed');
+  await expect(latestRun(cal).getByRole('table')).toHaveCount(0);
+
+  // Output survives a refresh.
+  await cal.reload();
+  await expect(latestRun(cal)).toContainText('9/9 hidden tests passed');
+});
+
+test('an infinite loop is stopped within the limit plus a second and the page stays usable', async ({
+  person,
+}) => {
+  const { ivy, cal } = await setup(person);
+  await cal.getByLabel('Language').selectOption('javascript');
+  await setCode(cal, 'console.log("before");\nwhile (true) {}\n');
+  const started = Date.now();
+  await cal.getByRole('button', { name: 'Run code' }).click();
+  await expect(latestRun(cal)).toContainText('stopped: time limit', { timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(6_000 + 1_000); // 5 s limit + 1 s, plus click latency
+  await expect(latestRun(ivy)).toContainText('stopped: time limit');
+  // The page kept responding during the loop, and the next run works.
+  await setCode(cal, 'console.log(6 * 7);\n');
+  await cal.getByRole('button', { name: 'Run code' }).click();
+  for (const page of [cal, ivy]) {
+    await expect(latestRun(page)).toContainText('finished');
+    await expect(latestRun(page).locator('.run-output')).toHaveText('42');
+  }
+});
