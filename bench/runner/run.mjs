@@ -66,7 +66,7 @@ async function timedRun(page, button, expectRuns) {
     expectRuns,
     { timeout: 120_000 },
   );
-  const header = await runs.first().locator('.run-header').innerText();
+  const header = (await runs.first().locator('.run-header').textContent()) ?? '';
   const ms = /· (\d+) ms ·/.exec(header)?.[1];
   if (!ms || !/finished|tests passed/.test(header)) throw new Error(`unexpected run: ${header}`);
   return Number(ms);

@@ -11,7 +11,7 @@ import {
 
 /** Seconds shown by the round timer (m:ss or h:mm:ss). */
 async function timerSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer', { name: 'Time remaining' }).innerText()).trim();
+  const text = ((await page.getByRole('timer', { name: 'Time remaining' }).textContent()) ?? '').trim();
   return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 }
 
