@@ -18,6 +18,7 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   server,
   person,
 }) => {
+  test.setTimeout(180_000); // a whole interview, two restarts and a cold Python start
   const ivy = await person();
   const cal = await person();
   const obi = await person();
