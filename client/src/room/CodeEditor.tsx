@@ -20,6 +20,8 @@ interface Props {
   language?: Language;
   readOnly?: boolean;
   placeholderText?: string;
+  /** Ctrl/Cmd+Enter. */
+  onRun?: () => void;
 }
 
 /**
@@ -34,7 +36,11 @@ export function CodeEditor({
   language,
   readOnly = false,
   placeholderText,
+  onRun,
 }: Props) {
+  // Read through a ref, so the shortcut always calls the latest callback without a new editor.
+  const onRunRef = useRef(onRun);
+  onRunRef.current = onRun;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const languageSlot = useRef(new Compartment());
@@ -48,7 +54,20 @@ export function CodeEditor({
     const undoManager = new Y.UndoManager(ytext);
     const variantExtensions: Extension[] =
       variant === 'code'
-        ? [basicSetup, keymap.of([indentWithTab])]
+        ? [
+            keymap.of([
+              {
+                key: 'Mod-Enter',
+                run: () => {
+                  if (!onRunRef.current) return false;
+                  onRunRef.current();
+                  return true;
+                },
+              },
+            ]),
+            basicSetup,
+            keymap.of([indentWithTab]),
+          ]
         : [minimalSetup, EditorView.lineWrapping, placeholder(placeholderText ?? '')];
     const editor = new EditorView({
       parent: host.current,

@@ -6,6 +6,7 @@ import {
   type RoomState,
 } from '@mockloop/shared';
 import { useAction } from '../lib/useAction';
+import { type RunPlan, runPlans } from '../runner/runPlans';
 import { useRunner } from '../runner/useRunner';
 import { CodeEditor } from './CodeEditor';
 import { LanguageSelect } from './LanguageSelect';
@@ -31,6 +32,9 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const runner = useRunner(code.handle?.doc, self);
+  const plans = () =>
+    runPlans(room, brief, isPlayer, code.handle?.doc.getText(CODE_DOC.text).toString() ?? '');
+  const start = (plan: RunPlan) => void runner.run(plan.request, plan.kind, plan.timeLimitMs);
   return (
     <section className="workspace" aria-label="Code">
       <div className="toolbar">
@@ -47,14 +51,7 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
         {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
         <div className="spacer" />
         {!code.synced && <span className="muted small">Loading code…</span>}
-        <RunControls
-          room={room}
-          brief={brief}
-          isPlayer={isPlayer}
-          running={runner.state.running}
-          code={() => code.handle?.doc.getText(CODE_DOC.text).toString() ?? ''}
-          onRun={runner.run}
-        />
+        <RunControls plans={plans} running={runner.state.running} onRun={start} />
       </div>
       {code.handle ? (
         <CodeEditor
@@ -63,6 +60,10 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
           ariaLabel="Code editor"
           language={room.language}
           readOnly={!isPlayer}
+          onRun={() => {
+            const plan = plans().run;
+            if (plan && !runner.state.running) start(plan);
+          }}
         />
       ) : (
         <div className="editor-host" />
