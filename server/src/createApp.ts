@@ -7,6 +7,7 @@ import { attachControlPlane, type ControlServer } from './control/ControlPlane.j
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
+import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { InterviewService } from './interview/InterviewService.js';
 import { KeyedMutex } from './interview/KeyedMutex.js';
@@ -69,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     rooms,
     interview,
     rounds,
+    files: new FileService(store),
     bank,
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,

@@ -1,3 +1,4 @@
+export * from './protocol/board.js';
 export * from './protocol/closeCodes.js';
 export * from './protocol/documents.js';
 export * from './protocol/errors.js';
@@ -11,4 +12,5 @@ export * from './protocol/roles.js';
 export * from './protocol/roomState.js';
 export * from './protocol/rounds.js';
 export * from './protocol/roundTypes.js';
+export * from './protocol/workspace.js';
 export * from './questions/index.js';

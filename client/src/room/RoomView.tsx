@@ -6,7 +6,7 @@ import {
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -21,6 +21,10 @@ import { RoundTimer } from './RoundTimer';
 import { SwapControl } from './SwapControl';
 import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
+import { BoardView } from './views/BoardView';
+import { SharedNotesView } from './views/SharedNotesView';
+import { useWorkspaceView } from './views/useWorkspaceView';
+import { WorkspaceTabs } from './views/WorkspaceTabs';
 
 interface Props {
   join: JoinResult;
@@ -39,6 +43,11 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
   const { setAway } = actions;
+  const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions);
+  const board = join.documents.board;
+  // The whiteboard wants width: there the question folds away unless the person unfolds it.
+  const [questionShown, setQuestionShown] = useState<boolean | null>(null);
+  const questionHidden = !ended && !(questionShown ?? views.view !== 'board');
 
   useEffect(() => {
     const onVisibility = () => setAway(document.visibilityState === 'hidden');
@@ -75,14 +84,49 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
         </div>
       )}
       <div className="room-body">
-        <aside className={`left-pane ${ended ? 'wide' : ''}`}>
+        <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
           {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
           <QuestionPanel round={room.round} role={self.role} language={room.language} />
           {room.rounds.length > 1 && (
             <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
           )}
         </aside>
-        <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
+        <div className="workspace-area">
+          <WorkspaceTabs
+            view={views.view}
+            onSelect={views.select}
+            onFocusAll={isInterviewer ? actions.focusView : undefined}
+            notice={views.notice}
+            onDismissNotice={views.dismissNotice}
+            questionHidden={questionHidden}
+            onToggleQuestion={ended ? undefined : () => setQuestionShown(questionHidden)}
+          />
+          <div className="view" hidden={views.view !== 'code'}>
+            <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
+          </div>
+          {views.opened.has('board') && (
+            <div className="view" hidden={views.view !== 'board'}>
+              {board ? (
+                <BoardView
+                  key={board.name}
+                  access={board}
+                  self={self}
+                  roomId={room.roomId}
+                  secret={join.secret}
+                  readOnly={!isPlayer}
+                  exportName={`mockloop-${room.roundType}-round-${room.round.number}`}
+                />
+              ) : (
+                <div className="view-loading muted">This room has no whiteboard.</div>
+              )}
+            </div>
+          )}
+          {views.opened.has('notes') && (
+            <div className="view" hidden={views.view !== 'notes'}>
+              <SharedNotesView code={code} readOnly={!isPlayer} />
+            </div>
+          )}
+        </div>
         <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
           <ParticipantsList participants={room.participants} selfId={self.id} />
           {isInterviewer && (

@@ -14,6 +14,8 @@ import {
   ServerEvent,
   type ServerToClientEvents,
   type TimerCommand,
+  type ViewFocused,
+  type WorkspaceView,
 } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -51,6 +53,10 @@ export interface RoomActions {
   submitScorecard(input: ScorecardInput): Promise<string | null>;
   submitSelfAssessment(input: SelfAssessmentInput): Promise<string | null>;
   leaveLobby(): Promise<string | null>;
+  /** Interviewer: bring everyone in the room to this view. */
+  focusView(view: WorkspaceView): Promise<string | null>;
+  /** Calls `listener` whenever the interviewer brings the room to a view; returns an unsubscribe. */
+  onViewFocused(listener: (focus: ViewFocused) => void): () => void;
 }
 const RETRY_MS = 2000;
 
@@ -73,6 +79,7 @@ export function useRoomSession(roomId: string) {
   const socketRef = useRef<ControlSocket | null>(null);
   const pendingName = useRef<string | undefined>(undefined);
   const summaryRef = useRef<RoomSummary | null>(null);
+  const viewListeners = useRef(new Set<(focus: ViewFocused) => void>());
 
   const join = useCallback(async () => {
     const socket = socketRef.current;
@@ -135,6 +142,9 @@ export function useRoomSession(roomId: string) {
     });
     socket.on(ServerEvent.InterviewerBrief, setBrief);
     socket.on(ServerEvent.LobbyStatus, setLobby);
+    socket.on(ServerEvent.ViewFocused, (focus) => {
+      for (const listener of viewListeners.current) listener(focus);
+    });
     socket.on(ServerEvent.LobbyMatched, (match) => {
       // Re-queued after a no-show and matched again: go to the new room.
       storage.setSecret(match.roomId, match.secret);
@@ -237,6 +247,13 @@ export function useRoomSession(roomId: string) {
       (input: SelfAssessmentInput) => send(ClientEvent.SubmitSelfAssessment, input),
       [send],
     ),
+    focusView: useCallback((view: WorkspaceView) => send(ClientEvent.FocusView, { view }), [send]),
+    onViewFocused: useCallback((listener: (focus: ViewFocused) => void) => {
+      viewListeners.current.add(listener);
+      return () => {
+        viewListeners.current.delete(listener);
+      };
+    }, []),
     leaveLobby: useCallback(async () => {
       const problem = await send(ClientEvent.LobbyLeave, {});
       if (!problem) setLobby(null);

@@ -2,6 +2,7 @@ import {
   ClientEvent,
   type ClientToServerEvents,
   EmptyRequest,
+  FocusViewRequest,
   JoinRequest,
   PresenceUpdate,
   type RoomState,
@@ -198,6 +199,27 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     roomEvent(ClientEvent.SubmitScorecard, ScorecardInput, (p, input) => rounds.submitScorecard(p, input));
     roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, (p, input) =>
       rounds.submitSelfAssessment(p, input),
+    );
+
+    // The interviewer brings the whole room to one view (P-VIEW-1). A command, not state: nothing
+    // is stored and the room state is not re-sent; each person can switch away again.
+    onEvent(
+      socket,
+      ClientEvent.FocusView,
+      FocusViewRequest,
+      async ({ view }) => {
+        const participant = await participantNow();
+        if (participant.role !== 'interviewer') {
+          throw new AppError('FORBIDDEN', 'Only the interviewer can bring everyone to a view.');
+        }
+        io.to(roomChannel(participant.roomId)).emit(ServerEvent.ViewFocused, {
+          view,
+          by: participant.id,
+          byName: participant.name,
+        });
+        return null;
+      },
+      log,
     );
 
     socket.on('disconnect', () => {

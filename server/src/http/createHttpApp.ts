@@ -9,17 +9,21 @@ import {
   ROUTES,
 } from '@mockloop/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { FileService } from '../files/FileService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
+import { filesRouter } from './files.js';
 
 export interface HttpAppOptions {
   rooms: RoomService;
   interview: InterviewService;
   rounds: RoundService;
+  /** Whiteboard images. */
+  files: FileService;
   bank: QuestionBank;
   /** Built client (index.html and assets); when missing, only the API is served. */
   clientDir?: string;
@@ -37,6 +41,7 @@ export function createHttpApp({
   rooms,
   interview,
   rounds,
+  files,
   bank,
   clientDir,
   publicUrl,
@@ -122,6 +127,8 @@ export function createHttpApp({
     if (!participant) return notJoined(res);
     res.json(await rounds.report(participant));
   });
+
+  app.use(filesRouter({ rooms, files }));
 
   app.use('/api', (_req, res) => {
     sendError(res, 404, { code: 'NOT_FOUND', message: 'No such endpoint.' });

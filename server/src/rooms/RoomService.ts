@@ -220,7 +220,19 @@ export class RoomService {
     return toView(participant, this.presence.snapshot(participant.roomId).get(participant.id));
   }
 
-  /** Tokens for the documents this participant may open; `round` picks the notes document. */
+  /**
+   * Whether this participant is one of the current round's two players: only they write the
+   * round's documents, and only they add images to its board.
+   */
+  async isCurrentPlayer(participant: ParticipantRecord): Promise<boolean> {
+    const round = await this.store.getCurrentRound(participant.roomId);
+    return !!round && (participant.id === round.interviewerId || participant.id === round.candidateId);
+  }
+
+  /**
+   * Tokens for the documents this participant may open, all of round `round`: code and board for
+   * everyone (writable unless observing), notes for the interviewer alone.
+   */
   docAccess(participant: ParticipantRecord, round = 1): JoinResult['documents'] {
     const grant = (kind: DocKind): DocAccess => {
       const name = docName(participant.roomId, kind, round);
@@ -261,7 +273,7 @@ export class RoomService {
   }
 }
 
-/** Private notes belong to the interviewer alone (P-PRIV-2); everyone may open the code. */
+/** Private notes belong to the interviewer alone (P-PRIV-2); everyone may open the code and board. */
 function mayOpen(role: Role, kind: DocKind): boolean {
   return kind === 'notes' ? role === 'interviewer' : true;
 }

@@ -4,6 +4,8 @@ import type { Language } from '@mockloop/shared';
 import Database from 'better-sqlite3';
 import {
   type FeedbackRecord,
+  type FileInfo,
+  type FileRecord,
   type ParticipantRecord,
   type RoomRecord,
   type RoundPatch,
@@ -87,6 +89,20 @@ CREATE TABLE IF NOT EXISTS feedback (
   PRIMARY KEY (room_id, round, kind)
 );
 `,
+  // Images on the whiteboard: bytes here, only ids in the board document.
+  `
+CREATE TABLE IF NOT EXISTS files (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  mime_type TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_by_room_hash ON files(room_id, sha256);
+`,
 ];
 
 interface RoomRow {
@@ -107,6 +123,28 @@ interface ParticipantRow {
   role: string;
   color: string;
   joined_at: number;
+}
+
+interface FileRow {
+  id: string;
+  room_id: string;
+  mime_type: string;
+  sha256: string;
+  size: number;
+  uploaded_by: string;
+  created_at: number;
+}
+
+function toFileInfo(row: FileRow): FileInfo {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    mimeType: row.mime_type,
+    sha256: row.sha256,
+    size: row.size,
+    uploadedBy: row.uploaded_by,
+    createdAt: row.created_at,
+  };
 }
 
 interface RoundRow {
@@ -268,6 +306,20 @@ export class SqliteStore implements Store {
         'SELECT count(*) AS n FROM doc_updates WHERE doc = ?',
       ),
       deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+      insertFile: db.prepare(
+        `INSERT INTO files (id, room_id, mime_type, sha256, size, data, uploaded_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getFile: db.prepare<[string, string], FileRow & { data: Buffer }>(
+        'SELECT * FROM files WHERE id = ? AND room_id = ?',
+      ),
+      findFileByHash: db.prepare<[string, string], FileRow>(
+        `SELECT id, room_id, mime_type, sha256, size, uploaded_by, created_at
+         FROM files WHERE room_id = ? AND sha256 = ? LIMIT 1`,
+      ),
+      roomFilesSize: db.prepare<[string], { total: number | null }>(
+        'SELECT sum(size) AS total FROM files WHERE room_id = ?',
+      ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -450,6 +502,33 @@ export class SqliteStore implements Store {
       this.stmt.deleteUpdates.run(docName);
       this.stmt.appendUpdate.run(docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
     })();
+  }
+
+  async saveFile(f: FileRecord): Promise<void> {
+    this.stmt.insertFile.run(
+      f.id,
+      f.roomId,
+      f.mimeType,
+      f.sha256,
+      f.size,
+      Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength),
+      f.uploadedBy,
+      f.createdAt,
+    );
+  }
+
+  async getFile(roomId: string, fileId: string): Promise<FileRecord | null> {
+    const row = this.stmt.getFile.get(fileId, roomId);
+    return row ? { ...toFileInfo(row), data: new Uint8Array(row.data) } : null;
+  }
+
+  async findFileByHash(roomId: string, sha256: string): Promise<FileInfo | null> {
+    const row = this.stmt.findFileByHash.get(roomId, sha256);
+    return row ? toFileInfo(row) : null;
+  }
+
+  async roomFilesSize(roomId: string): Promise<number> {
+    return this.stmt.roomFilesSize.get(roomId)?.total ?? 0;
   }
 
   async getMeta(key: string): Promise<string | null> {

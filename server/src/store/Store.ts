@@ -80,6 +80,22 @@ export interface TimelineRecord {
   data: Record<string, unknown>;
 }
 
+/** An image added to a room's whiteboard: the bytes live here, the board document holds the id. */
+export interface FileRecord {
+  id: string;
+  roomId: string;
+  mimeType: string;
+  /** SHA-256 of the bytes (base64url), so the same image added twice is stored once per room. */
+  sha256: string;
+  size: number;
+  data: Uint8Array;
+  uploadedBy: string;
+  createdAt: number;
+}
+
+/** A file's description without its bytes. */
+export type FileInfo = Omit<FileRecord, 'data'>;
+
 /** Thrown by addParticipant when the room already has someone in that seat. */
 export class SeatTakenError extends Error {
   constructor(readonly role: Role) {
@@ -134,6 +150,13 @@ export interface Store {
   countUpdates(docName: string): Promise<number>;
   /** Replaces a document's whole log with one update holding its full state (compaction). */
   replaceUpdates(docName: string, state: Uint8Array): Promise<void>;
+
+  saveFile(file: FileRecord): Promise<void>;
+  /** The file with this id in this room (null for another room's file: ids do not cross rooms). */
+  getFile(roomId: string, fileId: string): Promise<FileRecord | null>;
+  findFileByHash(roomId: string, sha256: string): Promise<FileInfo | null>;
+  /** Bytes of all files of a room together. */
+  roomFilesSize(roomId: string): Promise<number>;
 
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;

@@ -5,14 +5,21 @@ import { ROOM_ID_PATTERN, type RoomId } from './ids.js';
  * Shared documents of a room, one set per round. Each is its own Y.Doc at /yjs/<name>, with its
  * own token, so a private document can exist that a candidate's connection never opens (P-DOC-1):
  * - `code`: the round's shared editor, `<roomId>.code-<round>`;
- * - `notes`: the round interviewer's private notes, `<roomId>.notes-<round>`.
+ * - `notes`: the round interviewer's private notes, `<roomId>.notes-<round>`;
+ * - `board`: the round's whiteboard (Excalidraw elements), `<roomId>.board-<round>`.
  */
-export const DocKind = z.enum(['code', 'notes']);
+export const DocKind = z.enum(['code', 'notes', 'board']);
 export type DocKind = z.infer<typeof DocKind>;
 
 /** Names of the shared types inside each document. */
-export const CODE_DOC = { text: 'code' } as const;
+export const CODE_DOC = {
+  text: 'code',
+  /** Prose both players share in behavioral and technical rounds (not the interviewer's notes). */
+  sharedNotes: 'shared-notes',
+} as const;
 export const NOTES_DOC = { text: 'notes' } as const;
+/** The board holds one Y.Map of element id to the whole Excalidraw element (see board.ts). */
+export const BOARD_DOC = { elements: 'elements' } as const;
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -26,7 +33,7 @@ export function docName(roomId: RoomId, kind: DocKind, round = 1): string {
   return `${roomId}.${kind}-${round}`;
 }
 
-const DOC_NAME = /^([A-Za-z0-9_-]{22})\.(code|notes)-([1-9][0-9]{0,2})$/;
+const DOC_NAME = /^([A-Za-z0-9_-]{22})\.(code|notes|board)-([1-9][0-9]{0,2})$/;
 
 /** Parses a document name; null when malformed. */
 export function parseDocName(name: string): DocRef | null {

@@ -6,6 +6,7 @@ import { Language } from './languages.js';
 import type { LobbyEnterRequest, LobbyMatch, LobbyStatus } from './lobby.js';
 import type { JoinResult, RoomState } from './roomState.js';
 import type { ScorecardInput, SelfAssessmentInput, SwapResponse, TimerCommand } from './rounds.js';
+import type { FocusViewRequest, ViewFocused } from './workspace.js';
 
 /**
  * Control-plane event names. No other file spells an event name as a string literal (P-CTL-1).
@@ -25,6 +26,8 @@ export const ClientEvent = {
   SubmitSelfAssessment: 'feedback:self-assessment',
   LobbyEnter: 'lobby:enter',
   LobbyLeave: 'lobby:leave',
+  /** Interviewer only: bring everyone in the room to one view (P-VIEW-1). */
+  FocusView: 'room:focus-view',
 } as const;
 
 export const ServerEvent = {
@@ -33,6 +36,8 @@ export const ServerEvent = {
   InterviewerBrief: 'interviewer:brief',
   LobbyStatus: 'lobby:status',
   LobbyMatched: 'lobby:matched',
+  /** To the whole room: the interviewer brought everyone to a view. */
+  ViewFocused: 'room:view-focused',
 } as const;
 
 /**
@@ -68,6 +73,7 @@ export interface ClientToServerEvents {
   [ClientEvent.SubmitSelfAssessment]: (payload: SelfAssessmentInput, ack: AckCallback<null>) => void;
   [ClientEvent.LobbyEnter]: (payload: LobbyEnterRequest, ack: AckCallback<LobbyStatus>) => void;
   [ClientEvent.LobbyLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.FocusView]: (payload: FocusViewRequest, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -75,4 +81,5 @@ export interface ServerToClientEvents {
   [ServerEvent.InterviewerBrief]: (brief: InterviewerBrief) => void;
   [ServerEvent.LobbyStatus]: (status: LobbyStatus) => void;
   [ServerEvent.LobbyMatched]: (match: LobbyMatch) => void;
+  [ServerEvent.ViewFocused]: (focus: ViewFocused) => void;
 }

@@ -1,0 +1,26 @@
+import type { DocAccess, ParticipantView } from '@mockloop/shared';
+import { lazy, Suspense } from 'react';
+import { useSharedDoc } from '../useSharedDoc';
+
+// Excalidraw is most of a megabyte: it loads the first time the whiteboard opens, not with the
+// room. The board document is opened here, so the lazy chunk needs nothing from the room's chunk.
+const Whiteboard = lazy(() => import('../../board/Whiteboard'));
+
+interface Props {
+  access: DocAccess;
+  self: ParticipantView;
+  roomId: string;
+  secret: string;
+  readOnly: boolean;
+  exportName: string;
+}
+
+/** The whiteboard view: connects the round's board document and shows the board once loaded. */
+export function BoardView({ access, self, ...rest }: Props) {
+  const board = useSharedDoc(access, self);
+  return (
+    <Suspense fallback={<div className="view-loading muted">Loading the whiteboard…</div>}>
+      <Whiteboard board={board} isObserver={self.role === 'observer'} {...rest} />
+    </Suspense>
+  );
+}

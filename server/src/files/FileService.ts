@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  BOARD_FILE_MAX_BYTES,
+  BOARD_ROOM_MAX_BYTES,
+  type BoardFileType,
+  type BoardFileUploaded,
+} from '@mockloop/shared';
+import type { FileRecord, Store } from '../store/Store.js';
+
+/** Why an upload was refused, with the HTTP status that says so. */
+export class FileRejected extends Error {
+  constructor(
+    readonly status: 413 | 415,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FileRejected';
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * Images of a room's whiteboard. Bytes are kept in the store, keyed by an unguessable id that the
+ * board document refers to; the same image added twice to a room is stored once. A room's images
+ * together are capped so one room cannot fill the disk.
+ */
+export class FileService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Stores an image that has already been checked to be of `mimeType`. */
+  async upload(
+    roomId: string,
+    uploadedBy: string,
+    mimeType: BoardFileType,
+    data: Uint8Array,
+  ): Promise<BoardFileUploaded> {
+    if (data.byteLength > BOARD_FILE_MAX_BYTES) {
+      throw new FileRejected(
+        413,
+        `Images can be at most ${mib(BOARD_FILE_MAX_BYTES)}; this one is ${mib(data.byteLength)}.`,
+      );
+    }
+    const sha256 = createHash('sha256').update(data).digest('base64url');
+    const existing = await this.store.findFileByHash(roomId, sha256);
+    if (existing) return { fileId: existing.id, mimeType, size: existing.size };
+    if ((await this.store.roomFilesSize(roomId)) + data.byteLength > BOARD_ROOM_MAX_BYTES) {
+      throw new FileRejected(
+        413,
+        `This room's images already take up the ${mib(BOARD_ROOM_MAX_BYTES)} a room can hold.`,
+      );
+    }
+    const record: FileRecord = {
+      id: randomBytes(16).toString('base64url'),
+      roomId,
+      mimeType,
+      sha256,
+      size: data.byteLength,
+      data,
+      uploadedBy,
+      createdAt: this.now(),
+    };
+    await this.store.saveFile(record);
+    return { fileId: record.id, mimeType, size: record.size };
+  }
+
+  get(roomId: string, fileId: string): Promise<FileRecord | null> {
+    return this.store.getFile(roomId, fileId);
+  }
+}
