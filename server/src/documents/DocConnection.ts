@@ -1,17 +1,11 @@
 import { CloseCode } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { MessageType } from './messageTypes.js';
-import type { DocPeer, SharedDoc } from './SharedDoc.js';
-import {
-  decodeAwarenessUpdate,
-  encodeAwarenessEntries,
-  type StampedUser,
-  stampEntries,
-} from './stampAwareness.js';
+import type { AwarenessState, DocPeer, SharedDoc } from './SharedDoc.js';
+import { decodeAwarenessUpdate, type StampedUser, stampEntry } from './stampAwareness.js';
 
 /** What a connection needs from its transport (a ws socket in production, a fake in tests). */
 export interface DocTransport {
@@ -46,7 +40,7 @@ export class DocConnection implements DocPeer {
     syncProtocol.writeSyncStep1(encoder, this.shared.doc);
     this.send(encoding.toUint8Array(encoder));
     const states = this.shared.awareness.getStates();
-    if (states.size > 0) this.send(this.awarenessFrame([...states.keys()]));
+    if (states.size > 0) this.send(this.shared.awarenessFrame(states.keys()));
   }
 
   send(frame: Uint8Array): void {
@@ -74,13 +68,13 @@ export class DocConnection implements DocPeer {
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.Sync:
-        this.handleSync(decoder);
+        this.handleSync(decoder, frame);
         return;
       case MessageType.Awareness:
         this.handleAwareness(decoding.readVarUint8Array(decoder));
         return;
       case MessageType.QueryAwareness:
-        this.send(this.awarenessFrame([...this.shared.awareness.getStates().keys()]));
+        this.send(this.shared.awarenessFrame(this.shared.awareness.getStates().keys()));
         return;
       case MessageType.Auth:
         return;
@@ -89,7 +83,7 @@ export class DocConnection implements DocPeer {
     }
   }
 
-  private handleSync(decoder: decoding.Decoder): void {
+  private handleSync(decoder: decoding.Decoder, frame: Uint8Array): void {
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case syncProtocol.messageYjsSyncStep1: {
@@ -103,8 +97,11 @@ export class DocConnection implements DocPeer {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         if (!this.writable) return; // observers' and read-only writes are dropped, not applied
+        // An update message is relayed as received. A sync step 2 is not: it would tell the peers
+        // they are synced. Nor is a frame with trailing bytes.
+        const relayAsIs = subtype === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder);
         // Only v1 updates are accepted from clients: the v2 decoder can hang on crafted input.
-        Y.applyUpdate(this.shared.doc, update, this);
+        this.shared.applyUpdate(update, this, relayAsIs ? frame : undefined);
         return;
       }
       default:
@@ -119,29 +116,22 @@ export class DocConnection implements DocPeer {
    */
   private handleAwareness(update: Uint8Array): void {
     const owners = this.shared.awarenessOwners;
-    const own = decodeAwarenessUpdate(update).filter(({ clientId, state }) => {
-      const owner = owners.get(clientId);
-      if (owner !== undefined) {
-        if (owner !== this.user.id) return false;
-        this.clientIds.add(clientId);
-        return true;
+    const own: AwarenessState[] = [];
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const owner = owners.get(entry.clientId);
+      // Someone else's id: an echo, dropped before its JSON is even parsed.
+      if (owner !== undefined && owner !== this.user.id) continue;
+      const stamped = stampEntry(entry, this.user);
+      if (owner === undefined) {
+        // A removal for an id nobody owns is an echo of a departed peer: never a claim.
+        if (stamped.state === null) continue;
+        if (this.clientIds.size >= MAX_CLIENT_IDS) throw new Error('too many awareness client ids');
+        owners.set(entry.clientId, this.user.id);
       }
-      // A removal for an id nobody owns is an echo of a departed peer: never a claim.
-      if (state === null) return false;
-      if (this.clientIds.size >= MAX_CLIENT_IDS) throw new Error('too many awareness client ids');
-      owners.set(clientId, this.user.id);
-      this.clientIds.add(clientId);
-      return true;
-    });
-    if (own.length === 0) return;
-    applyAwarenessUpdate(this.shared.awareness, encodeAwarenessEntries(stampEntries(own, this.user)), this);
-  }
-
-  private awarenessFrame(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Awareness);
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.shared.awareness, clients));
-    return encoding.toUint8Array(encoder);
+      this.clientIds.add(entry.clientId);
+      own.push(stamped);
+    }
+    if (own.length > 0) this.shared.setAwareness(own);
   }
 
   private fail(code: number, reason: string): void {

@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from './messageTypes.js';
@@ -9,9 +9,28 @@ export interface DocPeer {
   send(frame: Uint8Array): void;
 }
 
+/** An awareness state a peer may speak for, already stamped, with its JSON encoding. */
+export interface AwarenessState {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+  /** `JSON.stringify(state)`, computed once by the caller and reused for every peer. */
+  json: string;
+}
+
+export interface SharedDocOptions {
+  /**
+   * Awareness changes are sent to the peers in one frame per this many ms (the latest state of
+   * each client that changed). Undefined: every change is sent at once, in its own frame.
+   */
+  awarenessBatchMs?: number;
+}
+
 /**
  * One live document: the Y.Doc, its awareness, and the peers connected to it. Fans out every
- * change to the peers; document updates skip the peer they came from (P-DOC-5).
+ * change to the peers: a peer's update as the bytes it sent, to everyone but its sender
+ * (P-DOC-5); awareness to everyone, the sender included, coalesced when `awarenessBatchMs` is set.
+ * `onUpdate` sees every update that changed the document, for persistence.
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
@@ -19,41 +38,162 @@ export class SharedDoc {
   readonly peers = new Set<DocPeer>();
   /** Awareness client id -> participant id: who may speak for each cursor. */
   readonly awarenessOwners = new Map<number, string>();
+  /** Called with every update that changed the document, in order (the DocManager stores it). */
+  onUpdate?: (update: Uint8Array) => void;
 
-  constructor(readonly name: string) {
+  /** Awareness client id -> its state's JSON, so a state is serialised once, not once per send. */
+  private readonly awarenessJson = new Map<number, string>();
+  private readonly pendingAwareness = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | undefined;
+  /** Set while a peer's update is applied: its transaction is relayed by `applyUpdate` itself. */
+  private applyingPeerUpdate = false;
+  private peerUpdateChanged = false;
+
+  constructor(
+    readonly name: string,
+    private readonly options: SharedDocOptions = {},
+  ) {
     // The server is not a participant: it must not appear in anyone's awareness.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
+    // Only removals come this way (a peer left, or its state timed out): setAwareness does the rest.
+    this.awareness.on('update', this.onAwarenessRemoval);
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (this.peers.size === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const frame = encoding.toUint8Array(encoder);
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-  };
+  /**
+   * Applies an update a peer sent and, if it changed anything, relays it to the other peers as the
+   * very bytes received (`frame`, when it is already an update message) instead of re-encoding
+   * it, and hands it to `onUpdate`. Throws on a malformed update (the caller closes the peer).
+   */
+  applyUpdate(update: Uint8Array, from: DocPeer, frame?: Uint8Array): void {
+    const store = this.doc.store;
+    const pendingBefore = [store.pendingStructs?.update, store.pendingDs];
+    this.applyingPeerUpdate = true;
+    this.peerUpdateChanged = false;
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } finally {
+      this.applyingPeerUpdate = false;
+    }
+    // Structs left waiting for a missing dependency count as news: the peers need them as much.
+    const pendingChanged =
+      store.pendingStructs?.update !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
+    if (!this.peerUpdateChanged && !pendingChanged) return; // a duplicate: everyone has it already
+    const relay = frame ?? updateFrame(update);
+    for (const peer of this.peers) if (peer !== from) peer.send(relay);
+    this.onUpdate?.(update);
+  }
 
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ) => {
-    if (this.peers.size === 0) return;
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+  /**
+   * Records awareness states a peer may speak for (checked and stamped by its connection) under
+   * y-protocols' rules (a newer clock wins; the same clock may only remove), and broadcasts them.
+   */
+  setAwareness(states: AwarenessState[]): void {
+    const now = Date.now();
+    for (const { clientId, clock, state, json } of states) {
+      const current = this.awareness.meta.get(clientId)?.clock ?? 0;
+      const removal = state === null && this.awareness.states.has(clientId);
+      if (!(current < clock || (current === clock && removal))) continue;
+      this.awareness.meta.set(clientId, { clock, lastUpdated: now });
+      if (state === null) {
+        this.awareness.states.delete(clientId);
+        this.awarenessJson.delete(clientId);
+      } else {
+        this.awareness.states.set(clientId, state);
+        this.awarenessJson.set(clientId, json);
+      }
+      this.pendingAwareness.add(clientId);
+    }
+    this.scheduleAwareness();
+  }
+
+  /** One awareness frame holding the current state of `clientIds` (null for the departed). */
+  awarenessFrame(clientIds: Iterable<number>): Uint8Array {
+    const ids = [...clientIds];
+    const body = encoding.createEncoder();
+    encoding.writeVarUint(body, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(body, id);
+      encoding.writeVarUint(body, this.awareness.meta.get(id)?.clock ?? 0);
+      const state = this.awareness.states.get(id);
+      encoding.writeVarString(
+        body,
+        state === undefined ? 'null' : (this.awarenessJson.get(id) ?? JSON.stringify(state)),
+      );
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed));
-    const frame = encoding.toUint8Array(encoder);
-    // Awareness goes back to its sender too: the y-websocket client treats silence as a dead link.
-    for (const peer of this.peers) peer.send(frame);
-  };
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(body));
+    return encoding.toUint8Array(encoder);
+  }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
+    clearTimeout(this.awarenessTimer);
+    this.doc.off('afterTransaction', this.onTransaction);
+    this.awareness.off('update', this.onAwarenessRemoval);
     this.awareness.destroy();
     this.doc.destroy();
   }
+
+  /**
+   * Notes whether a peer's update changed the document; relays and reports a change made on the
+   * server itself (starter code, a test), which has no received bytes to forward. Yjs encodes an
+   * 'update' event for every transaction once anyone listens to it: this listener costs nothing
+   * for the peers' updates, which are most of them.
+   */
+  private readonly onTransaction = (transaction: Y.Transaction) => {
+    const changed = transaction.deleteSet.clients.size > 0 || advanced(transaction);
+    if (this.applyingPeerUpdate) {
+      this.peerUpdateChanged ||= changed;
+      return;
+    }
+    if (!changed || (this.peers.size === 0 && !this.onUpdate)) return;
+    const update = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(transaction.beforeState));
+    const frame = updateFrame(update);
+    for (const peer of this.peers) peer.send(frame);
+    this.onUpdate?.(update);
+  };
+
+  private readonly onAwarenessRemoval = (changes: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
+    for (const id of changes.removed) {
+      this.awarenessJson.delete(id);
+      this.pendingAwareness.add(id);
+    }
+    this.scheduleAwareness();
+  };
+
+  private scheduleAwareness(): void {
+    if (this.pendingAwareness.size === 0) return;
+    if (this.options.awarenessBatchMs === undefined) this.flushAwareness();
+    else this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), this.options.awarenessBatchMs);
+  }
+
+  private flushAwareness(): void {
+    this.awarenessTimer = undefined;
+    if (this.pendingAwareness.size === 0) return;
+    const frame = this.awarenessFrame(this.pendingAwareness);
+    this.pendingAwareness.clear();
+    // Awareness goes back to its sender too: the y-websocket client treats silence as a dead link.
+    for (const peer of this.peers) peer.send(frame);
+  }
+}
+
+/** True when a transaction added structs (some client's clock moved). */
+function advanced(transaction: Y.Transaction): boolean {
+  for (const [client, clock] of transaction.afterState) {
+    if ((transaction.beforeState.get(client) ?? 0) !== clock) return true;
+  }
+  return false;
+}
+
+/** A sync-update message carrying `update`. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

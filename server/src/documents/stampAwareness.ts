@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import type { AwarenessState } from './SharedDoc.js';
 
 /** Identity the server stamps into every awareness state a connection sends (P-ID-3). */
 export interface StampedUser {
@@ -10,48 +10,50 @@ export interface StampedUser {
   colorLight: string;
 }
 
+/** One entry of an awareness update, its state still undecoded. */
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
-  state: Record<string, unknown> | null;
+  /** The state as sent: UTF-8 JSON, parsed only if the entry is kept (see `stampEntry`). */
+  json: Uint8Array;
 }
 
+/** More entries than any honest client sends in one update (it sends its own and echoes a few). */
+const MAX_ENTRIES = 64;
+const utf8 = new TextDecoder();
+
 /**
- * Decodes an awareness update (y-protocols format: count, then clientId, clock, JSON per entry).
- * Throws on anything malformed, including states that are not objects or null.
+ * Splits an awareness update (y-protocols format: count, then clientId, clock, JSON per entry)
+ * into entries without parsing their JSON: most entries a client sends are echoes of other
+ * participants' states, which are dropped unread. Throws on a malformed structure.
  */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > 64) throw new Error('too many awareness entries');
+  if (count > MAX_ENTRIES) throw new Error('too many awareness entries');
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
-      throw new Error('awareness state must be an object or null');
-    }
-    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    // lib0 writes a string as a length-prefixed byte array: read the bytes, decode them later.
+    const json = decoding.readVarUint8Array(decoder);
+    entries.push({ clientId, clock, json });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
   return entries;
 }
 
-export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+/**
+ * Parses an entry's state and replaces whatever `user` the client claimed with the server's
+ * identity for that connection. Throws unless the state is an object or null.
+ */
+export function stampEntry(entry: AwarenessEntry, user: StampedUser): AwarenessState {
+  const parsed: unknown = JSON.parse(utf8.decode(entry.json));
+  if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+    throw new Error('awareness state must be an object or null');
   }
-  return encoding.toUint8Array(encoder);
-}
-
-/** Replaces whatever `user` a client claimed with the server's identity for that connection. */
-export function stampEntries(entries: AwarenessEntry[], user: StampedUser): AwarenessEntry[] {
-  return entries.map((entry) =>
-    entry.state === null ? entry : { ...entry, state: { ...entry.state, user } },
-  );
+  // The parsed object is ours alone: stamp it in place rather than copy it.
+  const state = parsed as Record<string, unknown> | null;
+  if (state !== null) state.user = user;
+  return { clientId: entry.clientId, clock: entry.clock, state, json: JSON.stringify(state) };
 }
