@@ -41,12 +41,15 @@ export class RawDocClient {
    * @param {number} clientId  this client's Yjs and awareness client id
    * @param {(client: number, clock: number) => void} onUpdate
    * @param {ReturnType<typeof newCounters>} counters
+   * @param {{echo?: boolean}} [options]  echo: false plays a client that publishes only its own
+   *   awareness (an experiment: what the provider's echoes cost the server)
    */
-  constructor(url, clientId, onUpdate, counters) {
+  constructor(url, clientId, onUpdate, counters, { echo = true } = {}) {
     this.url = url;
     this.clientId = clientId;
     this.onUpdate = onUpdate;
     this.counters = counters;
+    this.echo = echo;
   }
 
   /** Connects and resolves once the server answered our sync step 1 (the client is synced). */
@@ -120,7 +123,7 @@ export class RawDocClient {
       }
     } else if (type === MESSAGE_AWARENESS) {
       this.counters.awarenessIn += 1;
-      this.#echo(decoding.readVarUint8Array(decoder));
+      if (this.echo) this.#echo(decoding.readVarUint8Array(decoder));
     }
     return false;
   }

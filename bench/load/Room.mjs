@@ -40,7 +40,7 @@ export class Room {
 
   /**
    * @param {{docName: string, urls: [string, string], clientIds: [number, number],
-   *   controls?: {disconnect(): void}[]}} spec
+   *   controls?: {disconnect(): void}[], awarenessEcho?: boolean}} spec
    * @param {KeystrokeLog} log
    * @param {ReturnType<import('./RawDocClient.mjs').newCounters>} counters
    */
@@ -50,8 +50,10 @@ export class Room {
     this.log = log;
     this.counters = counters;
     // The typist ignores what it receives: the reference server echoes updates to their sender.
-    this.typist = new RawDocClient(spec.urls[0], spec.clientIds[0], () => {}, counters);
-    this.peer = new RawDocClient(spec.urls[1], spec.clientIds[1], (c, k) => this.#delivered(c, k), counters);
+    const options = { echo: spec.awarenessEcho ?? true };
+    this.typist = new RawDocClient(spec.urls[0], spec.clientIds[0], () => {}, counters, options);
+    const onUpdate = (client, clock) => this.#delivered(client, clock);
+    this.peer = new RawDocClient(spec.urls[1], spec.clientIds[1], onUpdate, counters, options);
   }
 
   /** Opens both document connections; resolves when both are synced. */

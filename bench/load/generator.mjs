@@ -10,7 +10,7 @@
  *   child  -> { ev: 'closed', docs }   every document name with the keystrokes typed into it.
  *
  * config: { protocol: 'ours' | 'reference', httpUrl, wsUrl, rooms, warmupMs, durationMs, drainMs,
- *   setupConcurrency, typeEveryMs, cursorEveryMs }
+ *   setupConcurrency, typeEveryMs, cursorEveryMs, awarenessEcho }
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { joinOurRoom, referenceRoom } from './joinRoom.mjs';
@@ -113,7 +113,7 @@ async function openRooms(config, log, counters) {
         config.protocol === 'ours'
           ? await joinOurRoom(config.httpUrl, config.wsUrl)
           : referenceRoom(config.wsUrl, index);
-      const room = new Room(spec, log, counters);
+      const room = new Room({ ...spec, awarenessEcho: config.awarenessEcho }, log, counters);
       opened.push(room);
       await room.open();
     }

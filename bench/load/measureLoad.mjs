@@ -49,6 +49,7 @@ export async function measureLoad(kind, rooms, options) {
         setupConcurrency: options.setupConcurrency,
         typeEveryMs: options.typeEveryMs,
         cursorEveryMs: options.cursorEveryMs,
+        awarenessEcho: options.awarenessEcho,
       },
     });
     const { setupMs } = await generator.next('ready', 60_000 + rooms * 200);

@@ -21,6 +21,8 @@ export const USAGE = `Usage: npm run bench:load -- [options]      (or: node benc
   --out <file>            JSON results                        (default bench/results/load.json)
   --type-every <ms>       one keystroke per room every <ms>   (default 200: 5 per second)
   --cursor-every <ms>     one cursor per client every <ms>    (default 100: 10 per second)
+  --no-awareness-echo     clients publish only their own awareness (experiment: y-websocket's
+                          provider echoes every change it hears; what does that cost?)
   --server-cpu <n>        core for the server under test      (default 0)
   --generator-cpu <n>     core for the load generator         (default 1)
   --repeat <n>            measure every cell n times, show the median by p95 (default 1)
@@ -53,6 +55,7 @@ export function parseOptions(argv) {
       out: { type: 'string', default: 'bench/results/load.json' },
       'type-every': { type: 'string', default: '200' },
       'cursor-every': { type: 'string', default: '100' },
+      'no-awareness-echo': { type: 'boolean', default: false },
       'server-cpu': { type: 'string', default: '0' },
       'generator-cpu': { type: 'string', default: '1' },
       'setup-concurrency': { type: 'string', default: '16' },
@@ -95,6 +98,7 @@ export function parseOptions(argv) {
     out: path.resolve(values.out),
     typeEveryMs: number('type-every', 5),
     cursorEveryMs: number('cursor-every', 5),
+    awarenessEcho: !values['no-awareness-echo'],
     serverCpu: values['server-cpu'],
     generatorCpu: values['generator-cpu'],
     setupConcurrency: Math.floor(number('setup-concurrency', 1)),

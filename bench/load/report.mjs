@@ -72,6 +72,7 @@ export function formatReport(results, options) {
       `generator to CPU ${options.generatorCpu} (taskset -c ${options.generatorCpu}).`,
     `Per room: 2 clients, ${1000 / options.typeEveryMs} keystrokes/s, ${1000 / options.cursorEveryMs}` +
       ` cursor updates/s per client; warm-up ${options.warmupMs / 1000} s, window ${options.durationMs / 1000} s.`,
+    ...(options.awarenessEcho ? [] : ['Experiment: clients do not echo the awareness they receive.']),
     ...(options.oursMain ? [`Our server: ${options.oursMain}.`] : []),
     ...(options.oursImport ? [`Experiment: our server ran with --import ${options.oursImport}.`] : []),
   ];
