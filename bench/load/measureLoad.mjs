@@ -19,7 +19,7 @@ export async function measureLoad(kind, rooms, options) {
   const nodeArgs = [];
   if (kind === 'ours' && options.profileDir)
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
-  if (kind === 'ours' && options.oursImport) nodeArgs.push('--import', options.oursImport);
+  if (kind === 'ours') nodeArgs.push(...options.oursNodeArgs);
   let server;
   let generator;
   try {

@@ -29,7 +29,7 @@ export async function memoryCheck(rooms, options) {
       port: await freePort(),
       cpu: options.serverCpu,
       env: { DATA_DIR: data.dir, DOC_UNLOAD_GRACE_MS: String(UNLOAD_GRACE_MS) },
-      nodeArgs: ['--expose-gc', ...(options.oursImport ? ['--import', options.oursImport] : [])],
+      nodeArgs: ['--expose-gc', ...options.oursNodeArgs],
       script: options.oursMain,
     });
     const fresh = server.rssMiB();

@@ -17,7 +17,7 @@ export const USAGE = `Usage: npm run bench:load -- [options]      (or: node benc
   --ours-main <file>      entry point of our server               (default server/dist/main.js)
   --compare-main <file>   also measure this build of our server in the same grid (before/after)
   --compare-label <text>  its name in the output                   (default "Mockloop before")
-  --ours-import <file>    preload a module into our server (experiments, see experiments/)
+  --ours-node-args=<args> extra node flags for our server, e.g. --ours-node-args="--max-semi-space-size=32"
   --out <file>            JSON results                        (default bench/results/load.json)
   --type-every <ms>       one keystroke per room every <ms>   (default 200: 5 per second)
   --cursor-every <ms>     one cursor per client every <ms>    (default 100: 10 per second)
@@ -47,7 +47,7 @@ export function parseOptions(argv) {
       'skip-reference': { type: 'boolean', default: false },
       'skip-ours': { type: 'boolean', default: false },
       profile: { type: 'string' },
-      'ours-import': { type: 'string' },
+      'ours-node-args': { type: 'string', default: '' },
       'ours-main': { type: 'string' },
       'compare-main': { type: 'string' },
       'compare-label': { type: 'string', default: 'Mockloop before' },
@@ -94,7 +94,7 @@ export function parseOptions(argv) {
     oursMain: values['ours-main'] ? path.resolve(values['ours-main']) : undefined,
     compareMain: values['compare-main'] ? path.resolve(values['compare-main']) : undefined,
     compareLabel: values['compare-label'],
-    oursImport: values['ours-import'] ? path.resolve(values['ours-import']) : undefined,
+    oursNodeArgs: values['ours-node-args'].split(/\s+/).filter(Boolean),
     out: path.resolve(values.out),
     typeEveryMs: number('type-every', 5),
     cursorEveryMs: number('cursor-every', 5),

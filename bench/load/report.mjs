@@ -31,9 +31,16 @@ function latencyCell(run) {
   return `${fmt(p50)} / ${fmt(p95)} / ${fmt(p99)} / ${fmt(max)}${lost}${rounds}`;
 }
 
+/** Awareness frames each client received per second: how often it saw the other's cursor move. */
+function cursorRate(run) {
+  const received = run.rates?.awarenessIn;
+  return received === undefined ? null : Math.round((received / (2 * run.rooms)) * 10) / 10;
+}
+
 function serverCell(run) {
-  if (!run) return '– | – | –';
-  return `${fmt(run.server.cores)} | ${fmt(run.server.rssMiB)} | ${fmt(run.server.loopDelay?.p99)}`;
+  if (!run) return '– | – | – | –';
+  const { cores, rssMiB, loopDelay } = run.server;
+  return `${fmt(cursorRate(run))} | ${fmt(cores)} | ${fmt(rssMiB)} | ${fmt(loopDelay?.p99)}`;
 }
 
 function generatorCell(run) {
@@ -44,9 +51,9 @@ function generatorCell(run) {
 /** One row per room count: `first` and `second` side by side, and the ratio of their p95. */
 function pairTable(first, second, byKey, options) {
   const rows = [
-    `| rooms | ${ServerProcess.label(first)} latency | cores | RSS | loop p99 | ` +
-      `${ServerProcess.label(second)} latency | cores | RSS | loop p99 | p95 ratio | generator loop p99 |`,
-    '|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|',
+    `| rooms | ${ServerProcess.label(first)} latency | cursors/s | cores | RSS | loop p99 | ` +
+      `${ServerProcess.label(second)} latency | cursors/s | cores | RSS | loop p99 | p95 ratio | generator loop p99 |`,
+    '|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|',
   ];
   for (const rooms of options.rooms) {
     const a = byKey.get(`${first}:${rooms}`);
@@ -67,14 +74,15 @@ export function formatReport(results, options) {
   const rounds = options.repeat > 1 ? `, the median of ${options.repeat} rounds by p95 [p95 range]` : '';
   const lines = [
     `Keystroke-to-peer latency in ms: p50 / p95 / p99 / max${rounds}.`,
-    'Server: CPU in cores, RSS in MiB, event-loop delay p99 in ms.',
+    'Cursors/s: awareness frames each client received per second. Server: CPU in cores, RSS in MiB,' +
+      ' event-loop delay p99 in ms.',
     `Server pinned to CPU ${options.serverCpu} (taskset -c ${options.serverCpu}), ` +
       `generator to CPU ${options.generatorCpu} (taskset -c ${options.generatorCpu}).`,
     `Per room: 2 clients, ${1000 / options.typeEveryMs} keystrokes/s, ${1000 / options.cursorEveryMs}` +
       ` cursor updates/s per client; warm-up ${options.warmupMs / 1000} s, window ${options.durationMs / 1000} s.`,
     ...(options.awarenessEcho ? [] : ['Experiment: clients do not echo the awareness they receive.']),
     ...(options.oursMain ? [`Our server: ${options.oursMain}.`] : []),
-    ...(options.oursImport ? [`Experiment: our server ran with --import ${options.oursImport}.`] : []),
+    ...(options.oursNodeArgs.length ? [`Our server ran with node ${options.oursNodeArgs.join(' ')}.`] : []),
   ];
   const kinds = new Set(results.runs.map((run) => run.kind));
   if (kinds.has('ours') || kinds.has('reference'))

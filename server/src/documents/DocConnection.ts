@@ -24,13 +24,17 @@ const MAX_CLIENT_IDS = 4;
 export class DocConnection implements DocPeer {
   private readonly clientIds = new Set<number>();
   private closed = false;
+  private readonly userJson: string;
+  lastSentAt = 0;
 
   constructor(
     private readonly shared: SharedDoc,
     private readonly transport: DocTransport,
     private readonly user: StampedUser,
     private readonly writable: boolean,
-  ) {}
+  ) {
+    this.userJson = JSON.stringify(user);
+  }
 
   /** Joins the document's fan-out and sends the opening sync step and current awareness. */
   start(): void {
@@ -44,7 +48,13 @@ export class DocConnection implements DocPeer {
   }
 
   send(frame: Uint8Array): void {
-    if (!this.closed) this.transport.send(frame);
+    if (this.closed) return;
+    this.lastSentAt = Date.now();
+    this.transport.send(frame);
+  }
+
+  speaksFor(clientIds: readonly number[]): boolean {
+    return clientIds.every((id) => this.clientIds.has(id));
   }
 
   receive(frame: Uint8Array): void {
@@ -121,7 +131,7 @@ export class DocConnection implements DocPeer {
       const owner = owners.get(entry.clientId);
       // Someone else's id: an echo, dropped before its JSON is even parsed.
       if (owner !== undefined && owner !== this.user.id) continue;
-      const stamped = stampEntry(entry, this.user);
+      const stamped = stampEntry(entry, this.user, this.userJson);
       if (owner === undefined) {
         // A removal for an id nobody owns is an echo of a departed peer: never a claim.
         if (stamped.state === null) continue;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Store } from '../store/Store.js';
+import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { SharedDoc } from './SharedDoc.js';
 
 export interface DocManagerOptions {
@@ -7,8 +8,8 @@ export interface DocManagerOptions {
   unloadGraceMs?: number;
   /** Compact a document's log once it holds this many rows. */
   compactAfterRows?: number;
-  /** Awareness changes are broadcast once per this many ms (see SharedDocOptions). */
-  awarenessBatchMs?: number;
+  /** How often awareness changes are broadcast; default: an `AwarenessPacer` (50-200 ms by load). */
+  awarenessPace?: AwarenessPace;
   onError?: (err: unknown, docName: string) => void;
 }
 
@@ -19,24 +20,6 @@ interface Entry {
   rows: number;
   unloadTimer?: NodeJS.Timeout;
 }
-
-/**
- * A store that appends to several documents' logs in one transaction. Optional: with it, all the
- * writes of a turn cost one commit; without it, one commit per document written in the turn.
- */
-interface BatchAppendStore {
-  appendUpdatesBatch(batch: ReadonlyMap<string, Uint8Array[]>): Promise<void>;
-}
-
-function canAppendBatch(store: Store): store is Store & BatchAppendStore {
-  return typeof (store as Partial<BatchAppendStore>).appendUpdatesBatch === 'function';
-}
-
-/**
- * Cursor moves outnumber keystrokes several times over; sending each client's latest cursor once
- * per 50 ms (20 per second, as smooth as a pointer needs) spares frames without a visible lag.
- */
-const AWARENESS_BATCH_MS = 50;
 
 /** Marks the transaction that applies stored rows (before `onUpdate` is set: never written back). */
 const LOAD_ORIGIN = Symbol('load');
@@ -49,7 +32,7 @@ const SERVER_ORIGIN = Symbol('server');
  * sync step can only be sent after `acquire` resolves, so clients never see a half-loaded doc.
  *
  * Writes are grouped: the updates applied during one event-loop turn are appended at the end of
- * that turn, in one transaction when the store can (`appendUpdatesBatch`), else one per document.
+ * that turn, all documents together, in one store transaction (`Store.appendUpdates`).
  * They are relayed as soon as they are applied, so a crash can lose the current turn's updates
  * from the store, never from the clients, whose sync step 2 sends them again on reconnect.
  */
@@ -64,7 +47,9 @@ export class DocManager {
   private writes: Promise<void> = Promise.resolve();
   private readonly unloadGraceMs: number;
   private readonly compactAfterRows: number;
-  private readonly awarenessBatchMs: number;
+  private readonly awarenessPace: AwarenessPace;
+  /** The pacer this manager made (and so stops), if it was not given one. */
+  private readonly ownPacer?: AwarenessPacer;
   private readonly onError: (err: unknown, docName: string) => void;
 
   constructor(
@@ -73,7 +58,8 @@ export class DocManager {
   ) {
     this.unloadGraceMs = options.unloadGraceMs ?? 30_000;
     this.compactAfterRows = options.compactAfterRows ?? 500;
-    this.awarenessBatchMs = options.awarenessBatchMs ?? AWARENESS_BATCH_MS;
+    if (options.awarenessPace) this.awarenessPace = options.awarenessPace;
+    else this.awarenessPace = this.ownPacer = new AwarenessPacer();
     this.onError = options.onError ?? ((err, name) => console.error(`[docs] ${name}:`, err));
   }
 
@@ -146,6 +132,7 @@ export class DocManager {
 
   /** Flushes, compacts and unloads every document (server shutdown). */
   async close(): Promise<void> {
+    this.ownPacer?.close();
     await Promise.all([...this.entries].map(([name, entry]) => this.unload(name, entry, true)));
     await Promise.all(this.closing.values());
   }
@@ -153,7 +140,7 @@ export class DocManager {
   private async load(name: string, entry: Entry): Promise<SharedDoc> {
     await this.closing.get(name);
     const updates = await this.store.loadUpdates(name);
-    const shared = new SharedDoc(name, { awarenessBatchMs: this.awarenessBatchMs });
+    const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace });
     // Applying rows one by one in one transaction is fast; Y.mergeUpdates over many rows is not.
     shared.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(shared.doc, update);
@@ -181,14 +168,9 @@ export class DocManager {
     if (this.unwritten.size === 0) return;
     const batch = new Map(this.unwritten);
     this.unwritten.clear();
-    const store = this.store;
-    if (canAppendBatch(store)) {
-      const [first] = batch.keys();
-      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-      this.enqueueWrite(label, () => store.appendUpdatesBatch(batch));
-      return;
-    }
-    for (const [name, updates] of batch) this.enqueueWrite(name, () => store.appendUpdates(name, updates));
+    const [first] = batch.keys();
+    const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
+    this.enqueueWrite(label, () => this.store.appendUpdates(batch));
   }
 
   private compact(name: string, entry: Entry, shared: SharedDoc): void {

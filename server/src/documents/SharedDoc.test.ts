@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
 import { MessageType } from './messageTypes.js';
-import { SharedDoc, updateFrame } from './SharedDoc.js';
+import { AWARENESS_KEEPALIVE_MS, SharedDoc, updateFrame } from './SharedDoc.js';
 
 const ann = { id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316' };
 const bob = { id: 'p-bob', name: 'Bob', role: 'candidate', color: '#22c55e' };
@@ -89,7 +89,7 @@ describe('SharedDoc', () => {
 
   it('coalesces awareness: one frame per peer per batch, with each client latest state', () => {
     vi.useFakeTimers();
-    const shared = new SharedDoc('room.code', { awarenessBatchMs: 50 });
+    const shared = new SharedDoc('room.code', { awarenessPace: { intervalMs: 50 } });
     const [a, b] = open(shared, ann, bob) as [FakeDocClient, FakeDocClient];
     vi.advanceTimersByTime(50);
     flushAll([a, b]);
@@ -102,7 +102,7 @@ describe('SharedDoc', () => {
     }
     expect(awarenessFrames(b.toClient)).toHaveLength(0);
     vi.advanceTimersByTime(50);
-    // Each peer gets one frame holding both clients' latest cursors (its own too: P-DOC-5).
+    // Each peer gets one frame holding both clients' latest cursors (its own too, as both moved).
     expect(awarenessFrames(a.toClient)).toHaveLength(1);
     expect(awarenessFrames(b.toClient)).toHaveLength(1);
     flushAll([a, b]);
@@ -110,6 +110,30 @@ describe('SharedDoc', () => {
     expect(seenByB.cursor.at).toBe(3);
     const seenByA = a.awareness.getStates().get(b.doc.clientID) as { cursor: { at: number } };
     expect(seenByA.cursor.at).toBe(30);
+    shared.destroy();
+  });
+
+  it('P-DOC-5: sends a peer its own cursor back only when it has heard nothing for 10 s', () => {
+    vi.useFakeTimers();
+    const shared = new SharedDoc('room.code', { awarenessPace: { intervalMs: 50 } });
+    const [a, b] = open(shared, ann, bob) as [FakeDocClient, FakeDocClient];
+    vi.advanceTimersByTime(50);
+    flushAll([a, b]);
+    const moveA = (at: number) => {
+      a.toClient.length = 0;
+      b.toClient.length = 0;
+      a.awareness.setLocalStateField('cursor', { at });
+      while (a.deliverToServer());
+      vi.advanceTimersByTime(50);
+    };
+    moveA(1);
+    expect(awarenessFrames(b.toClient)).toHaveLength(1);
+    expect(awarenessFrames(a.toClient)).toHaveLength(0);
+    // Silent for 10 s, Ann would soon take the link for dead: her own cursor comes back.
+    vi.advanceTimersByTime(AWARENESS_KEEPALIVE_MS);
+    moveA(2);
+    expect(awarenessFrames(a.toClient)).toHaveLength(1);
+    expect(awarenessFrames(b.toClient)).toHaveLength(1);
     shared.destroy();
   });
 

@@ -2,12 +2,24 @@ import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { AwarenessPace } from './AwarenessPacer.js';
 import { MessageType } from './messageTypes.js';
 
 /** Anything that can receive a document frame: a DocConnection, or a fake in tests. */
 export interface DocPeer {
   send(frame: Uint8Array): void;
+  /** True when this peer speaks for every one of these awareness client ids. */
+  speaksFor?(clientIds: readonly number[]): boolean;
+  /** When this peer was last sent a frame (`Date.now()`), 0 if never. */
+  readonly lastSentAt?: number;
 }
+
+/**
+ * The y-websocket client takes 30 s without a message for a dead link and reconnects. A peer that
+ * has been sent nothing for this long gets its own awareness echoed back, which a client alone in
+ * a room renews every 15 s.
+ */
+export const AWARENESS_KEEPALIVE_MS = 10_000;
 
 /** An awareness state a peer may speak for, already stamped, with its JSON encoding. */
 export interface AwarenessState {
@@ -20,16 +32,17 @@ export interface AwarenessState {
 
 export interface SharedDocOptions {
   /**
-   * Awareness changes are sent to the peers in one frame per this many ms (the latest state of
-   * each client that changed). Undefined: every change is sent at once, in its own frame.
+   * Awareness changes are sent to the peers in one frame per `intervalMs` (the latest state of
+   * each client that changed), read at each change. Undefined: every change is sent at once.
    */
-  awarenessBatchMs?: number;
+  awarenessPace?: AwarenessPace;
 }
 
 /**
  * One live document: the Y.Doc, its awareness, and the peers connected to it. Fans out every
  * change to the peers: a peer's update as the bytes it sent, to everyone but its sender
- * (P-DOC-5); awareness to everyone, the sender included, coalesced when `awarenessBatchMs` is set.
+ * (P-DOC-5); awareness to everyone but the peer it all came from (unless that peer has heard
+ * nothing for a while), coalesced when `awarenessPace` is set.
  * `onUpdate` sees every update that changed the document, for persistence.
  */
 export class SharedDoc {
@@ -168,17 +181,24 @@ export class SharedDoc {
 
   private scheduleAwareness(): void {
     if (this.pendingAwareness.size === 0) return;
-    if (this.options.awarenessBatchMs === undefined) this.flushAwareness();
-    else this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), this.options.awarenessBatchMs);
+    const pace = this.options.awarenessPace;
+    if (pace === undefined) this.flushAwareness();
+    else this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), pace.intervalMs);
   }
 
   private flushAwareness(): void {
     this.awarenessTimer = undefined;
     if (this.pendingAwareness.size === 0) return;
-    const frame = this.awarenessFrame(this.pendingAwareness);
+    const ids = [...this.pendingAwareness];
     this.pendingAwareness.clear();
-    // Awareness goes back to its sender too: the y-websocket client treats silence as a dead link.
-    for (const peer of this.peers) peer.send(frame);
+    const frame = this.awarenessFrame(ids);
+    const now = Date.now();
+    for (const peer of this.peers) {
+      // Its own cursors are news to nobody but the others: under load this spares a third of the
+      // frames the server writes (bench/README.md).
+      const ownOnly = peer.speaksFor?.(ids) && now - (peer.lastSentAt ?? 0) < AWARENESS_KEEPALIVE_MS;
+      if (!ownOnly) peer.send(frame);
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { DocConnection } from './DocConnection.js';
 import type { DocManager } from './DocManager.js';
 
 const PING_INTERVAL_MS = 30_000;
+const BINARY = { binary: true } as const;
 
 /**
  * The document plane: y-websocket protocol at /yjs/<doc>?token=... The token is checked and the
@@ -62,7 +63,7 @@ export class YjsWebSocketServer {
       const connection = new DocConnection(
         shared,
         {
-          send: (frame) => ws.send(frame, { binary: true }),
+          send: (frame) => ws.send(frame, BINARY),
           close: (code, reason) => {
             this.log(`[yjs] closing ${docName} for ${participant.id}: ${code} ${reason}`);
             ws.close(code, reason);
@@ -81,7 +82,7 @@ export class YjsWebSocketServer {
       ws.on('pong', () => this.alive.add(ws));
       ws.on('message', (data, isBinary) => {
         if (!isBinary) return connection.receive(new Uint8Array(0));
-        connection.receive(toUint8Array(data));
+        connection.receive(asBytes(data));
       });
       ws.on('error', () => ws.terminate());
       ws.once('close', () => {
@@ -120,8 +121,8 @@ function reject(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data; // a Buffer is a Uint8Array already: no copy, no extra view
 }

@@ -45,15 +45,26 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
 
 /**
  * Parses an entry's state and replaces whatever `user` the client claimed with the server's
- * identity for that connection. Throws unless the state is an object or null.
+ * identity for that connection. Throws unless the state is an object or null. `userJson` is
+ * `JSON.stringify(user)`, which a connection computes once rather than for every cursor move.
  */
-export function stampEntry(entry: AwarenessEntry, user: StampedUser): AwarenessState {
+export function stampEntry(
+  entry: AwarenessEntry,
+  user: StampedUser,
+  userJson = JSON.stringify(user),
+): AwarenessState {
   const parsed: unknown = JSON.parse(utf8.decode(entry.json));
   if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
     throw new Error('awareness state must be an object or null');
   }
-  // The parsed object is ours alone: stamp it in place rather than copy it.
-  const state = parsed as Record<string, unknown> | null;
-  if (state !== null) state.user = user;
-  return { clientId: entry.clientId, clock: entry.clock, state, json: JSON.stringify(state) };
+  const { clientId, clock } = entry;
+  if (parsed === null) return { clientId, clock, state: null, json: 'null' };
+  // The parsed object is ours alone: stamp it in place rather than copy it. Undefined while the
+  // rest is serialised (JSON.stringify leaves it out), the user is spliced in as ready-made JSON.
+  const state = parsed as Record<string, unknown>;
+  state.user = undefined;
+  const rest = JSON.stringify(state);
+  state.user = user;
+  const json = rest === '{}' ? `{"user":${userJson}}` : `{"user":${userJson},${rest.slice(1)}`;
+  return { clientId, clock, state, json };
 }

@@ -92,16 +92,42 @@ describe('SqliteStore', () => {
     expect(await store.loadUpdates('other')).toEqual([]);
   });
 
-  it('appends a batch of updates atomically and in order', async () => {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (const ch of 'batch') doc.getText('t').insert(doc.getText('t').length, ch);
-    await store.appendUpdates('d2', updates);
+  it('appends a batch of updates to several documents, each in order', async () => {
+    const typed = (text: string) => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch);
+      return updates;
+    };
+    await store.appendUpdates(
+      new Map([
+        ['d2', typed('batch')],
+        ['d3', typed('ok')],
+      ]),
+    );
     expect(await store.countUpdates('d2')).toBe(5);
-    const restored = new Y.Doc();
-    for (const u of await store.loadUpdates('d2')) Y.applyUpdate(restored, u);
-    expect(restored.getText('t').toString()).toBe('batch');
+    for (const [name, text] of [
+      ['d2', 'batch'],
+      ['d3', 'ok'],
+    ] as const) {
+      const restored = new Y.Doc();
+      for (const u of await store.loadUpdates(name)) Y.applyUpdate(restored, u);
+      expect(restored.getText('t').toString()).toBe(text);
+    }
+  });
+
+  it('writes nothing of a batch that fails part way', async () => {
+    const bad = null as unknown as Uint8Array; // fails on the second document, after the first was written
+    await expect(
+      store.appendUpdates(
+        new Map([
+          ['d4', [new Uint8Array([0, 0])]],
+          ['d5', [bad]],
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect(await store.countUpdates('d4')).toBe(0);
   });
 
   it('keeps meta values', async () => {

@@ -143,8 +143,11 @@ export interface Store {
 
   /** Appends one Yjs (v1) update to a document's log. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;
-  /** Appends several updates in order, atomically (one transaction): for batched writes. */
-  appendUpdates(docName: string, updates: Uint8Array[]): Promise<void>;
+  /**
+   * Appends updates to several documents' logs, each document's in order, atomically (one
+   * transaction): the document plane writes all the updates of an event-loop turn in one call.
+   */
+  appendUpdates(batch: ReadonlyMap<string, readonly Uint8Array[]>): Promise<void>;
   /** Every stored update of a document, oldest first. */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
   countUpdates(docName: string): Promise<number>;
