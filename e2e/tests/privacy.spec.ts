@@ -130,10 +130,14 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   await cal.goto(`/r/${roomId}/report`);
   await expect(cal.getByText('appears here once you submit your self-assessment')).toBeVisible();
 
-  // The capture does see private data where it belongs: in the interviewer's own traffic.
+  // The capture does see private data where it belongs: in the interviewer's own traffic (the
+  // brief over Socket.IO). Their notes are not asserted here: the server never echoes an update to
+  // its sender, so after the reload they come back from the server or from the browser's own
+  // IndexedDB copy, whichever was written first. Binary Yjs frames are covered by the starter code
+  // the candidate receives, below.
   const interviewerReceived = await ivyTraffic.text();
   expect(canariesIn(interviewerReceived)).toEqual(
-    expect.arrayContaining(['CANARY_RUBRIC_9d1f', NOTES_CANARY]),
+    expect.arrayContaining(['CANARY_RUBRIC_9d1f', 'CANARY_HIDDEN_NAME_77ab']),
   );
 
   // Zero canaries in everything the candidate's and the observer's browsers received,
