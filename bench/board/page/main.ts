@@ -13,6 +13,7 @@ import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { BoardBinding } from '../../../client/src/board/BoardBinding';
 import { type BoardElement, excalidrawScene } from '../../../client/src/board/excalidrawScene';
+import { seededRandom } from '../../../client/src/board/sceneModel';
 
 declare global {
   interface Window {
@@ -26,18 +27,8 @@ const ELEMENTS = Number(params.get('elements') ?? 2000);
 const EDITS = Number(params.get('edits') ?? 1000);
 const WITH_FRAMES = params.get('frames') !== '0';
 
-/** Deterministic randomness, so every run makes the same edits. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(2000);
+// Deterministic randomness, so every run makes the same edits.
+const random = seededRandom(2000);
 
 /** A system-design-like scene: labelled boxes, ellipses, arrows and notes, in equal parts. */
 function scene(count: number): BoardElement[] {

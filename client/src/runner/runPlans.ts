@@ -1,4 +1,4 @@
-import type { InterviewerBrief, Language, RoomState } from '@mockloop/shared';
+import { type InterviewerBrief, LANGUAGE_LABELS, type RoomState } from '@mockloop/shared';
 import type { SharedRun } from './sharedRuns';
 import { DEFAULT_TIME_LIMIT_MS, RUNNABLE_LANGUAGES, type RunLanguage, type RunRequest } from './types';
 
@@ -17,15 +17,6 @@ export interface RunPlans {
   hidden?: RunPlan;
 }
 
-const NAMES: Record<Language, string> = {
-  python: 'Python',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  java: 'Java',
-  cpp: 'C++',
-  go: 'Go',
-};
-
 /** Works out the runs available to this person, with the editor's current text. */
 export function runPlans(
   room: RoomState,
@@ -37,7 +28,7 @@ export function runPlans(
   if (!isPlayer) return { blocked: 'Only the two players run code' };
   if (!RUNNABLE_LANGUAGES.includes(language)) {
     return {
-      blocked: `${NAMES[language]} cannot run in the browser yet: switch to Python, JavaScript or TypeScript`,
+      blocked: `${LANGUAGE_LABELS[language]} cannot run in the browser yet: switch to Python, JavaScript or TypeScript`,
     };
   }
   const lang = language as RunLanguage;

@@ -45,7 +45,7 @@ export function WorkspaceTabs({
             type="button"
             role="tab"
             aria-selected={view === option}
-            className={`view-tab ${view === option ? 'active' : ''}`}
+            className={`tab view-tab ${view === option ? 'active' : ''}`}
             onClick={() => onSelect(option)}
           >
             {WORKSPACE_VIEW_LABELS[option]}
