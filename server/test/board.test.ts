@@ -8,11 +8,12 @@ import {
   ClientEvent,
   type DocAccess,
   ServerEvent,
+  seededRandom,
   type ViewFocused,
 } from '@mockloop/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BoardBinding } from '../../client/src/board/BoardBinding.js';
-import { type ModelElement, SceneModel, seededRandom } from '../../client/src/board/sceneModel.js';
+import { type ModelElement, SceneModel } from '../../client/src/board/sceneModel.js';
 import { type App, createApp } from '../src/createApp.js';
 import {
   type ControlSocket,

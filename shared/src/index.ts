@@ -1,5 +1,6 @@
 export * from './protocol/board.js';
 export * from './protocol/closeCodes.js';
+export * from './protocol/docRules.js';
 export * from './protocol/documents.js';
 export * from './protocol/errors.js';
 export * from './protocol/events.js';
@@ -14,3 +15,4 @@ export * from './protocol/rounds.js';
 export * from './protocol/roundTypes.js';
 export * from './protocol/workspace.js';
 export * from './questions/index.js';
+export * from './util/seededRandom.js';

@@ -8,12 +8,12 @@ import '@excalidraw/excalidraw/index.css';
 import { convertToExcalidrawElements, Excalidraw, restoreElements } from '@excalidraw/excalidraw';
 import type { ExcalidrawElementSkeleton } from '@excalidraw/excalidraw/data/transform';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
+import { seededRandom } from '@mockloop/shared';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { BoardBinding } from '../../../client/src/board/BoardBinding';
 import { type BoardElement, excalidrawScene } from '../../../client/src/board/excalidrawScene';
-import { seededRandom } from '../../../client/src/board/sceneModel';
 
 declare global {
   interface Window {

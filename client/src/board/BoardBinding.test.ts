@@ -1,7 +1,8 @@
+import { type Random, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardBinding, byIndex, wins } from './BoardBinding';
-import { keyBetween, type ModelElement, type Random, SceneModel, seededRandom } from './sceneModel';
+import { keyBetween, type ModelElement, SceneModel } from './sceneModel';
 
 /** A timer queue the test runs by hand: the binding's throttle fires when the test says so. */
 class ManualTimers {

@@ -1,3 +1,4 @@
+import type { Random } from '@mockloop/shared';
 import { type BoardScene, byIndex, type SyncedElement, wins } from './BoardBinding.js';
 
 /**
@@ -16,20 +17,6 @@ export interface ModelElement extends SyncedElement {
   isDeleted: boolean;
   x: number;
   label: string;
-}
-
-export type Random = () => number;
-
-/** A seeded PRNG (mulberry32): the same seed replays the same run. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
