@@ -1,8 +1,9 @@
+import { CODE_DOC } from '@mockloop/shared';
 import type * as Y from 'yjs';
 import type { RunLanguage, RunResult, RunStatus, TestOutcome } from './types';
 
 /** Name of the Y.Array of runs inside the round's code document. */
-export const RUNS_ARRAY = 'runs';
+export const RUNS_ARRAY = CODE_DOC.runs;
 /** Runs kept in the document; older ones drop off. */
 export const MAX_SHARED_RUNS = 20;
 /** Output kept per shared run: peers see this much; the runner's own view keeps up to 1 MB. */

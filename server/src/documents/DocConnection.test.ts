@@ -1,7 +1,14 @@
-import { CloseCode } from '@mockloop/shared';
+import {
+  CloseCode,
+  DOC_RULES,
+  MAX_AWARENESS_DEPTH,
+  MAX_AWARENESS_STATE_BYTES,
+  seededRandom,
+} from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
+import { awarenessMessage } from '../testing/hostileUpdates.js';
 import { MessageType } from './messageTypes.js';
 import { SharedDoc } from './SharedDoc.js';
 
@@ -9,22 +16,10 @@ const ann = { id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316' };
 const bob = { id: 'p-bob', name: 'Bob', role: 'candidate', color: '#22c55e' };
 const eve = { id: 'p-eve', name: 'Eve', role: 'observer', color: '#3b82f6' };
 
-/** Mulberry32: a tiny seeded PRNG so a failing interleaving can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('DocConnection', () => {
   it('converges three clients under random edits and random delivery order (200 seeds)', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const shared = new SharedDoc('room.code');
       const clients = [ann, bob, { ...bob, id: 'p-cat', name: 'Cat' }].map(
         (u) => new FakeDocClient(shared, u),
@@ -128,8 +123,8 @@ describe('DocConnection', () => {
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false);
   });
 
-  it('P-DOC-4: closes the connection with BadMessage on garbage, and the document is unharmed', () => {
-    const shared = new SharedDoc('room.code');
+  it('P-DOC-4, P-DOC-7: closes the connection with BadMessage on garbage, and the document is unharmed', () => {
+    const shared = new SharedDoc('room.code', { rules: DOC_RULES.code });
     const a = new FakeDocClient(shared, ann);
     const b = new FakeDocClient(shared, bob);
     a.open();
@@ -152,5 +147,47 @@ describe('DocConnection', () => {
     flushAll([a]);
     expect(shared.doc.getText('code').toString()).toBe('safe!');
     expect(a.closed).toBeNull();
+  });
+
+  it('P-DOC-7: an update that fails inside Yjs breaks the copy: its sender is cut, nothing more applies', () => {
+    // Without rules the scan is skipped, so the garbage reaches Yjs (as a scan miss would).
+    const shared = new SharedDoc('room.code');
+    const broken: unknown[] = [];
+    shared.onBroken = (err) => broken.push(err);
+    const a = new FakeDocClient(shared, ann);
+    const b = new FakeDocClient(shared, bob);
+    a.open();
+    b.open();
+    flushAll([a, b]);
+    const garbage = encoding.createEncoder();
+    encoding.writeVarUint(garbage, MessageType.Sync);
+    encoding.writeVarUint(garbage, 2);
+    encoding.writeVarUint8Array(garbage, new Uint8Array([255, 255, 255, 255, 1, 2, 3]));
+    b.connection.receive(encoding.toUint8Array(garbage));
+    expect(b.closed?.code).toBe(CloseCode.BadMessage);
+    expect(broken).toHaveLength(1);
+    a.doc.getText('code').insert(0, 'after');
+    a.deliverToServer();
+    expect(a.closed?.code).toBe(CloseCode.DocumentReset);
+    expect(shared.doc.getText('code').toString()).toBe('');
+  });
+
+  it('P-DOC-8: closes a connection whose awareness state is too large or too deep, parsing nothing', () => {
+    const shared = new SharedDoc('room.code', { rules: DOC_RULES.code });
+    for (const json of [
+      JSON.stringify({ cursor: 'x'.repeat(MAX_AWARENESS_STATE_BYTES) }),
+      `{"a":${'['.repeat(MAX_AWARENESS_DEPTH)}${']'.repeat(MAX_AWARENESS_DEPTH)}}`,
+    ]) {
+      const eve = new FakeDocClient(shared, { ...bob, id: 'p-eve' });
+      eve.open();
+      eve.connection.receive(awarenessMessage(5, 1, json));
+      expect(eve.closed?.code).toBe(CloseCode.BadMessage);
+    }
+    expect(shared.awareness.getStates().size).toBe(0);
+    // Just under both limits is fine.
+    const fine = new FakeDocClient(shared, bob);
+    fine.connection.receive(awarenessMessage(6, 1, JSON.stringify({ cursor: [[[1]]] })));
+    expect(fine.closed).toBeNull();
+    expect(shared.awareness.getStates().has(6)).toBe(true);
   });
 });

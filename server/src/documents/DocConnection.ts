@@ -1,10 +1,15 @@
-import { CloseCode } from '@mockloop/shared';
+import { CloseCode, MAX_AWARENESS_DEPTH, MAX_AWARENESS_STATE_BYTES } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { ByteReader, MalformedInput } from './ByteReader.js';
+import type { DocBudget } from './DocBudget.js';
+import { DocLimitError } from './DocLimitError.js';
+import { jsonDepthExceeds } from './jsonDepth.js';
 import { MessageType } from './messageTypes.js';
 import type { AwarenessState, DocPeer, SharedDoc } from './SharedDoc.js';
+import { scanUpdate } from './scanUpdate.js';
 import { decodeAwarenessUpdate, type StampedUser, stampEntry } from './stampAwareness.js';
 
 /** What a connection needs from its transport (a ws socket in production, a fake in tests). */
@@ -18,8 +23,9 @@ const MAX_CLIENT_IDS = 4;
 
 /**
  * One client's session on a shared document: answers the sync handshake, applies its updates
- * (dropped when it is read-only, P-DOC-3), stamps its awareness, and closes it on bad input
- * with a named code (P-DOC-4). `receive` never throws.
+ * (dropped when it is read-only, P-DOC-3) once they pass the document's rules (P-DOC-7), stamps
+ * its awareness after checking its size and depth (P-DOC-8), keeps it within its budget
+ * (P-DOC-9), and closes it on bad input with a named code (P-DOC-4). `receive` never throws.
  */
 export class DocConnection implements DocPeer {
   private readonly clientIds = new Set<number>();
@@ -31,7 +37,9 @@ export class DocConnection implements DocPeer {
     private readonly shared: SharedDoc,
     private readonly transport: DocTransport,
     private readonly user: StampedUser,
-    private readonly writable: boolean,
+    /** Whether this connection's writes count; re-checked by the server when seats change. */
+    public writable: boolean,
+    private readonly budget?: DocBudget,
   ) {
     this.userJson = JSON.stringify(user);
   }
@@ -59,11 +67,25 @@ export class DocConnection implements DocPeer {
 
   receive(frame: Uint8Array): void {
     if (this.closed) return;
+    if (this.budget && !this.budget.admit(frame.length)) {
+      this.fail(CloseCode.RateLimited, 'over the message budget: slow down');
+      return;
+    }
     try {
       this.handle(frame);
     } catch (err) {
-      this.fail(CloseCode.BadMessage, err instanceof Error ? err.message : 'bad message');
+      if (err instanceof DocLimitError) {
+        this.fail(err.reason === 'reset' ? CloseCode.DocumentReset : CloseCode.DocumentTooLarge, err.message);
+      } else {
+        this.fail(CloseCode.BadMessage, err instanceof Error ? err.message : 'bad message');
+      }
     }
+  }
+
+  /** Ends this connection with a close code (the document is being reset, or seats changed). */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.fail(code, reason);
   }
 
   /** Leaves the fan-out and withdraws this connection's cursors. Idempotent. */
@@ -97,6 +119,7 @@ export class DocConnection implements DocPeer {
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case syncProtocol.messageYjsSyncStep1: {
+        checkStateVector(frame.subarray(decoder.pos));
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.Sync);
         syncProtocol.readSyncStep1(decoder, encoder, this.shared.doc);
@@ -107,11 +130,20 @@ export class DocConnection implements DocPeer {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         if (!this.writable) return; // observers' and read-only writes are dropped, not applied
+        if (decoding.hasContent(decoder)) throw new MalformedInput('trailing bytes after the update');
+        // Checked end to end before Yjs sees a byte of it. Only v1 updates are accepted: the v2
+        // decoder can hang on crafted input.
+        const rules = this.shared.rules;
+        const scan = rules ? scanUpdate(update, rules) : undefined;
         // An update message is relayed as received. A sync step 2 is not: it would tell the peers
-        // they are synced. Nor is a frame with trailing bytes.
-        const relayAsIs = subtype === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder);
-        // Only v1 updates are accepted from clients: the v2 decoder can hang on crafted input.
-        this.shared.applyUpdate(update, this, relayAsIs ? frame : undefined);
+        // they are synced.
+        const relayAsIs = subtype === syncProtocol.messageYjsUpdate;
+        const started = performance.now();
+        try {
+          this.shared.applyUpdate(update, this, relayAsIs ? frame : undefined, scan);
+        } finally {
+          this.budget?.charge(performance.now() - started);
+        }
         return;
       }
       default:
@@ -131,6 +163,11 @@ export class DocConnection implements DocPeer {
       const owner = owners.get(entry.clientId);
       // Someone else's id: an echo, dropped before its JSON is even parsed.
       if (owner !== undefined && owner !== this.user.id) continue;
+      if (entry.json.length > MAX_AWARENESS_STATE_BYTES)
+        throw new MalformedInput('awareness state too large');
+      if (jsonDepthExceeds(entry.json, MAX_AWARENESS_DEPTH)) {
+        throw new MalformedInput('awareness state nested too deep');
+      }
       const stamped = stampEntry(entry, this.user, this.userJson);
       if (owner === undefined) {
         // A removal for an id nobody owns is an echo of a departed peer: never a claim.
@@ -148,4 +185,14 @@ export class DocConnection implements DocPeer {
     this.dispose();
     this.transport.close(code, reason.slice(0, 120));
   }
+}
+
+/** A sync step 1 body: one length-prefixed state vector (count, then client and clock pairs). */
+function checkStateVector(body: Uint8Array): void {
+  const outer = new ByteReader(body);
+  const inner = new ByteReader(outer.varBytes());
+  if (outer.left > 0) throw new MalformedInput('trailing bytes after the state vector');
+  const entries = inner.count(2, 'state vector entries');
+  for (let i = 0; i < entries * 2; i++) inner.varUint();
+  if (inner.left > 0) throw new MalformedInput('trailing bytes in the state vector');
 }

@@ -1,7 +1,10 @@
+import { CloseCode, DOC_RULES, docName } from '@mockloop/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStore } from '../store/SqliteStore.js';
+import { hostileFrames, updateInMessage } from '../testing/hostileUpdates.js';
 import { DocManager } from './DocManager.js';
+import { DocUnloadable } from './DocUnloadable.js';
 
 const stores: SqliteStore[] = [];
 function newStore(): SqliteStore {
@@ -136,5 +139,55 @@ describe('DocManager', () => {
     await expect(docs.acquire('d')).rejects.toThrow('disk on fire');
     fail = false;
     await expect(docs.acquire('d')).resolves.toBeDefined();
+  });
+
+  const CODE = docName('AAAAAAAAAAAAAAAAAAAAAA', 'code', 1);
+
+  it('P-DOC-10: skips stored rows that fail the rules, reports them, and compacts them away', async () => {
+    const store = newStore();
+    const log: string[] = [];
+    await store.appendUpdate(CODE, updateOf('kept'));
+    const poison = hostileFrames().find((f) => f.name === 'a root the document does not have');
+    await store.appendUpdate(CODE, updateInMessage(poison?.frame as Uint8Array));
+    await store.appendUpdate(CODE, new Uint8Array([1, 200, 200, 200, 7]));
+    const docs = new DocManager(store, { log: (m) => log.push(m) });
+    const shared = await docs.acquire(CODE);
+    expect(shared.doc.getText('code').toString()).toBe('kept');
+    expect(shared.doc.share.has('payload')).toBe(false);
+    expect(log.filter((m) => m.includes('refused'))).toHaveLength(2);
+    await docs.flush();
+    expect(await store.countUpdates(CODE)).toBe(1);
+  });
+
+  it('P-DOC-10: refuses a document whose rows pass the load budget', async () => {
+    const store = newStore();
+    const huge = new Y.Doc();
+    const rows: Uint8Array[] = [];
+    huge.on('update', (u: Uint8Array) => rows.push(u));
+    for (let i = 0; i < 17; i++) huge.getText('code').insert(0, 'x'.repeat(1024 * 1024));
+    for (const row of rows) await store.appendUpdate(CODE, row);
+    expect(rows.reduce((n, r) => n + r.length, 0)).toBeGreaterThan(DOC_RULES.code.maxBytes * 4);
+    const docs = new DocManager(store);
+    await expect(docs.acquire(CODE)).rejects.toBeInstanceOf(DocUnloadable);
+    // Time: a budget of 0 ms refuses any document that has rows.
+    await store.replaceUpdates(CODE, updateOf('small'));
+    await expect(new DocManager(store, { loadBudgetMs: -1 }).acquire(CODE)).rejects.toThrow(/server time/);
+  });
+
+  it('P-DOC-7: a copy broken by a failed update is dropped, its peers told to reconnect, and reloaded', async () => {
+    const store = newStore();
+    const errors: unknown[] = [];
+    const docs = new DocManager(store, { onError: (err) => errors.push(err) });
+    const shared = await docs.acquire('d');
+    shared.doc.getText('code').insert(0, 'good');
+    const closed: number[] = [];
+    shared.peers.add({ send: () => {}, close: (code) => closed.push(code) });
+    // 'd' has no rules, so this garbage reaches Yjs, which throws half way.
+    expect(() => shared.applyUpdate(new Uint8Array([1, 1, 200, 1, 0, 4, 1]), { send: () => {} })).toThrow();
+    await vi.waitFor(() => expect(closed).toEqual([CloseCode.DocumentReset]));
+    const again = await docs.acquire('d');
+    expect(again).not.toBe(shared);
+    expect(again.doc.getText('code').toString()).toBe('good');
+    expect(errors).toHaveLength(1);
   });
 });

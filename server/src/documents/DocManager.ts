@@ -1,7 +1,11 @@
+import { CloseCode, DOC_RULES, type DocRules, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
 import type { Store } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
+import { MalformedInput } from './ByteReader.js';
+import { DocUnloadable } from './DocUnloadable.js';
 import { SharedDoc } from './SharedDoc.js';
+import { STORED_LIMITS, scanUpdate } from './scanUpdate.js';
 
 export interface DocManagerOptions {
   /** How long a document with no connections stays loaded. */
@@ -10,10 +14,25 @@ export interface DocManagerOptions {
   compactAfterRows?: number;
   /** How often awareness changes are broadcast; default: an `AwarenessPacer` (50-200 ms by load). */
   awarenessPace?: AwarenessPace;
+  /** Server time one document's load may take, applying its rows (default 3 s). */
+  loadBudgetMs?: number;
   onError?: (err: unknown, docName: string) => void;
+  /** Where skipped rows and repairs are reported. */
+  log?: (message: string) => void;
+  /** Told which rooms had document updates, at most once a minute per room (room expiry). */
+  onActivity?: (roomId: string) => void;
 }
 
+/** Rows of one document together may hold this many times its kind's size (they overlap). */
+const LOAD_BYTES_FACTOR = 4;
+/** Work in slices this long, then let the event loop serve everyone else. */
+const LOAD_SLICE_MS = 20;
+/** A load that meets more broken rows than this gives up. */
+const MAX_BROKEN_ROWS = 8;
+const ACTIVITY_EVERY_MS = 60_000;
+
 interface Entry {
+  name: string;
   ready: Promise<SharedDoc>;
   shared?: SharedDoc;
   refs: number;
@@ -25,6 +44,16 @@ interface Entry {
 const LOAD_ORIGIN = Symbol('load');
 /** Marks changes the server itself makes (starter code). */
 const SERVER_ORIGIN = Symbol('server');
+
+/** A stored row that Yjs threw on (after it passed the scan). */
+class BrokenRow extends Error {
+  constructor(
+    readonly index: number,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
 
 /**
  * Loads documents from the store on first use, appends every update to the store, compacts
@@ -51,6 +80,9 @@ export class DocManager {
   /** The pacer this manager made (and so stops), if it was not given one. */
   private readonly ownPacer?: AwarenessPacer;
   private readonly onError: (err: unknown, docName: string) => void;
+  private readonly log: (message: string) => void;
+  private readonly loadBudgetMs: number;
+  private readonly lastActivity = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -61,11 +93,22 @@ export class DocManager {
     if (options.awarenessPace) this.awarenessPace = options.awarenessPace;
     else this.awarenessPace = this.ownPacer = new AwarenessPacer();
     this.onError = options.onError ?? ((err, name) => console.error(`[docs] ${name}:`, err));
+    this.log = options.log ?? ((message) => console.error(message));
+    this.loadBudgetMs = options.loadBudgetMs ?? 3000;
+    this.onActivity = options.onActivity;
   }
+
+  private readonly onActivity?: (roomId: string) => void;
 
   /** Number of documents in memory (loaded or loading). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether any document of this room is in memory. */
+  hasRoom(roomId: string): boolean {
+    for (const name of this.entries.keys()) if (name.startsWith(`${roomId}.`)) return true;
+    return false;
   }
 
   isLoaded(name: string): boolean {
@@ -76,7 +119,7 @@ export class DocManager {
   async acquire(name: string): Promise<SharedDoc> {
     let entry = this.entries.get(name);
     if (!entry) {
-      const created: Entry = { refs: 0, rows: 0, ready: Promise.resolve(null as never) };
+      const created: Entry = { name, refs: 0, rows: 0, ready: Promise.resolve(null as never) };
       created.ready = this.load(name, created);
       entry = created;
       this.entries.set(name, entry);
@@ -98,9 +141,10 @@ export class DocManager {
     }
   }
 
-  release(name: string): void {
+  /** Unpins a document. With `shared`, only if it is still the loaded copy (not one reset since). */
+  release(name: string, shared?: SharedDoc): void {
     const entry = this.entries.get(name);
-    if (!entry) return;
+    if (!entry || (shared && entry.shared !== shared)) return;
     entry.refs = Math.max(0, entry.refs - 1);
     if (entry.refs === 0 && !entry.unloadTimer) {
       entry.unloadTimer = setTimeout(() => {
@@ -137,17 +181,105 @@ export class DocManager {
     await Promise.all(this.closing.values());
   }
 
+  /**
+   * Loads a document from its rows, bounded (P-DOC-10): each row is checked like a client's update
+   * and skipped (and reported) when it fails; the rows together may hold a few times the kind's
+   * size; applying them may take `loadBudgetMs` of server time, in slices that let other rooms'
+   * work run between them. Past a budget the load fails with DocUnloadable. A load that skipped
+   * rows is compacted at once, so the bad rows are gone from the store.
+   */
   private async load(name: string, entry: Entry): Promise<SharedDoc> {
     await this.closing.get(name);
-    const updates = await this.store.loadUpdates(name);
-    const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace });
-    // Applying rows one by one in one transaction is fast; Y.mergeUpdates over many rows is not.
-    shared.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(shared.doc, update);
-    }, LOAD_ORIGIN);
-    entry.rows = updates.length;
+    const ref = parseDocName(name);
+    const rules = ref ? DOC_RULES[ref.kind] : undefined;
+    const rows = await this.store.loadUpdates(name);
+    if (rules) {
+      const bytes = rows.reduce((sum, row) => sum + row.length, 0);
+      if (bytes > rules.maxBytes * LOAD_BYTES_FACTOR) {
+        throw new DocUnloadable(`its stored history holds ${bytes} bytes, more than the server loads`);
+      }
+    }
+    const broken = new Set<number>();
+    for (;;) {
+      const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace, rules });
+      try {
+        const skipped = await this.applyRows(name, shared, rows, rules, broken);
+        entry.rows = rows.length - skipped;
+        shared.bytes = rows.reduce((sum, row) => sum + row.length, 0);
+        this.attach(name, entry, shared);
+        if (skipped > 0) {
+          this.log(`[docs] ${name}: skipped ${skipped} stored row(s) that fail its rules; compacting`);
+          this.compact(name, entry, shared);
+        }
+        return shared;
+      } catch (err) {
+        shared.destroy();
+        if (!(err instanceof BrokenRow)) throw err;
+        // Yjs threw half way through a row: the doc may hold part of it. Start again without it.
+        broken.add(err.index);
+        this.log(
+          `[docs] ${name}: stored row ${err.index} failed to apply (${err.message}); reloading without it`,
+        );
+        if (broken.size > MAX_BROKEN_ROWS) throw new DocUnloadable('too many of its stored rows are damaged');
+      }
+    }
+  }
+
+  /** Applies the rows in time slices; returns how many were skipped. */
+  private async applyRows(
+    name: string,
+    shared: SharedDoc,
+    rows: Uint8Array[],
+    rules: DocRules | undefined,
+    broken: ReadonlySet<number>,
+  ): Promise<number> {
+    let skipped = 0;
+    let spentMs = 0;
+    let index = 0;
+    while (index < rows.length) {
+      const sliceStart = performance.now();
+      // Applying rows inside one transaction is fast; Y.mergeUpdates over many rows is not.
+      shared.doc.transact(() => {
+        while (index < rows.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
+          const row = rows[index] as Uint8Array;
+          const at = index++;
+          if (broken.has(at) || !this.rowPasses(name, at, row, rules)) {
+            skipped++;
+            continue;
+          }
+          try {
+            Y.applyUpdate(shared.doc, row);
+          } catch (err) {
+            throw new BrokenRow(at, err);
+          }
+        }
+      }, LOAD_ORIGIN);
+      spentMs += performance.now() - sliceStart;
+      if (spentMs > this.loadBudgetMs) {
+        throw new DocUnloadable(`loading it took more than ${this.loadBudgetMs} ms of server time`);
+      }
+      if (index < rows.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return skipped;
+  }
+
+  private rowPasses(name: string, index: number, row: Uint8Array, rules: DocRules | undefined): boolean {
+    if (!rules) return true;
+    try {
+      scanUpdate(row, rules, STORED_LIMITS);
+      return true;
+    } catch (err) {
+      if (!(err instanceof MalformedInput)) throw err;
+      this.log(`[docs] ${name}: stored row ${index} refused: ${err.message}`);
+      return false;
+    }
+  }
+
+  /** Wires a loaded document to the store: every later update is appended (or compacted). */
+  private attach(name: string, entry: Entry, shared: SharedDoc): void {
     shared.onUpdate = (update) => {
       entry.rows += 1;
+      this.noteActivity(name);
       if (entry.rows >= this.compactAfterRows) {
         this.compact(name, entry, shared);
         return;
@@ -157,8 +289,41 @@ export class DocManager {
       else this.unwritten.set(name, [update]);
       this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
     };
+    shared.onBroken = (err) => this.reset(entry, shared, err);
     entry.shared = shared;
-    return shared;
+  }
+
+  /**
+   * A peer's update failed half way through Yjs: stop serving this copy. The updates applied
+   * before it are written, the entry is dropped so the next connection loads from the store, and
+   * every peer is told to reconnect (their sync brings back anything the store lacks).
+   */
+  private reset(entry: Entry, shared: SharedDoc, err: unknown): void {
+    this.onError(err, `${entry.name}: an update failed half way; reloading from the store`);
+    if (this.entries.get(entry.name) === entry) this.entries.delete(entry.name);
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    this.writeUnwritten();
+    const done = this.writes.then(() => {
+      setImmediate(() => {
+        for (const peer of [...shared.peers])
+          peer.close?.(CloseCode.DocumentReset, 'the document was reloaded');
+        shared.destroy();
+      });
+    });
+    this.closing.set(entry.name, done);
+    void done.finally(() => {
+      if (this.closing.get(entry.name) === done) this.closing.delete(entry.name);
+    });
+  }
+
+  private noteActivity(name: string): void {
+    if (!this.onActivity) return;
+    const roomId = parseDocName(name)?.roomId;
+    if (!roomId) return;
+    const now = Date.now();
+    if (now - (this.lastActivity.get(roomId) ?? 0) < ACTIVITY_EVERY_MS) return;
+    this.lastActivity.set(roomId, now);
+    this.onActivity(roomId);
   }
 
   /** Hands every unwritten update to the store. */
@@ -177,6 +342,7 @@ export class DocManager {
     entry.rows = 1;
     // Encoded now, so the snapshot covers every update applied so far, written or not.
     const state = Y.encodeStateAsUpdate(shared.doc);
+    shared.bytes = state.length;
     this.unwritten.delete(name);
     this.enqueueWrite(name, () => this.store.replaceUpdates(name, state));
   }

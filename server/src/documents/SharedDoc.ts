@@ -1,13 +1,18 @@
+import type { DocRules } from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { AwarenessPace } from './AwarenessPacer.js';
+import { DocLimitError } from './DocLimitError.js';
 import { MessageType } from './messageTypes.js';
+import type { UpdateScan } from './scanUpdate.js';
 
 /** Anything that can receive a document frame: a DocConnection, or a fake in tests. */
 export interface DocPeer {
   send(frame: Uint8Array): void;
+  /** Ends the peer's connection with a close code (P-DOC-4). */
+  close?(code: number, reason: string): void;
   /** True when this peer speaks for every one of these awareness client ids. */
   speaksFor?(clientIds: readonly number[]): boolean;
   /** When this peer was last sent a frame (`Date.now()`), 0 if never. */
@@ -30,7 +35,16 @@ export interface AwarenessState {
   json: string;
 }
 
+/**
+ * Writers (Yjs client ids) one document may have over its life. Every page load is a new writer,
+ * so an interview has tens; thousands of writers is an attack on Yjs' conflict resolution, whose
+ * cost grows with the writers that insert at one place.
+ */
+export const MAX_DOC_WRITERS = 2000;
+
 export interface SharedDocOptions {
+  /** What the document may hold; without it, any update is applied (server-side tests). */
+  rules?: DocRules;
   /**
    * Awareness changes are sent to the peers in one frame per `intervalMs` (the latest state of
    * each client that changed), read at each change. Undefined: every change is sent at once.
@@ -53,6 +67,18 @@ export class SharedDoc {
   readonly awarenessOwners = new Map<number, string>();
   /** Called with every update that changed the document, in order (the DocManager stores it). */
   onUpdate?: (update: Uint8Array) => void;
+  /**
+   * Called when applying a peer's update threw half way: the document may hold part of it, so it
+   * must not be served any longer (the DocManager reloads it from the store).
+   */
+  onBroken?: (err: unknown) => void;
+  /**
+   * An upper bound on the document's encoded size: the stored state plus every update since. It
+   * overcounts (updates overlap), so it is measured exactly before an update is refused.
+   */
+  bytes = 0;
+  /** Set once an update failed half way; nothing more is applied. */
+  broken = false;
 
   /** Awareness client id -> its state's JSON, so a state is serialised once, not once per send. */
   private readonly awarenessJson = new Map<number, string>();
@@ -73,18 +99,30 @@ export class SharedDoc {
     this.awareness.on('update', this.onAwarenessRemoval);
   }
 
+  /** What this document may hold (checked by its connections before they apply anything). */
+  get rules(): DocRules | undefined {
+    return this.options.rules;
+  }
+
   /**
    * Applies an update a peer sent and, if it changed anything, relays it to the other peers as the
    * very bytes received (`frame`, when it is already an update message) instead of re-encoding
    * it, and hands it to `onUpdate`. Throws on a malformed update (the caller closes the peer).
    */
-  applyUpdate(update: Uint8Array, from: DocPeer, frame?: Uint8Array): void {
+  applyUpdate(update: Uint8Array, from: DocPeer, frame?: Uint8Array, scan?: UpdateScan): void {
+    if (this.broken) throw new DocLimitError('the document is being reloaded', 'reset');
+    if (scan) this.admit(update, scan);
     const store = this.doc.store;
     const pendingBefore = [store.pendingStructs?.update, store.pendingDs];
     this.applyingPeerUpdate = true;
     this.peerUpdateChanged = false;
     try {
       Y.applyUpdate(this.doc, update, from);
+    } catch (err) {
+      // Yjs has no rollback: whatever it integrated before throwing stays. Never serve that.
+      this.broken = true;
+      this.onBroken?.(err);
+      throw err;
     } finally {
       this.applyingPeerUpdate = false;
     }
@@ -92,9 +130,29 @@ export class SharedDoc {
     const pendingChanged =
       store.pendingStructs?.update !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
     if (!this.peerUpdateChanged && !pendingChanged) return; // a duplicate: everyone has it already
+    this.bytes += update.length;
     const relay = frame ?? updateFrame(update);
     for (const peer of this.peers) if (peer !== from) peer.send(relay);
     this.onUpdate?.(update);
+  }
+
+  /**
+   * Refuses an update that would take the document past its kind's size or past its number of
+   * writers (P-DOC-7). Throws DocLimitError; nothing is applied.
+   */
+  private admit(update: Uint8Array, scan: UpdateScan): void {
+    const clients = this.doc.store.clients;
+    let newWriters = 0;
+    for (const client of scan.clients) if (!clients.has(client)) newWriters++;
+    if (newWriters > 0 && clients.size + newWriters > MAX_DOC_WRITERS) {
+      throw new DocLimitError(`the document has had ${clients.size} writers, the most it may`, 'too-large');
+    }
+    const maxBytes = this.options.rules?.maxBytes;
+    if (maxBytes === undefined || this.bytes + update.length <= maxBytes) return;
+    this.bytes = Y.encodeStateAsUpdate(this.doc).length; // the estimate ran out: measure
+    if (this.bytes + update.length > maxBytes) {
+      throw new DocLimitError(`the document would pass its ${maxBytes / 1024 / 1024} MiB limit`, 'too-large');
+    }
   }
 
   /**
@@ -162,6 +220,7 @@ export class SharedDoc {
     }
     if (!changed || (this.peers.size === 0 && !this.onUpdate)) return;
     const update = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(transaction.beforeState));
+    this.bytes += update.length;
     const frame = updateFrame(update);
     for (const peer of this.peers) peer.send(frame);
     this.onUpdate?.(update);

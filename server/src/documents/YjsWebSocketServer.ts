@@ -3,10 +3,21 @@ import type { Duplex } from 'node:stream';
 import { CloseCode, MAX_DOC_MESSAGE_BYTES, YJS_PATH_PREFIX } from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { RoomService } from '../rooms/RoomService.js';
+import { DocBudget, type DocBudgetLimits } from './DocBudget.js';
 import { DocConnection } from './DocConnection.js';
 import type { DocManager } from './DocManager.js';
+import { DocUnloadable } from './DocUnloadable.js';
+import type { SharedDoc } from './SharedDoc.js';
 
 const PING_INTERVAL_MS = 30_000;
+
+export interface YjsServerOptions {
+  log?: (message: string) => void;
+  /** Each connection's budget of messages, bytes and apply time (default DEFAULT_DOC_BUDGET). */
+  budget?: DocBudgetLimits;
+  /** Counts a connection against its client's limit; null refuses it (429). */
+  admit?: (req: IncomingMessage) => (() => void) | null;
+}
 const BINARY = { binary: true } as const;
 
 /**
@@ -19,11 +30,18 @@ export class YjsWebSocketServer {
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
 
+  private readonly log: (message: string) => void;
+  private readonly budget?: DocBudgetLimits;
+  private readonly admit: (req: IncomingMessage) => (() => void) | null;
+
   constructor(
     private readonly rooms: RoomService,
     private readonly docs: DocManager,
-    private readonly log: (message: string) => void = () => {},
+    options: YjsServerOptions = {},
   ) {
+    this.log = options.log ?? (() => {});
+    this.budget = options.budget;
+    this.admit = options.admit ?? (() => () => {});
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
@@ -33,12 +51,29 @@ export class YjsWebSocketServer {
     return pathname.startsWith(YJS_PATH_PREFIX);
   }
 
+  /**
+   * Answers an upgrade on /yjs/. Never throws and never rejects: a malformed path, a refused
+   * token or a failed load answers that request alone (P-DOC-2, P-DOC-10).
+   */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const docName = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
-    const token = url.searchParams.get('token') ?? '';
+    try {
+      await this.upgrade(req, socket, head);
+    } catch (err) {
+      this.log(`[yjs] upgrade failed: ${err instanceof Error ? err.message : String(err)}`);
+      reject(socket, 500, 'Internal Server Error');
+    }
+  }
 
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
+    } catch {
+      return reject(socket, 400, 'Bad Request');
+    }
+    const token = url.searchParams.get('token') ?? '';
     let grant: Awaited<ReturnType<RoomService['authorizeDoc']>>;
     try {
       grant = await this.rooms.authorizeDoc(docName, token);
@@ -46,20 +81,37 @@ export class YjsWebSocketServer {
       return reject(socket, 500, 'Internal Server Error');
     }
     if (!grant) return reject(socket, 401, 'Unauthorized');
-
-    let shared: Awaited<ReturnType<DocManager['acquire']>>;
+    let shared: SharedDoc;
     try {
       shared = await this.docs.acquire(docName);
-    } catch {
-      return reject(socket, 503, 'Service Unavailable');
-    }
-    if (socket.destroyed) {
-      this.docs.release(docName);
+    } catch (err) {
+      if (!(err instanceof DocUnloadable)) return reject(socket, 503, 'Service Unavailable');
+      // The client is told why in a close code it acts on (it stops retrying and says so).
+      this.log(`[yjs] refusing ${docName}: ${err.message}`);
+      if (socket.destroyed) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(CloseCode.DocumentUnloadable, err.message.slice(0, 120)),
+      );
       return;
     }
-
+    if (socket.destroyed) {
+      this.docs.release(docName, shared);
+      return;
+    }
     const { participant, writable } = grant;
+    const releaseSlot = this.admit(req);
+    if (!releaseSlot) {
+      this.docs.release(docName, shared);
+      return reject(socket, 429, 'Too Many Requests');
+    }
+    // If the socket dies before the upgrade completes, the callback never runs: give back then.
+    const abandon = () => {
+      releaseSlot();
+      this.docs.release(docName, shared);
+    };
+    socket.once('close', abandon);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('close', abandon);
       const connection = new DocConnection(
         shared,
         {
@@ -77,6 +129,7 @@ export class YjsWebSocketServer {
           colorLight: `${participant.color}33`,
         },
         writable,
+        new DocBudget(this.budget),
       );
       this.alive.add(ws);
       ws.on('pong', () => this.alive.add(ws));
@@ -87,7 +140,8 @@ export class YjsWebSocketServer {
       ws.on('error', () => ws.terminate());
       ws.once('close', () => {
         connection.dispose();
-        this.docs.release(docName);
+        releaseSlot();
+        this.docs.release(docName, shared);
       });
       connection.start();
     });

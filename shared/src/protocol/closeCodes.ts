@@ -1,16 +1,34 @@
 /**
- * WebSocket close codes the document server uses (P-DOC-4). 1009 is the standard code the ws
- * library sends for frames over maxPayload; the 44xx codes are ours.
+ * WebSocket close codes of the document server (P-DOC-4, P-DOC-7). 1001 and 1009 are standard;
+ * the 44xx and 45xx codes are ours. The y-websocket client treats 4400-4499 as final (it stops
+ * reconnecting) and everything else as transient, so a code's range says what the client does:
+ * 44xx: do not retry as is (the client shows why, or fetches fresh tokens first); 45xx: retry.
  */
 export const CloseCode = {
-  /** A frame was larger than MAX_DOC_MESSAGE_BYTES. */
-  MessageTooBig: 1009,
   /** The server is shutting down; clients reconnect. */
   GoingAway: 1001,
-  /** A message could not be decoded or applied. */
+  /** A frame was larger than MAX_DOC_MESSAGE_BYTES (sent by the ws library itself). */
+  MessageTooBig: 1009,
+  /** A message could not be decoded, or holds something this kind of document cannot hold. */
   BadMessage: 4400,
+  /** The document would grow past the size its kind allows (DOC_RULES). */
+  DocumentTooLarge: 4413,
+  /** The stored document could not be loaded within the server's time and memory budget. */
+  DocumentUnloadable: 4422,
+  /** The connection sent more than its budget of messages, bytes or apply time. */
+  RateLimited: 4529,
+  /**
+   * The server dropped its copy of the document after an update failed half way and reloaded it
+   * from the store; reconnect at once and sync.
+   */
+  DocumentReset: 4500,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Largest document message the server accepts: 1 MiB. */
 export const MAX_DOC_MESSAGE_BYTES = 1024 * 1024;
+
+/** Largest awareness state (one client's cursor, selection, pointer) as JSON: 4 KiB (P-DOC-8). */
+export const MAX_AWARENESS_STATE_BYTES = 4 * 1024;
+/** Deepest nesting of objects and arrays in an awareness state. */
+export const MAX_AWARENESS_DEPTH = 8;

@@ -16,6 +16,8 @@ export const CODE_DOC = {
   text: 'code',
   /** Prose both players share in behavioral and technical rounds (not the interviewer's notes). */
   sharedNotes: 'shared-notes',
+  /** The runs both players see: a Y.Array of run records, newest last. */
+  runs: 'runs',
 } as const;
 export const NOTES_DOC = { text: 'notes' } as const;
 /** The board holds one Y.Map of element id to the whole Excalidraw element (see board.ts). */

@@ -7,6 +7,8 @@ export const ErrorCode = z.enum([
   'NOT_JOINED',
   'FORBIDDEN',
   'ROOM_FULL',
+  /** Too many requests or events: slow down (a socket that keeps going is disconnected). */
+  'RATE_LIMITED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
