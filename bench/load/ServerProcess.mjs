@@ -11,6 +11,13 @@ const PROBE = path.join(here, 'loopDelayProbe.mjs');
 const require = createRequire(import.meta.url);
 
 /** The two servers under test: how to start each and how it says it is listening. */
+/** Per-address limits for a benchmark whose thousands of clients all share one address. */
+const BENCH_LIMITS = {
+  ROOMS_PER_IP_PER_HOUR: '1000000',
+  LOBBY_ENTRIES_PER_IP_PER_HOUR: '1000000',
+  CONNECTIONS_PER_IP: '1000000',
+};
+
 const KINDS = {
   ours: {
     label: 'Mockloop',
@@ -63,6 +70,9 @@ export class ServerProcess {
             // Our server finds its question bank and client next to its build: point another build here.
             QUESTIONS_DIR: path.join(REPO_ROOT, 'questions'),
             CLIENT_DIR: path.join(REPO_ROOT, 'client/dist'),
+            // Every simulated person comes from 127.0.0.1: lift the per-address limits that
+            // protect a public server (a build without them ignores these).
+            ...BENCH_LIMITS,
             ...env,
             HOST: '127.0.0.1',
             PORT: String(port),

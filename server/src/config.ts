@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Limits, limitsFromEnv } from './limits/Limits.js';
 
 export interface Config {
   port: number;
@@ -14,6 +15,10 @@ export interface Config {
   docs?: { unloadGraceMs: number };
   /** LOBBY_ARRIVAL_MS: how long a lobby match waits for both people to arrive (tests shorten it). */
   lobbyArrivalMs?: number;
+  /** Rates, budgets, timeouts and retention (README, Configuration). */
+  limits: Limits;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For is believed (Express `trust proxy` syntax). */
+  trustProxy: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,5 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret: env.TOKEN_SECRET || undefined,
     lobbyArrivalMs: env.LOBBY_ARRIVAL_MS ? Number(env.LOBBY_ARRIVAL_MS) : undefined,
     docs: unloadGraceMs === undefined ? undefined : { unloadGraceMs },
+    limits: limitsFromEnv(env),
+    trustProxy: env.TRUST_PROXY || 'loopback',
   };
 }

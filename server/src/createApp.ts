@@ -5,16 +5,23 @@ import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
 import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
+import { attachSocketGuards } from './control/socketGuards.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { InterviewService } from './interview/InterviewService.js';
 import { KeyedMutex } from './interview/KeyedMutex.js';
+import { ConnectionGuard } from './limits/ConnectionGuard.js';
+import { clientAddress, compileTrust } from './limits/clientAddress.js';
+import { DEFAULT_LIMITS, type Limits } from './limits/Limits.js';
+import { PerIpLimiter } from './limits/PerIpLimiter.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
 import { InMemoryWaitingQueue } from './lobby/WaitingQueue.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
+import { RoomActivity } from './rooms/RoomActivity.js';
+import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
 import { RoundService } from './rounds/RoundService.js';
 import { SqliteStore } from './store/SqliteStore.js';
@@ -32,12 +39,18 @@ export interface AppOptions {
   docs?: DocManagerOptions;
   /** How long a matched person has to open the room (default 60 s). */
   lobbyArrivalMs?: number;
+  /** Bounds on visitors (rates, budgets, timeouts, retention); default DEFAULT_LIMITS. */
+  limits?: Limits;
+  /** Proxies whose X-Forwarded-For is believed, in Express `trust proxy` syntax (default loopback). */
+  trustProxy?: string;
   log?: (message: string, err?: unknown) => void;
 }
 
 export interface App {
   server: http.Server;
   store: Store;
+  /** Deletes rooms past their retention (it also runs by itself, hourly). */
+  janitor: RoomJanitor;
   docs: DocManager;
   rooms: RoomService;
   bank: QuestionBank;
@@ -56,12 +69,22 @@ const MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const trustSetting = options.trustProxy ?? 'loopback';
+  const trust = compileTrust(trustSetting);
   const bank = await loadQuestionBank(options.questionsDir);
   const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
   const tokens = await DocTokens.load(store, options.tokenSecret);
   const presence = new InMemoryPresence();
+  const activity = new RoomActivity(store, (err) => log('[rooms] could not record activity', err));
   const rooms = new RoomService(store, tokens, presence);
-  const docs = new DocManager(store, { onError: (err, name) => log(`[docs] ${name}`, err), ...options.docs });
+  const docs = new DocManager(store, {
+    onError: (err, name) => log(`[docs] ${name}`, err),
+    log: (message) => log(message),
+    loadBudgetMs: limits.docLoadBudgetMs,
+    onActivity: (roomId) => activity.touch(roomId),
+    ...options.docs,
+  });
 
   const roomLock = new KeyedMutex();
   const interview = new InterviewService(store, bank, docs, roomLock);
@@ -74,24 +97,47 @@ export async function createApp(options: AppOptions): Promise<App> {
     bank,
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
+    roomCreation: PerIpLimiter.inMemory('rooms', limits.roomsPerIpPerHour, 3600),
+    trustProxy: trustSetting,
     log,
   });
-  const server = http.createServer(app);
+  const server = http.createServer(
+    {
+      // A request that has not sent its headers in time, or not finished, is dropped (slowloris).
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    app,
+  );
+  const guard = new ConnectionGuard(limits.connectionsPerIp, trust, (message) => log(message));
+  guard.attach(server);
 
   const io: ControlServer = new Server(server, {
     serveClient: false,
+    // WebSocket only, as the client connects (P-CTL-1): no long-polling sessions to hold open.
+    transports: ['websocket'],
     maxHttpBufferSize: MAX_CONTROL_MESSAGE_BYTES,
     // Our /yjs upgrades are answered asynchronously (token check, document load): engine.io must
     // not destroy upgrades it does not own.
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
   });
+  io.use((socket, next) => {
+    const release = guard.admitWebSocket(socket.request);
+    if (!release) return next(new Error('Too many connections from your address.'));
+    socket.once('disconnect', release);
+    next();
+  });
+  attachSocketGuards(io, limits, (message) => log(message));
   const lobby = new LobbyService(
     new InMemoryWaitingQueue(),
     rooms,
     () => bank.tracks.map((t) => t.id),
     socketNotifier(io),
     options.lobbyArrivalMs,
+    undefined,
+    (err) => log('[lobby] arrival window failed', err),
   );
   attachControlPlane(io, {
     rooms,
@@ -99,27 +145,54 @@ export async function createApp(options: AppOptions): Promise<App> {
     rounds,
     presence,
     log,
+    onActivity: (roomId) => activity.touch(roomId),
     onArrive: (participant) => lobby.arrived(participant.id),
     onDepart: (participantId) => {
       lobby.leave(participantChannel(participantId)).catch((err) => log('[lobby] leave failed', err));
     },
   });
-  attachLobbyPlane(io, lobby, log);
+  attachLobbyPlane(
+    io,
+    lobby,
+    {
+      limiter: PerIpLimiter.inMemory('lobby', limits.lobbyEntriesPerIpPerHour, 3600),
+      addressOf: (socket) => clientAddress(socket.request, trust),
+    },
+    log,
+  );
 
-  const yjs = new YjsWebSocketServer(rooms, docs, log);
+  const yjs = new YjsWebSocketServer(rooms, docs, {
+    log: (message) => log(message),
+    budget: limits.doc,
+    admit: (req) => guard.admitWebSocket(req),
+  });
   server.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     if (YjsWebSocketServer.matches(pathname)) {
-      void yjs.handleUpgrade(req, socket, head);
+      void yjs.handleUpgrade(req, socket, head); // never rejects: it answers every failure itself
     } else if (!pathname.startsWith('/socket.io/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });
 
+  const janitor = new RoomJanitor(store, {
+    retentionMs: limits.roomRetentionMs,
+    inUse: (roomId) => presence.snapshot(roomId).size > 0 || docs.hasRoom(roomId),
+    log,
+  });
+  janitor.start();
+
   let closed: Promise<void> | undefined;
   return {
     server,
     store,
+    janitor,
     docs,
     rooms,
     bank,
@@ -135,6 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     close() {
       closed ??= (async () => {
         lobby.close();
+        janitor.stop();
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();

@@ -3,6 +3,9 @@ import { createApp } from './createApp.js';
 import { QuestionBankError } from './questions/QuestionBankError.js';
 
 const config = loadConfig();
+// Every handler catches its own errors; this is the last net, so a missed one is logged, not fatal.
+process.on('unhandledRejection', (reason) => console.error('[server] unhandled rejection:', reason));
+
 const app = await createApp(config).catch((err: unknown) => {
   // A broken question bank is the operator's to fix: say which file, field and why, then stop.
   if (err instanceof QuestionBankError) console.error(err.message);

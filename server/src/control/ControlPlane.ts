@@ -25,11 +25,14 @@ import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { onEvent } from './onEvent.js';
+import { RoomBroadcaster } from './RoomBroadcaster.js';
 
 /** Who a socket speaks for: set only by a successful join. The record is re-read on every event. */
 export interface SocketData {
   roomId?: string;
   participantId?: string;
+  /** Set once the socket entered the lobby: it has a reason to stay connected without a room. */
+  inLobby?: boolean;
 }
 
 export type ControlServer = Server<
@@ -59,6 +62,8 @@ export interface ControlDeps {
   onArrive?: (participant: ParticipantRecord) => void;
   /** Called when a participant's last connection to a room closes. */
   onDepart?: (participantId: string) => void;
+  /** Called on every join and room event (room expiry counts from the last). */
+  onActivity?: (roomId: string) => void;
   log: (message: string, err?: unknown) => void;
 }
 
@@ -78,7 +83,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   });
 
   /** Sends the room state to everyone, and the brief to the interviewer's channel alone. */
-  const broadcast = async (roomId: string, { brief = false } = {}) => {
+  const send = async (roomId: string, brief: boolean) => {
     try {
       io.to(roomChannel(roomId)).emit(ServerEvent.RoomState, await fullState(roomId));
       if (brief)
@@ -87,6 +92,9 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       log(`[control] broadcast ${roomId} failed`, err);
     }
   };
+  // However many events a room gets, its state goes out at most once per 50 ms (P-CTL-3).
+  const broadcaster = new RoomBroadcaster(send);
+  const broadcast = (roomId: string, { brief = false } = {}) => broadcaster.request(roomId, brief);
 
   /** After seats change, moves every socket of the room in or out of the interviewer channel. */
   const resyncChannels = async (roomId: string) => {
@@ -123,6 +131,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         schema,
         async (payload) => {
           const participant = await participantNow();
+          deps.onActivity?.(participant.roomId);
           await run(participant, payload);
           if (after.seatsChanged) await resyncChannels(participant.roomId);
           await broadcast(participant.roomId, { brief: after.brief });
@@ -146,13 +155,14 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         }
         socket.data.roomId = participant.roomId;
         socket.data.participantId = participant.id;
+        deps.onActivity?.(participant.roomId);
         presence.connect(participant.roomId, participant.id, socket.id);
         await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
         if (participant.role === 'interviewer') await socket.join(interviewerChannel(participant.roomId));
         else await socket.leave(interviewerChannel(participant.roomId));
         deps.onArrive?.(participant);
         const room = await fullState(participant.roomId);
-        socket.to(roomChannel(participant.roomId)).emit(ServerEvent.RoomState, room);
+        void broadcast(participant.roomId);
         if (participant.role === 'interviewer') {
           // After the ack, so the client has its session when the brief arrives.
           setImmediate(() => {

@@ -1,5 +1,7 @@
 import { ClientEvent, EmptyRequest, LobbyEnterRequest, ServerEvent } from '@mockloop/shared';
+import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import { type LobbyNotifier, type LobbyService, participantChannel } from '../lobby/LobbyService.js';
+import { AppError } from '../rooms/AppError.js';
 import type { ControlServer, ControlSocket } from './ControlPlane.js';
 import { onEvent } from './onEvent.js';
 
@@ -18,11 +20,30 @@ export function socketNotifier(io: ControlServer): LobbyNotifier {
 export function attachLobbyPlane(
   io: ControlServer,
   lobby: LobbyService,
+  entries: { limiter: PerIpLimiter; addressOf: (socket: ControlSocket) => string },
   log: (message: string, err?: unknown) => void,
 ): void {
   io.on('connection', (socket: ControlSocket) => {
     // A socket is in the Socket.IO room named by its own id: that is its lobby channel.
-    onEvent(socket, ClientEvent.LobbyEnter, LobbyEnterRequest, (req) => lobby.enter(socket.id, req), log);
+    onEvent(
+      socket,
+      ClientEvent.LobbyEnter,
+      LobbyEnterRequest,
+      async (req) => {
+        // Each match creates a room: entering is limited per address like creating one is.
+        const decision = await entries.limiter.consume(entries.addressOf(socket));
+        if (!decision.allowed) {
+          const minutes = Math.ceil(decision.retryAfterMs / 60_000);
+          throw new AppError(
+            'RATE_LIMITED',
+            `Too many lobby entries from your address; try again in ${minutes} min.`,
+          );
+        }
+        socket.data.inLobby = true;
+        return lobby.enter(socket.id, req);
+      },
+      log,
+    );
     onEvent(
       socket,
       ClientEvent.LobbyLeave,

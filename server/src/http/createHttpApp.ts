@@ -11,6 +11,7 @@ import {
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { FileService } from '../files/FileService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
+import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
@@ -29,6 +30,10 @@ export interface HttpAppOptions {
   clientDir?: string;
   /** Base of invite links; defaults to the request's own origin. */
   publicUrl?: string;
+  /** Rooms each address may create (P-ROOM-4). */
+  roomCreation: PerIpLimiter;
+  /** Which proxies may forward the client's address (Express `trust proxy`). */
+  trustProxy: string;
   log: (message: string, err?: unknown) => void;
 }
 
@@ -45,17 +50,28 @@ export function createHttpApp({
   bank,
   clientDir,
   publicUrl,
+  roomCreation,
+  trustProxy,
   log,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy);
 
   app.get(API.health, (_req, res) => {
     res.json({ ok: true });
   });
 
   app.post(API.rooms, express.json({ limit: '8kb' }), async (req, res) => {
+    const decision = await roomCreation.consume(req.ip ?? 'unknown');
+    if (!decision.allowed) {
+      res.setHeader('Retry-After', String(Math.ceil(decision.retryAfterMs / 1000)));
+      sendError(res, 429, {
+        code: 'RATE_LIMITED',
+        message: `Too many rooms created from your address; try again in ${Math.ceil(decision.retryAfterMs / 60_000)} min.`,
+      });
+      return;
+    }
     const parsed = CreateRoomRequest.safeParse(req.body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -21,6 +21,7 @@ async function setup() {
     language: 'go',
     creatorRole: 'interviewer',
     createdAt: 0,
+    lastActiveAt: 0,
     swapProposal: null,
   });
   await store.createRound(

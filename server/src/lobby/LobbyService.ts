@@ -43,6 +43,7 @@ export class LobbyService {
     private readonly notify: LobbyNotifier,
     private readonly arrivalMs = LOBBY_ARRIVAL_MS,
     private readonly now: () => number = Date.now,
+    private readonly onError: (err: unknown) => void = (err) => console.error('[lobby]', err),
   ) {}
 
   /** Joins the line (or is matched at once). */
@@ -112,7 +113,9 @@ export class LobbyService {
         [ivy.id, { entry: interviewer, arrived: false }],
         [cal.id, { entry: candidate, arrived: false }],
       ]),
-      timer: setTimeout(() => void this.expire(roomId), this.arrivalMs),
+      timer: setTimeout(() => {
+        this.expire(roomId).catch((err) => this.onError(err));
+      }, this.arrivalMs),
     };
     match.timer.unref();
     this.pending.set(roomId, match);

@@ -72,6 +72,7 @@ export class RoomService {
       language: DEFAULT_LANGUAGE,
       creatorRole: players[0]?.role ?? 'interviewer',
       createdAt: this.now(),
+      lastActiveAt: this.now(),
       swapProposal: null,
     };
     await this.store.createRoom(room);

@@ -15,6 +15,7 @@ const room = {
   language: 'python',
   creatorRole: 'interviewer',
   createdAt: 1,
+  lastActiveAt: 1,
   swapProposal: null,
 } as const;
 

@@ -103,6 +103,12 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_by_room_hash ON files(room_id, sha256);
 `,
+  // Rooms expire after a retention period without activity.
+  `
+ALTER TABLE rooms ADD COLUMN last_active_at INTEGER;
+UPDATE rooms SET last_active_at = created_at;
+CREATE INDEX IF NOT EXISTS rooms_by_activity ON rooms(last_active_at);
+`,
 ];
 
 interface RoomRow {
@@ -113,6 +119,7 @@ interface RoomRow {
   created_at: number;
   swap_proposed_by: string | null;
   swap_proposed_at: number | null;
+  last_active_at: number | null;
 }
 
 interface ParticipantRow {
@@ -208,6 +215,7 @@ function toRoom(row: RoomRow): RoomRecord {
     language: row.language as RoomRecord['language'],
     creatorRole: row.creator_role as RoomRecord['creatorRole'],
     createdAt: row.created_at,
+    lastActiveAt: row.last_active_at ?? row.created_at,
     swapProposal:
       row.swap_proposed_by && row.swap_proposed_at !== null
         ? { by: row.swap_proposed_by, at: row.swap_proposed_at }
@@ -247,7 +255,14 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.stmt = {
       insertRoom: db.prepare(
-        'INSERT INTO rooms (id, round_type, language, creator_role, created_at) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO rooms (id, round_type, language, creator_role, created_at, last_active_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      touchRoom: db.prepare(
+        'UPDATE rooms SET last_active_at = max(coalesce(last_active_at, 0), ?) WHERE id = ?',
+      ),
+      idleRooms: db.prepare<[number, number], { id: string }>(
+        'SELECT id FROM rooms WHERE last_active_at < ? ORDER BY last_active_at LIMIT ?',
       ),
       getRoom: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE id = ?'),
       setLanguage: db.prepare('UPDATE rooms SET language = ? WHERE id = ?'),
@@ -338,13 +353,40 @@ export class SqliteStore implements Store {
   }
 
   async createRoom(room: RoomRecord): Promise<void> {
-    this.stmt.insertRoom.run(room.id, room.roundType, room.language, room.creatorRole, room.createdAt);
+    this.stmt.insertRoom.run(
+      room.id,
+      room.roundType,
+      room.language,
+      room.creatorRole,
+      room.createdAt,
+      room.lastActiveAt,
+    );
     if (room.swapProposal) await this.setSwapProposal(room.id, room.swapProposal);
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
     const row = this.stmt.getRoom.get(roomId);
     return row ? toRoom(row) : null;
+  }
+
+  async touchRoom(roomId: string, at: number): Promise<void> {
+    this.stmt.touchRoom.run(at, roomId);
+  }
+
+  async listIdleRooms(before: number, limit: number): Promise<string[]> {
+    return this.stmt.idleRooms.all(before, limit).map((row) => row.id);
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    // Document names start with the room id and a dot: '/' is the next character, so this range
+    // is exactly the room's documents and can use the (doc, seq) index.
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM doc_updates WHERE doc >= ? AND doc < ?').run(`${roomId}.`, `${roomId}/`);
+      for (const table of ['files', 'feedback', 'timeline', 'rounds', 'participants']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE room_id = ?`).run(roomId);
+      }
+      this.db.prepare('DELETE FROM rooms WHERE id = ?').run(roomId);
+    })();
   }
 
   async setRoomLanguage(roomId: string, language: Language): Promise<void> {

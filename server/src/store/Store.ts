@@ -6,6 +6,8 @@ export interface RoomRecord {
   language: Language;
   creatorRole: SeatRole;
   createdAt: number;
+  /** Last join, event or document edit: the room is deleted a retention period after it. */
+  lastActiveAt: number;
   /** A pending role swap: who proposed it, and when. */
   swapProposal: { by: string; at: number } | null;
 }
@@ -113,6 +115,12 @@ export interface Store {
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
   setRoomLanguage(roomId: string, language: Language): Promise<void>;
+  /** Records activity in the room (never moves its time back). */
+  touchRoom(roomId: string, at: number): Promise<void>;
+  /** Rooms whose last activity is older than `before`, oldest first. */
+  listIdleRooms(before: number, limit: number): Promise<string[]>;
+  /** Deletes a room and everything of it: participants, rounds, timeline, feedback, files, documents. */
+  deleteRoom(roomId: string): Promise<void>;
 
   /** @throws SeatTakenError when role is interviewer or candidate and that seat is occupied. */
   addParticipant(participant: ParticipantRecord): Promise<void>;

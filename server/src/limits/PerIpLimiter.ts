@@ -1,0 +1,28 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** The answer to "may this address do it once more?": yes, or not before `retryAfterMs`. */
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * A per-IP rate limit over a window (rate-limiter-flexible): node-local memory by default; the
+ * same interface over Redis when several nodes must share the count.
+ */
+export class PerIpLimiter {
+  constructor(private readonly limiter: RateLimiterAbstract) {}
+
+  /** `points` per `windowSeconds`, counted in this process. */
+  static inMemory(name: string, points: number, windowSeconds: number): PerIpLimiter {
+    return new PerIpLimiter(new RateLimiterMemory({ keyPrefix: name, points, duration: windowSeconds }));
+  }
+
+  async consume(address: string): Promise<LimitDecision> {
+    try {
+      await this.limiter.consume(address);
+      return { allowed: true };
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return { allowed: false, retryAfterMs: err.msBeforeNext };
+      throw err;
+    }
+  }
+}
