@@ -10,7 +10,6 @@ export const REPO_ROOT = path.resolve(here, '../..');
 const PROBE = path.join(here, 'loopDelayProbe.mjs');
 const require = createRequire(import.meta.url);
 
-/** The two servers under test: how to start each and how it says it is listening. */
 /** Per-address limits for a benchmark whose thousands of clients all share one address. */
 const BENCH_LIMITS = {
   ROOMS_PER_IP_PER_HOUR: '1000000',
@@ -18,6 +17,7 @@ const BENCH_LIMITS = {
   CONNECTIONS_PER_IP: '1000000',
 };
 
+/** The two servers under test: how to start each and how it says it is listening. */
 const KINDS = {
   ours: {
     label: 'Mockloop',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
 import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
@@ -41,13 +42,15 @@ export interface AppOptions {
   lobbyArrivalMs?: number;
   /** Bounds on visitors (rates, budgets, timeouts, retention); default DEFAULT_LIMITS. */
   limits?: Limits;
-  /** Proxies whose X-Forwarded-For is believed, in Express `trust proxy` syntax (default loopback). */
+  /** Proxies whose X-Forwarded-For is believed: `loopback`, addresses or CIDRs, or `none` (default loopback). */
   trustProxy?: string;
   log?: (message: string, err?: unknown) => void;
 }
 
 export interface App {
   server: http.Server;
+  /** The Express app (HTTP API and client) mounted on `server`. */
+  httpApp: Express;
   store: Store;
   /** Deletes rooms past their retention (it also runs by itself, hourly). */
   janitor: RoomJanitor;
@@ -70,8 +73,7 @@ const MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const trustSetting = options.trustProxy ?? 'loopback';
-  const trust = compileTrust(trustSetting);
+  const trust = compileTrust(options.trustProxy ?? 'loopback');
   const bank = await loadQuestionBank(options.questionsDir);
   const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
   const tokens = await DocTokens.load(store, options.tokenSecret);
@@ -98,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
     roomCreation: PerIpLimiter.inMemory('rooms', limits.roomsPerIpPerHour, 3600),
-    trustProxy: trustSetting,
+    trustProxy: trust,
     log,
   });
   const server = http.createServer(
@@ -191,6 +193,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let closed: Promise<void> | undefined;
   return {
     server,
+    httpApp: app,
     store,
     janitor,
     docs,

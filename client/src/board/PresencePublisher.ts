@@ -1,4 +1,4 @@
-import { BOARD_PRESENCE_FIELD, type BoardPresence } from '@mockloop/shared';
+import { BOARD_PRESENCE_FIELD, type BoardPresence, MAX_SHARED_SELECTION } from '@mockloop/shared';
 
 /** The part of a y-protocols Awareness the publisher needs. */
 export interface LocalAwareness {
@@ -37,6 +37,10 @@ export class PresencePublisher {
 
   update(change: Partial<BoardPresence>): void {
     const next = { ...this.state, ...change };
+    // A select-all on a big board would not fit the server's awareness limit: share the first ids.
+    if (next.selectedElementIds.length > MAX_SHARED_SELECTION) {
+      next.selectedElementIds = next.selectedElementIds.slice(0, MAX_SHARED_SELECTION);
+    }
     if (samePresence(next, this.state)) return;
     this.state = next;
     this.dirty = true;

@@ -1,4 +1,9 @@
-import { BOARD_PRESENCE_FIELD, type BoardPresence } from '@mockloop/shared';
+import {
+  BOARD_PRESENCE_FIELD,
+  type BoardPresence,
+  MAX_AWARENESS_STATE_BYTES,
+  MAX_SHARED_SELECTION,
+} from '@mockloop/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boardPeers, cursorId, followersOf, followViewport } from './boardPeers';
 import { PresencePublisher } from './PresencePublisher';
@@ -55,6 +60,21 @@ describe('board peers from awareness (P-BOARD-2)', () => {
 describe('PresencePublisher', () => {
   afterEach(() => {
     vi.useRealTimers();
+  });
+
+  it('P-DOC-8: shares at most MAX_SHARED_SELECTION ids, so a select-all fits the awareness limit', () => {
+    const sent: unknown[] = [];
+    const publisher = new PresencePublisher({ setLocalStateField: (_f, value) => sent.push(value) });
+    const ids = Array.from({ length: 2000 }, (_, i) => `element-id-${String(i).padStart(11, '0')}`);
+    publisher.update({ selectedElementIds: ids, pointer: { x: 1e6, y: -1e6, tool: 'laser' } });
+    const state = sent[0] as BoardPresence;
+    expect(state.selectedElementIds).toHaveLength(MAX_SHARED_SELECTION);
+    const stamped = {
+      user: { id: 'p'.repeat(22), name: 'n'.repeat(40), role: 'interviewer', color: '#000000' },
+    };
+    const json = JSON.stringify({ ...stamped, [BOARD_PRESENCE_FIELD]: state, cursor: null });
+    expect(new TextEncoder().encode(json).length).toBeLessThan(MAX_AWARENESS_STATE_BYTES);
+    publisher.destroy();
   });
 
   it('sends the first change at once, merges the rest into one message per interval, drops no-ops', () => {

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DocProblemBanner } from './DocProblemBanner';
 import { EndInterviewButton } from './EndInterviewButton';
 import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { InviteButton } from './InviteButton';
@@ -101,6 +102,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
             questionHidden={questionHidden}
             onToggleQuestion={ended ? undefined : () => setQuestionShown(questionHidden)}
           />
+          <DocProblemBanner problem={code.problem} onReconnect={code.reconnect} />
           <div className="view" hidden={views.view !== 'code'}>
             <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
           </div>

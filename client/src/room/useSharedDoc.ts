@@ -1,8 +1,9 @@
 import { type DocAccess, type ParticipantView, YJS_PATH_PREFIX } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type DocProblem, docProblemFor } from './docCloseMessages';
 
 export interface SharedDocHandle {
   doc: Y.Doc;
@@ -23,6 +24,7 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView) {
   const [handle, setHandle] = useState<SharedDocHandle | null>(null);
   const [connected, setConnected] = useState(false);
   const [synced, setSynced] = useState(false);
+  const [problem, setProblem] = useState<DocProblem | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -32,19 +34,29 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView) {
       maxBackoffTime: 4000,
     });
     const onStatus = ({ status }: { status: string }) => setConnected(status === 'connected');
-    const onSync = (isSynced: boolean) => setSynced(isSynced);
+    const onSync = (isSynced: boolean) => {
+      setSynced(isSynced);
+      if (isSynced) setProblem(null);
+    };
+    // The server says why it closed (P-DOC-4); 44xx codes also stop the provider's retries.
+    const onClose = (event: CloseEvent | null) => {
+      if (event) setProblem(docProblemFor(event.code, event.reason));
+    };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
     setHandle({ doc, provider });
     return () => {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
       provider.destroy();
       void local.destroy();
       doc.destroy();
       setHandle(null);
       setConnected(false);
       setSynced(false);
+      setProblem(null);
     };
   }, [access.name, access.token]);
 
@@ -58,5 +70,10 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView) {
     });
   }, [handle, self.id, self.name, self.color]);
 
-  return { handle, connected, synced };
+  const reconnect = useCallback(() => {
+    setProblem(null);
+    handle?.provider.connect();
+  }, [handle]);
+
+  return { handle, connected, synced, problem, reconnect };
 }

@@ -11,6 +11,7 @@ import {
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { FileService } from '../files/FileService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
+import type { TrustProxy } from '../limits/clientAddress.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
@@ -32,8 +33,8 @@ export interface HttpAppOptions {
   publicUrl?: string;
   /** Rooms each address may create (P-ROOM-4). */
   roomCreation: PerIpLimiter;
-  /** Which proxies may forward the client's address (Express `trust proxy`). */
-  trustProxy: string;
+  /** Which proxies may forward the client's address (`req.ip`). */
+  trustProxy: TrustProxy;
   log: (message: string, err?: unknown) => void;
 }
 

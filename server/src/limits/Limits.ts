@@ -34,7 +34,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_LIMITS: Limits = {
   roomsPerIpPerHour: 30,
   lobbyEntriesPerIpPerHour: 60,
-  connectionsPerIp: 64,
+  connectionsPerIp: 256,
   joinTimeoutMs: 10_000,
   controlEventsPerSecond: 10,
   controlEventBurst: 40,

@@ -4,13 +4,13 @@ import proxyAddr from 'proxy-addr';
 /** Which proxies may tell us the client's address (X-Forwarded-For): Express' `trust proxy` syntax. */
 export type TrustProxy = ReturnType<typeof proxyAddr.compile>;
 
+/** Compiles a list such as `loopback` or `10.0.0.0/8, 127.0.0.1`; `none` trusts no proxy. */
 export function compileTrust(setting: string): TrustProxy {
-  return proxyAddr.compile(
-    setting
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+  const list = setting
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
+  return proxyAddr.compile(list);
 }
 
 /**

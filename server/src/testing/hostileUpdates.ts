@@ -235,17 +235,48 @@ export function hostileFrames(): HostileFrame[] {
       kind: 'code',
       frame: awarenessMessage(99, 1, JSON.stringify({ cursor: 'x'.repeat(64 * 1024) })),
     },
+    {
+      name: 'awareness nested 1,000 deep in 2 KB',
+      kind: 'code',
+      frame: awarenessMessage(99, 1, `${'['.repeat(1000)}${']'.repeat(1000)}`),
+    },
     { name: 'awareness that is not JSON', kind: 'code', frame: awarenessMessage(99, 1, '{"cursor":') },
   ];
 }
 
-/** Random frames from a seeded generator: mostly well-framed sync updates with random bodies. */
+/** Valid updates of each root kind, for the fuzzer to mutate. */
+const SEED_UPDATES: Uint8Array[] = [
+  updateOf((d) => d.getText(CODE_DOC.text).insert(0, 'def solve(xs):\n    return sorted(xs)\n')),
+  updateOf((d) => {
+    d.getText(CODE_DOC.text).insert(0, 'abcdef');
+    d.getText(CODE_DOC.text).delete(1, 3);
+  }),
+  updateOf((d) => d.getArray(CODE_DOC.runs).push([{ id: 'r1', output: 'ok', tests: [{ pass: true }] }])),
+  updateOf((d) => d.getMap(BOARD_DOC.elements).set('el', { id: 'el', x: 1.5, points: [[0, 0]], n: null })),
+];
+
+/**
+ * Random frames from a seeded generator: valid updates with bytes flipped, cut or inserted (they
+ * get deepest into the scanner), random update bodies, random awareness, and raw noise.
+ */
 export function randomFrame(random: Random): Uint8Array {
-  const length = 1 + Math.floor(random() * 96);
-  const body = new Uint8Array(length).map(() => Math.floor(random() * 256));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const noise = (n: number) => new Uint8Array(n).map(() => Math.floor(random() * 256));
   const shape = random();
-  if (shape < 0.6) return updateMessage(body);
-  if (shape < 0.8) {
+  if (shape < 0.45) {
+    const bytes = [...pick(SEED_UPDATES)];
+    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+      const at = Math.floor(random() * bytes.length);
+      const op = random();
+      if (op < 0.5) bytes[at] = Math.floor(random() * 256);
+      else if (op < 0.75) bytes.splice(at, 1 + Math.floor(random() * 4));
+      else bytes.splice(at, 0, ...noise(1 + Math.floor(random() * 4)));
+    }
+    return updateMessage(new Uint8Array(bytes));
+  }
+  const body = noise(1 + Math.floor(random() * 96));
+  if (shape < 0.7) return updateMessage(body);
+  if (shape < 0.85) {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, AWARENESS);
     encoding.writeVarUint8Array(encoder, body);

@@ -8,6 +8,7 @@ const mainJs = path.join(repoRoot, 'server/dist/main.js');
 export interface ServerProcess {
   port: number;
   url: string;
+  wsUrl: string;
   /** SIGKILL: no shutdown hook runs, exactly like a crash. */
   kill(): Promise<void>;
   /** Starts a new process on the same port and data directory. */
@@ -63,6 +64,9 @@ export async function startServerProcess(
     },
     get url() {
       return `http://127.0.0.1:${port}`;
+    },
+    get wsUrl() {
+      return `ws://127.0.0.1:${port}`;
     },
     kill: () => waitExit('SIGKILL'),
     stop: () => waitExit('SIGTERM'),

@@ -36,13 +36,19 @@ export const BOARD_PRESENCE_FIELD = 'board';
 const coordinate = z.number().finite().min(-1e7).max(1e7);
 
 /**
+ * At most this many selected element ids are shared (peers outline them): 100 ids of 21
+ * characters keep the whole presence state under MAX_AWARENESS_STATE_BYTES.
+ */
+export const MAX_SHARED_SELECTION = 100;
+
+/**
  * What each participant publishes on the board, as a peer receives it: parsed with this schema
  * (awareness is relayed as sent, so a peer's state is untrusted input), everything optional.
  */
 export const BoardPresence = z.object({
   pointer: z.object({ x: coordinate, y: coordinate, tool: z.enum(['pointer', 'laser']) }).nullable(),
   button: z.enum(['up', 'down']),
-  selectedElementIds: z.array(z.string().max(64)).max(500),
+  selectedElementIds: z.array(z.string().max(64)).max(MAX_SHARED_SELECTION),
   /** The visible part of the scene, so a follower can show the same. */
   viewport: z
     .object({

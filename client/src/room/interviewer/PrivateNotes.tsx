@@ -1,5 +1,6 @@
 import { type DocAccess, NOTES_DOC, type ParticipantView } from '@mockloop/shared';
 import { CodeEditor } from '../CodeEditor';
+import { DocProblemBanner } from '../DocProblemBanner';
 import { useSharedDoc } from '../useSharedDoc';
 
 /** The interviewer's private notes for this round: a document only their token can open. */
@@ -11,6 +12,7 @@ export function PrivateNotes({ access, self }: { access: DocAccess; self: Partic
         Only you can see these notes. They are saved as you type and kept with this round.
         {!notes.synced && ' Loading…'}
       </p>
+      <DocProblemBanner problem={notes.problem} onReconnect={notes.reconnect} />
       {notes.handle && (
         <CodeEditor
           handle={notes.handle}

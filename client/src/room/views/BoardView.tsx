@@ -1,5 +1,6 @@
 import type { DocAccess, ParticipantView } from '@mockloop/shared';
 import { lazy, Suspense } from 'react';
+import { DocProblemBanner } from '../DocProblemBanner';
 import { useSharedDoc } from '../useSharedDoc';
 
 // Excalidraw is most of a megabyte: it loads the first time the whiteboard opens, not with the
@@ -19,8 +20,11 @@ interface Props {
 export function BoardView({ access, self, ...rest }: Props) {
   const board = useSharedDoc(access, self);
   return (
-    <Suspense fallback={<div className="view-loading muted">Loading the whiteboard…</div>}>
-      <Whiteboard board={board} isObserver={self.role === 'observer'} {...rest} />
-    </Suspense>
+    <>
+      <DocProblemBanner problem={board.problem} onReconnect={board.reconnect} />
+      <Suspense fallback={<div className="view-loading muted">Loading the whiteboard…</div>}>
+        <Whiteboard board={board} isObserver={self.role === 'observer'} {...rest} />
+      </Suspense>
+    </>
   );
 }
