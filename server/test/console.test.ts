@@ -105,7 +105,7 @@ describe('interviewer console', () => {
     expect(canariesIn(calSeen.join('\n'))).toEqual([]);
   });
 
-  it('P-PRIV-2: only the interviewer can open the private notes document', async () => {
+  it('P-DOC-1, P-PRIV-2: only the interviewer can open the private notes document', async () => {
     const { ivy, cal } = await interviewAndCandidate();
     const notes = ivy.documents.notes;
     if (!notes) throw new Error('the interviewer has notes access');
@@ -126,7 +126,7 @@ describe('interviewer console', () => {
     );
   });
 
-  it('puts the starter code in the editor exactly once, whoever is connected', async () => {
+  it('P-PRIV-4: puts the starter code in the editor exactly once, whoever is connected', async () => {
     const { room, ivySocket, ivy, cal } = await interviewAndCandidate();
     const a = t.doc(ivy.documents.code);
     const b = t.doc(cal.documents.code);

@@ -165,7 +165,7 @@ describe('connections that never do anything', () => {
     expect(member.connected).toBe(true);
   });
 
-  it('drops 500 half-open HTTP requests after the headers timeout while serving others', async () => {
+  it('P-CONN-1: drops 500 half-open HTTP requests after the headers timeout while serving others', async () => {
     const { port } = t.server.app.server.address() as net.AddressInfo;
     const address = { port, host: '127.0.0.1' };
     const closed = Array.from(
@@ -188,7 +188,7 @@ describe('connections that never do anything', () => {
 describe('connections per address', () => {
   const t = withTestServer({ limits: withLimits({ connectionsPerIp: 10 }), trustProxy: 'none' });
 
-  it('refuses connections past the per-address cap, and serves again once they close', async () => {
+  it('P-CONN-1: refuses connections past the per-address cap, and serves again once they close', async () => {
     const { port } = t.server.app.server.address() as net.AddressInfo;
     const address = { port, host: '127.0.0.1' };
     const open = await Promise.all(

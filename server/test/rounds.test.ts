@@ -77,7 +77,7 @@ describe('timer (P-TIME-1)', () => {
 });
 
 describe('role swap', () => {
-  it('needs both players; then seats exchange, a new round opens and the console moves', async () => {
+  it('P-ROUND-1, P-ROUND-2: needs both players; then seats exchange, a new round opens and the console moves', async () => {
     const { room, ivySocket, ivy, ivyState, ivyBrief, calSocket, cal, calBrief } = await pair();
     await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-story' });
     expect(await act(calSocket, ClientEvent.RespondSwap, { accept: true })).toMatchObject({ ok: false });
@@ -135,7 +135,7 @@ describe('role swap', () => {
 });
 
 describe('feedback and report (P-PRIV-5)', () => {
-  it('withholds the scorecard from the candidate until their self-assessment is in', async () => {
+  it('P-ROUND-3, P-PRIV-5: withholds the scorecard from the candidate until their self-assessment is in', async () => {
     const { room, ivySocket, calSocket, cal } = await pair();
     await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-story' });
     await act(ivySocket, ClientEvent.RevealQuestion);
@@ -190,7 +190,7 @@ describe('lobby', () => {
   const enter = (socket: ControlSocket, name: string, role: string) =>
     act(socket, ClientEvent.LobbyEnter, { name, trackId: 'canary', roundType: 'coding', role });
 
-  it('pairs two compatible people into one room with the right roles', async () => {
+  it('P-LOBBY-1: pairs two compatible people into one room with the right roles', async () => {
     const a = lobbyClient();
     const b = lobbyClient();
     const c = lobbyClient();
@@ -245,7 +245,7 @@ describe('lobby', () => {
     });
   });
 
-  it('a no-show puts the one who arrived back at the front of the line', async () => {
+  it('P-LOBBY-2: a no-show puts the one who arrived back at the front of the line', async () => {
     const a = lobbyClient();
     const b = lobbyClient();
     const d = lobbyClient();
