@@ -38,7 +38,11 @@ export async function joinOurRoom(httpUrl, wsUrl) {
     return {
       docName: creator.documents.code.name,
       urls: [docUrl(creator.documents.code), docUrl(guest.documents.code)],
-      clientIds: [newClientId(), newClientId()],
+      // The client ids the server assigned (an older build assigns none: pick our own).
+      clientIds: [
+        creator.documents.code.clientId ?? newClientId(),
+        guest.documents.code.clientId ?? newClientId(),
+      ],
       controls,
     };
   } catch (err) {

@@ -19,6 +19,8 @@ export interface Config {
   limits: Limits;
   /** TRUST_PROXY: proxies whose X-Forwarded-For is believed (Express `trust proxy` syntax). */
   trustProxy: string;
+  /** ALLOWED_ORIGINS: browser origins allowed on the WebSocket planes (comma-separated). */
+  allowedOrigins?: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,5 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docs: unloadGraceMs === undefined ? undefined : { unloadGraceMs },
     limits: limitsFromEnv(env),
     trustProxy: env.TRUST_PROXY || 'loopback',
+    allowedOrigins: env.ALLOWED_ORIGINS
+      ? env.ALLOWED_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : undefined,
   };
 }

@@ -11,6 +11,7 @@ import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { originPolicy } from './http/originPolicy.js';
 import { InterviewService } from './interview/InterviewService.js';
 import { KeyedMutex } from './interview/KeyedMutex.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
@@ -24,6 +25,7 @@ import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
 import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
+import { SeatChanges } from './rooms/SeatChanges.js';
 import { RoundService } from './rounds/RoundService.js';
 import { SqliteStore } from './store/SqliteStore.js';
 import type { Store } from './store/Store.js';
@@ -40,8 +42,12 @@ export interface AppOptions {
   docs?: DocManagerOptions;
   /** How long a matched person has to open the room (default 60 s). */
   lobbyArrivalMs?: number;
+  /** How long document tokens open connections (default DOC_TOKEN_TTL_MS; tests shorten it). */
+  docTokenTtlMs?: number;
   /** Bounds on visitors (rates, budgets, timeouts, retention); default DEFAULT_LIMITS. */
   limits?: Limits;
+  /** Browser origins allowed on the WebSocket planes; default: PUBLIC_URL's, else the request's host. */
+  allowedOrigins?: string[];
   /** Proxies whose X-Forwarded-For is believed: `loopback`, addresses or CIDRs, or `none` (default loopback). */
   trustProxy?: string;
   log?: (message: string, err?: unknown) => void;
@@ -76,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const trust = compileTrust(options.trustProxy ?? 'loopback');
   const bank = await loadQuestionBank(options.questionsDir);
   const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
-  const tokens = await DocTokens.load(store, options.tokenSecret);
+  const tokens = await DocTokens.load(store, options.tokenSecret, { ttlMs: options.docTokenTtlMs });
   const presence = new InMemoryPresence();
   const activity = new RoomActivity(store, (err) => log('[rooms] could not record activity', err));
   const rooms = new RoomService(store, tokens, presence);
@@ -89,8 +95,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const roomLock = new KeyedMutex();
+  const seatChanges = new SeatChanges();
   const interview = new InterviewService(store, bank, docs, roomLock);
-  const rounds = new RoundService(store, bank, docs, roomLock);
+  const rounds = new RoundService(store, bank, docs, roomLock, undefined, seatChanges);
+  const originAllowed = originPolicy(
+    options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
+  );
   const app = createHttpApp({
     rooms,
     interview,
@@ -123,7 +133,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Our /yjs upgrades are answered asynchronously (token check, document load): engine.io must
     // not destroy upgrades it does not own.
     destroyUpgrade: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    allowRequest: (req, callback) => callback(null, originAllowed(req)),
+    // No connection-state recovery: it puts a dropped socket back into the rooms it was in, seats
+    // that may have changed since (P-PRIV-2). Clients re-join after every reconnect instead.
   });
   io.use((socket, next) => {
     const release = guard.admitWebSocket(socket.request);
@@ -167,7 +179,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: (message) => log(message),
     budget: limits.doc,
     admit: (req) => guard.admitWebSocket(req),
+    originAllowed,
   });
+  seatChanges.on((roomId, currentRound) => yjs.seatsChanged(roomId, currentRound));
   server.on('upgrade', (req, socket, head) => {
     let pathname: string;
     try {

@@ -11,7 +11,7 @@ import { withTestServer } from './support/withTestServer.js';
 const REGRESSION_SEEDS: number[] = JSON.parse(
   fs.readFileSync(new URL('./fixtures/convergence-seeds.json', import.meta.url), 'utf8'),
 );
-const FRESH_SEEDS = 100;
+const FRESH_SEEDS = 60;
 const STEPS = 120;
 
 // Every seed opens a room from one address: lift the per-address room limit.
@@ -28,7 +28,18 @@ async function session(seed: number): Promise<void> {
   const sockets = [t.control(), t.control()];
   const ivy = await joinOk(sockets[0] as ControlSocket, { roomId: room.roomId, secret: room.secret });
   const cal = await joinOk(sockets[1] as ControlSocket, { roomId: room.roomId, name: 'Cal' });
-  const access: DocAccess[] = [ivy, ivy, ivy, cal, cal].map((j) => j.documents.code);
+  // Five tabs, each with its own join and so its own client id (P-ID-3). A reload is a new page
+  // load: a new tab id, so a new client id.
+  let tabs = 0;
+  const owners = [0, 0, 0, 1, 1];
+  const tab = async (owner: number) => {
+    const secret = owner === 0 ? ivy.secret : cal.secret;
+    const id = `fuzz-${seed}-${tabs++}`.padEnd(16, '0');
+    return (await joinOk(sockets[owner] as ControlSocket, { roomId: room.roomId, secret, tab: id })).documents
+      .code;
+  };
+  const access: DocAccess[] = [];
+  for (const owner of owners) access.push(await tab(owner));
   const clients: DocClient[] = access.map((a) => t.doc(a));
   const connected = clients.map(() => true);
 
@@ -51,8 +62,9 @@ async function session(seed: number): Promise<void> {
       else client.provider.connect();
       connected[i] = !connected[i];
     } else if (roll < 0.88) {
-      // A reload: the tab's document is gone (unsent edits with it), a fresh one syncs.
+      // A reload: the tab's document is gone (unsent edits with it); the new page syncs afresh.
       client.destroy();
+      access[i] = await tab(owners[i] as number);
       clients[i] = t.doc(access[i] as DocAccess);
       connected[i] = true;
     } else {

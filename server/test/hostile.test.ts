@@ -63,7 +63,7 @@ describe('hostile document frames through the real server', () => {
       board: Y.encodeStateAsUpdate(peer.board.doc),
     };
     const rows: string[] = [];
-    for (const attack of hostileFrames()) {
+    for (const attack of hostileFrames(interviewer.documents.code.clientId)) {
       const access = interviewer.documents[attack.kind] ?? interviewer.documents.code;
       const socket = await openRawDoc(t.server.wsUrl, access);
       socket.send(attack.frame);
@@ -167,7 +167,9 @@ describe('hostile document frames through the real server', () => {
     const watcher = t.doc(observer.documents.code);
     ivy.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     await eventually(() => expect(watcher.provider.awareness.getStates().has(ivy.doc.clientID)).toBe(true));
-    const attack = hostileFrames().find((f) => f.name === 'awareness state nested 400k deep');
+    const attack = hostileFrames(observer.documents.code.clientId).find(
+      (f) => f.name === 'awareness state nested 400k deep',
+    );
     const socket = await openRawDoc(t.server.wsUrl, observer.documents.code);
     socket.send(attack?.frame as Uint8Array);
     expect((await socket.closed).code).toBe(CloseCode.BadMessage);

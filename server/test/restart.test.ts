@@ -87,7 +87,13 @@ describe('crash and restart (server/dist/main.js as its own process)', () => {
     const ivy = await joinOk(socket, { roomId: room.roomId, secret: room.secret });
 
     const writer = openDoc(wsUrl, ivy.documents.code);
-    const watcher = openDoc(wsUrl, ivy.documents.code);
+    // A second tab: its own join, so its own client id (P-ID-3).
+    const secondTab = await joinOk(socket, {
+      roomId: room.roomId,
+      secret: room.secret,
+      tab: 'second-tab-0000000',
+    });
+    const watcher = openDoc(wsUrl, secondTab.documents.code);
     writer.text.insert(0, 'x = 42\n');
     // The watcher receiving it means the server applied (and stored) the update.
     await eventually(() => expect(watcher.text.toString()).toBe('x = 42\n'));

@@ -39,7 +39,7 @@ interface Props {
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
 export function RoomView({ join, room, brief, lobby, controlConnected, actions }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
-  const code = useSharedDoc(join.documents.code, self);
+  const code = useSharedDoc(join.documents.code, self, actions.rejoin);
   const isInterviewer = self.role === 'interviewer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
@@ -117,6 +117,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
                   secret={join.secret}
                   readOnly={!isPlayer}
                   exportName={`mockloop-${room.roundType}-round-${room.round.number}`}
+                  onSeatChanged={actions.rejoin}
                 />
               ) : (
                 <div className="view-loading muted">This room has no whiteboard.</div>

@@ -23,6 +23,13 @@ export function docProblemFor(code: number, reason: string): DocProblem | null {
         message: 'The server refused a change from this browser. Reload the page to continue.',
         canRetry: false,
       };
+    case CloseCode.SeatChanged:
+      return { message: 'The seats changed: reopening with your new seat…', canRetry: false };
+    case CloseCode.ProtocolOutdated:
+      return {
+        message: 'Mockloop was updated while this page was open. Reload the page to continue.',
+        canRetry: false,
+      };
     case CloseCode.RateLimited:
       return { message: 'Too many changes at once: slowing down and reconnecting…', canRetry: false };
     default:

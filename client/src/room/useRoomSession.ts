@@ -23,6 +23,7 @@ import { navigate } from '../app/router';
 import { fetchRoom } from '../lib/api';
 import { clock } from '../lib/serverClock';
 import { storage } from '../lib/storage';
+import { TAB_ID } from '../lib/tabId';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -57,8 +58,12 @@ export interface RoomActions {
   focusView(view: WorkspaceView): Promise<string | null>;
   /** Calls `listener` whenever the interviewer brings the room to a view; returns an unsubscribe. */
   onViewFocused(listener: (focus: ViewFocused) => void): () => void;
+  /** Joins again for this seat's current documents (after the server said the seat changed). */
+  rejoin(): void;
 }
 const RETRY_MS = 2000;
+/** Document tokens are refreshed this often, well before they expire (DOC_TOKEN_TTL_MS). */
+const TOKEN_REFRESH_MS = 20 * 60_000;
 
 /**
  * The control-plane session of one room: loads the room, joins with the stored secret (or asks
@@ -90,7 +95,7 @@ export function useRoomSession(roomId: string) {
     try {
       ack = await socket
         .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck(ClientEvent.Join, { roomId, secret, name: pendingName.current });
+        .emitWithAck(ClientEvent.Join, { roomId, secret, name: pendingName.current, tab: TAB_ID });
     } catch {
       return; // no answer: the next 'connect' tries again
     }
@@ -191,6 +196,23 @@ export function useRoomSession(roomId: string) {
     setSession,
   ]);
 
+  // Fresh document tokens before the old ones expire; the client ids stay (same tab).
+  useEffect(() => {
+    const refresh = setInterval(async () => {
+      const socket = socketRef.current;
+      const current = sessionRef.current;
+      if (!socket?.connected || current.status !== 'joined') return;
+      const ack = await socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck(ClientEvent.RefreshDocuments, { tab: TAB_ID })
+        .catch(() => null);
+      const now = sessionRef.current;
+      if (!ack?.ok || now.status !== 'joined' || now.join.documents.code.name !== ack.data.code.name) return;
+      setSession({ ...now, join: { ...now.join, documents: ack.data } });
+    }, TOKEN_REFRESH_MS);
+    return () => clearInterval(refresh);
+  }, [setSession]);
+
   const joinWithName = useCallback(
     (name: string) => {
       const summary = summaryRef.current;
@@ -254,6 +276,9 @@ export function useRoomSession(roomId: string) {
         viewListeners.current.delete(listener);
       };
     }, []),
+    rejoin: useCallback(() => {
+      void join();
+    }, [join]),
     leaveLobby: useCallback(async () => {
       const problem = await send(ClientEvent.LobbyLeave, {});
       if (!problem) setLobby(null);

@@ -5,6 +5,7 @@ import {
   FocusViewRequest,
   JoinRequest,
   PresenceUpdate,
+  RefreshDocumentsRequest,
   type RoomState,
   ScorecardInput,
   SelectQuestionRequest,
@@ -33,6 +34,8 @@ export interface SocketData {
   participantId?: string;
   /** Set once the socket entered the lobby: it has a reason to stay connected without a room. */
   inLobby?: boolean;
+  /** The browser tab's id from its join: its document client ids derive from it. */
+  tab?: string;
 }
 
 export type ControlServer = Server<
@@ -50,8 +53,6 @@ export type ControlSocket = Socket<
 
 /** Socket.IO room name for everyone in an interview room. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;
-/** Socket.IO room name for the interviewer's sockets only: private data goes nowhere else (P-PRIV-2). */
-export const interviewerChannel = (roomId: string) => `room:${roomId}:interviewer`;
 
 export interface ControlDeps {
   rooms: RoomService;
@@ -82,12 +83,18 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     serverNow: Date.now(),
   });
 
-  /** Sends the room state to everyone, and the brief to the interviewer's channel alone. */
+  /**
+   * Sends the room state to everyone, and the brief to the sockets of the participant who holds
+   * the interviewer seat now, read from the store at send time (P-PRIV-2): no socket keeps a
+   * right to it from an earlier seat.
+   */
   const send = async (roomId: string, brief: boolean) => {
     try {
       io.to(roomChannel(roomId)).emit(ServerEvent.RoomState, await fullState(roomId));
-      if (brief)
-        io.to(interviewerChannel(roomId)).emit(ServerEvent.InterviewerBrief, await interview.brief(roomId));
+      if (brief) {
+        const { interviewerId, brief: data } = await interview.interviewerBrief(roomId);
+        if (interviewerId) io.to(participantChannel(interviewerId)).emit(ServerEvent.InterviewerBrief, data);
+      }
     } catch (err) {
       log(`[control] broadcast ${roomId} failed`, err);
     }
@@ -95,20 +102,6 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   // However many events a room gets, its state goes out at most once per 50 ms (P-CTL-3).
   const broadcaster = new RoomBroadcaster(send);
   const broadcast = (roomId: string, { brief = false } = {}) => broadcaster.request(roomId, brief);
-
-  /** After seats change, moves every socket of the room in or out of the interviewer channel. */
-  const resyncChannels = async (roomId: string) => {
-    const sockets = await io.in(roomChannel(roomId)).fetchSockets();
-    const participants = await rooms.participants(roomId);
-    await Promise.all(
-      sockets.map((s) => {
-        const seat = participants.find((p) => p.id === s.data.participantId);
-        return seat?.role === 'interviewer'
-          ? s.join(interviewerChannel(roomId))
-          : s.leave(interviewerChannel(roomId));
-      }),
-    );
-  };
 
   io.on('connection', (socket: ControlSocket) => {
     const participantNow = async (): Promise<ParticipantRecord> => {
@@ -123,7 +116,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       event: string,
       schema: S,
       run: (participant: ParticipantRecord, payload: z.infer<S>) => Promise<unknown>,
-      after: { brief?: boolean; seatsChanged?: boolean } = {},
+      after: { brief?: boolean } = {},
     ) =>
       onEvent(
         socket,
@@ -133,7 +126,6 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
           const participant = await participantNow();
           deps.onActivity?.(participant.roomId);
           await run(participant, payload);
-          if (after.seatsChanged) await resyncChannels(participant.roomId);
           await broadcast(participant.roomId, { brief: after.brief });
           return null;
         },
@@ -147,10 +139,11 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       async (req) => {
         const { participant, secret } = await rooms.join(req);
         const previousRoom = socket.data.roomId;
-        if (previousRoom && socket.data.participantId && socket.data.participantId !== participant.id) {
-          presence.disconnect(previousRoom, socket.data.participantId, socket.id);
+        const previousParticipant = socket.data.participantId;
+        if (previousRoom && previousParticipant && previousParticipant !== participant.id) {
+          presence.disconnect(previousRoom, previousParticipant, socket.id);
           await socket.leave(roomChannel(previousRoom));
-          await socket.leave(interviewerChannel(previousRoom));
+          await socket.leave(participantChannel(previousParticipant));
           void broadcast(previousRoom);
         }
         socket.data.roomId = participant.roomId;
@@ -158,25 +151,28 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         deps.onActivity?.(participant.roomId);
         presence.connect(participant.roomId, participant.id, socket.id);
         await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
-        if (participant.role === 'interviewer') await socket.join(interviewerChannel(participant.roomId));
-        else await socket.leave(interviewerChannel(participant.roomId));
         deps.onArrive?.(participant);
         const room = await fullState(participant.roomId);
         void broadcast(participant.roomId);
-        if (participant.role === 'interviewer') {
-          // After the ack, so the client has its session when the brief arrives.
+        if (room.round.interviewerId === participant.id) {
+          // After the ack, so the client has its session when the brief arrives; the seat is read
+          // again at send time.
           setImmediate(() => {
-            interview.brief(participant.roomId).then(
-              (brief) => socket.emit(ServerEvent.InterviewerBrief, brief),
+            interview.interviewerBrief(participant.roomId).then(
+              ({ interviewerId, brief }) => {
+                if (interviewerId === socket.data.participantId)
+                  socket.emit(ServerEvent.InterviewerBrief, brief);
+              },
               (err) => log('[control] brief failed', err),
             );
           });
         }
+        socket.data.tab = req.tab;
         return {
           self: rooms.view(participant),
           secret,
           room,
-          documents: rooms.docAccess(participant, room.round.number),
+          documents: rooms.docAccess(participant, room.round.number, req.tab),
         };
       },
       log,
@@ -197,18 +193,27 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     roomEvent(ClientEvent.RevealQuestion, EmptyRequest, (p) => interview.revealQuestion(p), { brief: true });
     roomEvent(ClientEvent.RevealHint, EmptyRequest, (p) => interview.revealHint(p), { brief: true });
     roomEvent(ClientEvent.Timer, TimerCommand, (p, command) => rounds.controlTimer(p, command));
-    roomEvent(ClientEvent.ProposeSwap, EmptyRequest, (p) => rounds.proposeSwap(p), {
-      brief: true,
-      seatsChanged: true,
-    });
+    roomEvent(ClientEvent.ProposeSwap, EmptyRequest, (p) => rounds.proposeSwap(p), { brief: true });
     roomEvent(ClientEvent.RespondSwap, SwapResponse, (p, { accept }) => rounds.respondSwap(p, accept), {
       brief: true,
-      seatsChanged: true,
     });
     roomEvent(ClientEvent.EndRound, EmptyRequest, (p) => rounds.endRound(p));
     roomEvent(ClientEvent.SubmitScorecard, ScorecardInput, (p, input) => rounds.submitScorecard(p, input));
     roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, (p, input) =>
       rounds.submitSelfAssessment(p, input),
+    );
+
+    // Fresh tokens (same client ids) for the current round's documents, before the old expire.
+    onEvent(
+      socket,
+      ClientEvent.RefreshDocuments,
+      RefreshDocumentsRequest,
+      async ({ tab }) => {
+        const participant = await participantNow();
+        const round = await interview.roundView(participant.roomId);
+        return rooms.docAccess(participant, round.number, tab ?? socket.data.tab);
+      },
+      log,
     );
 
     // The interviewer brings the whole room to one view (P-VIEW-1). A command, not state: nothing

@@ -180,14 +180,14 @@ describe('DocConnection', () => {
     ]) {
       const eve = new FakeDocClient(shared, { ...bob, id: 'p-eve' });
       eve.open();
-      eve.connection.receive(awarenessMessage(5, 1, json));
+      eve.connection.receive(awarenessMessage(eve.doc.clientID, 1, json));
       expect(eve.closed?.code).toBe(CloseCode.BadMessage);
     }
     expect(shared.awareness.getStates().size).toBe(0);
     // Just under both limits is fine.
     const fine = new FakeDocClient(shared, bob);
-    fine.connection.receive(awarenessMessage(6, 1, JSON.stringify({ cursor: [[[1]]] })));
+    fine.connection.receive(awarenessMessage(fine.doc.clientID, 1, JSON.stringify({ cursor: [[[1]]] })));
     expect(fine.closed).toBeNull();
-    expect(shared.awareness.getStates().has(6)).toBe(true);
+    expect(shared.awareness.getStates().has(fine.doc.clientID)).toBe(true);
   });
 });

@@ -18,8 +18,15 @@ export interface DocTransport {
   close(code: number, reason: string): void;
 }
 
-/** A connection may speak for only a few awareness client ids (a Y.Doc may renew its id). */
-const MAX_CLIENT_IDS = 4;
+export interface DocConnectionOptions {
+  /** The identity stamped into this connection's awareness (P-ID-3). */
+  user: StampedUser;
+  /** Whether its writes count; the server re-checks it when seats change. */
+  writable: boolean;
+  /** The one awareness client id this connection speaks for, from its token (P-ID-3). */
+  clientId: number;
+  budget?: DocBudget;
+}
 
 /**
  * One client's session on a shared document: answers the sync handshake, applies its updates
@@ -28,20 +35,27 @@ const MAX_CLIENT_IDS = 4;
  * (P-DOC-9), and closes it on bad input with a named code (P-DOC-4). `receive` never throws.
  */
 export class DocConnection implements DocPeer {
-  private readonly clientIds = new Set<number>();
   private closed = false;
+  /** Whether this connection has published an awareness state (withdrawn when it closes). */
+  private published = false;
+  private readonly user: StampedUser;
   private readonly userJson: string;
+  private readonly budget?: DocBudget;
+  readonly clientId: number;
+  /** Whether this connection's writes count; the server re-checks it when seats change. */
+  writable: boolean;
   lastSentAt = 0;
 
   constructor(
     private readonly shared: SharedDoc,
     private readonly transport: DocTransport,
-    private readonly user: StampedUser,
-    /** Whether this connection's writes count; re-checked by the server when seats change. */
-    public writable: boolean,
-    private readonly budget?: DocBudget,
+    options: DocConnectionOptions,
   ) {
-    this.userJson = JSON.stringify(user);
+    this.user = options.user;
+    this.userJson = JSON.stringify(options.user);
+    this.writable = options.writable;
+    this.clientId = options.clientId;
+    this.budget = options.budget;
   }
 
   /** Joins the document's fan-out and sends the opening sync step and current awareness. */
@@ -62,7 +76,7 @@ export class DocConnection implements DocPeer {
   }
 
   speaksFor(clientIds: readonly number[]): boolean {
-    return clientIds.every((id) => this.clientIds.has(id));
+    return clientIds.every((id) => id === this.clientId);
   }
 
   receive(frame: Uint8Array): void {
@@ -88,11 +102,16 @@ export class DocConnection implements DocPeer {
     this.fail(code, reason);
   }
 
-  /** Leaves the fan-out and withdraws this connection's cursors. Idempotent. */
+  /**
+   * Leaves the fan-out and withdraws this connection's cursor, unless the same tab has already
+   * reconnected with the same client id. Idempotent.
+   */
   dispose(): void {
     if (!this.shared.peers.delete(this)) return;
     this.closed = true;
-    if (this.clientIds.size > 0) removeAwarenessStates(this.shared.awareness, [...this.clientIds], this);
+    if (!this.published) return;
+    const stillSpoken = [...this.shared.peers].some((peer) => peer.speaksFor?.([this.clientId]));
+    if (!stillSpoken) removeAwarenessStates(this.shared.awareness, [this.clientId], this);
   }
 
   private handle(frame: Uint8Array): void {
@@ -152,33 +171,25 @@ export class DocConnection implements DocPeer {
   }
 
   /**
-   * Applies the entries this connection may speak for, stamped with its identity. The y-websocket
-   * client re-sends every awareness change it hears, so entries for other participants' client
-   * ids are echoes: dropped, not an error (P-ID-3).
+   * Applies the entry for this connection's own client id, stamped with its identity. The
+   * y-websocket client re-sends every awareness change it hears, so entries for other ids are
+   * echoes: dropped unread, not an error (P-ID-3). The state's size and depth are checked on its
+   * bytes before it is parsed (P-DOC-8).
    */
   private handleAwareness(update: Uint8Array): void {
-    const owners = this.shared.awarenessOwners;
     const own: AwarenessState[] = [];
     for (const entry of decodeAwarenessUpdate(update)) {
-      const owner = owners.get(entry.clientId);
-      // Someone else's id: an echo, dropped before its JSON is even parsed.
-      if (owner !== undefined && owner !== this.user.id) continue;
+      if (entry.clientId !== this.clientId) continue;
       if (entry.json.length > MAX_AWARENESS_STATE_BYTES)
         throw new MalformedInput('awareness state too large');
       if (jsonDepthExceeds(entry.json, MAX_AWARENESS_DEPTH)) {
         throw new MalformedInput('awareness state nested too deep');
       }
-      const stamped = stampEntry(entry, this.user, this.userJson);
-      if (owner === undefined) {
-        // A removal for an id nobody owns is an echo of a departed peer: never a claim.
-        if (stamped.state === null) continue;
-        if (this.clientIds.size >= MAX_CLIENT_IDS) throw new Error('too many awareness client ids');
-        owners.set(entry.clientId, this.user.id);
-      }
-      this.clientIds.add(entry.clientId);
-      own.push(stamped);
+      own.push(stampEntry(entry, this.user, this.userJson));
     }
-    if (own.length > 0) this.shared.setAwareness(own);
+    if (own.length === 0) return;
+    this.published = true;
+    this.shared.setAwareness(own);
   }
 
   private fail(code: number, reason: string): void {

@@ -63,8 +63,6 @@ export class SharedDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly peers = new Set<DocPeer>();
-  /** Awareness client id -> participant id: who may speak for each cursor. */
-  readonly awarenessOwners = new Map<number, string>();
   /** Called with every update that changed the document, in order (the DocManager stores it). */
   onUpdate?: (update: Uint8Array) => void;
   /**

@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, MAX_DOC_MESSAGE_BYTES, YJS_PATH_PREFIX } from '@mockloop/shared';
+import {
+  CloseCode,
+  DOC_PROTOCOL,
+  DOC_TOKEN_PROTOCOL_PREFIX,
+  type DocRef,
+  MAX_DOC_MESSAGE_BYTES,
+  YJS_PATH_PREFIX,
+} from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { RoomService } from '../rooms/RoomService.js';
 import { DocBudget, type DocBudgetLimits } from './DocBudget.js';
@@ -17,6 +24,20 @@ export interface YjsServerOptions {
   budget?: DocBudgetLimits;
   /** Counts a connection against its client's limit; null refuses it (429). */
   admit?: (req: IncomingMessage) => (() => void) | null;
+  /** Whether the request's Origin may connect (403 otherwise). */
+  originAllowed?: (req: IncomingMessage) => boolean;
+}
+
+/** The version and token a browser offers as WebSocket subprotocols. */
+function offeredProtocols(req: IncomingMessage): { offered: string[]; token?: string } {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const token = offered
+    .find((p) => p.startsWith(DOC_TOKEN_PROTOCOL_PREFIX))
+    ?.slice(DOC_TOKEN_PROTOCOL_PREFIX.length);
+  return { offered, token };
 }
 const BINARY = { binary: true } as const;
 
@@ -26,13 +47,25 @@ const BINARY = { binary: true } as const;
  * (P-DOC-2) and a connected one never sees a half-loaded document.
  */
 export class YjsWebSocketServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_DOC_MESSAGE_BYTES,
+    // Answer with our version when offered; else with the first offer, so the handshake completes
+    // and the client can be told, with a close code, to reload (P-DOC-11).
+    handleProtocols: (protocols) =>
+      protocols.has(DOC_PROTOCOL)
+        ? DOC_PROTOCOL
+        : ([...protocols].find((p) => !p.startsWith(DOC_TOKEN_PROTOCOL_PREFIX)) ?? false),
+  });
+  /** Open connections per room, so a seat change can re-check them (P-ROUND-2). */
+  private readonly live = new Map<string, Set<{ connection: DocConnection; ref: DocRef }>>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
 
   private readonly log: (message: string) => void;
   private readonly budget?: DocBudgetLimits;
   private readonly admit: (req: IncomingMessage) => (() => void) | null;
+  private readonly originAllowed: (req: IncomingMessage) => boolean;
 
   constructor(
     private readonly rooms: RoomService,
@@ -42,6 +75,7 @@ export class YjsWebSocketServer {
     this.log = options.log ?? (() => {});
     this.budget = options.budget;
     this.admit = options.admit ?? (() => () => {});
+    this.originAllowed = options.originAllowed ?? (() => true);
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
@@ -73,7 +107,9 @@ export class YjsWebSocketServer {
     } catch {
       return reject(socket, 400, 'Bad Request');
     }
-    const token = url.searchParams.get('token') ?? '';
+    if (!this.originAllowed(req)) return reject(socket, 403, 'Forbidden');
+    const protocols = offeredProtocols(req);
+    const token = protocols.token ?? url.searchParams.get('token') ?? '';
     let grant: Awaited<ReturnType<RoomService['authorizeDoc']>>;
     try {
       grant = await this.rooms.authorizeDoc(docName, token);
@@ -112,6 +148,10 @@ export class YjsWebSocketServer {
     socket.once('close', abandon);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('close', abandon);
+      if (protocols.offered.length > 0 && ws.protocol !== DOC_PROTOCOL) {
+        ws.close(CloseCode.ProtocolOutdated, 'The server was updated: reload the page.');
+        return;
+      }
       const connection = new DocConnection(
         shared,
         {
@@ -122,14 +162,17 @@ export class YjsWebSocketServer {
           },
         },
         {
-          id: participant.id,
-          name: participant.name,
-          role: participant.role,
-          color: participant.color,
-          colorLight: `${participant.color}33`,
+          user: {
+            id: participant.id,
+            name: participant.name,
+            role: participant.role,
+            color: participant.color,
+            colorLight: `${participant.color}33`,
+          },
+          writable,
+          clientId: grant.clientId,
+          budget: new DocBudget(this.budget),
         },
-        writable,
-        new DocBudget(this.budget),
       );
       this.alive.add(ws);
       ws.on('pong', () => this.alive.add(ws));
@@ -138,13 +181,33 @@ export class YjsWebSocketServer {
         connection.receive(asBytes(data));
       });
       ws.on('error', () => ws.terminate());
+      const live = { connection, ref: grant.ref };
+      const roomLive = this.live.get(grant.ref.roomId) ?? new Set();
+      roomLive.add(live);
+      this.live.set(grant.ref.roomId, roomLive);
       ws.once('close', () => {
         connection.dispose();
         releaseSlot();
         this.docs.release(docName, shared);
+        roomLive.delete(live);
+        if (roomLive.size === 0 && this.live.get(grant.ref.roomId) === roomLive)
+          this.live.delete(grant.ref.roomId);
       });
       connection.start();
     });
+  }
+
+  /**
+   * A role swap opened `currentRound`: connections that could write an earlier round's code or
+   * board lose that right at once and are closed with SeatChanged; the client fetches fresh tokens
+   * and reopens read-only (P-ROUND-2). Notes stay their interviewer's.
+   */
+  seatsChanged(roomId: string, currentRound: number): void {
+    for (const { connection, ref } of this.live.get(roomId) ?? []) {
+      if (ref.kind === 'notes' || ref.round >= currentRound || !connection.writable) continue;
+      connection.writable = false;
+      connection.close(CloseCode.SeatChanged, 'The round changed: reopening with your new seat.');
+    }
   }
 
   /** Number of open document connections. */

@@ -74,8 +74,17 @@ export class InterviewService {
     }));
   }
 
-  async brief(roomId: string): Promise<InterviewerBrief> {
+  /** The brief and whom it is for: the current round's interviewer, read now. */
+  async interviewerBrief(roomId: string): Promise<{ interviewerId: string | null; brief: InterviewerBrief }> {
     const round = await this.currentRound(roomId);
+    return { interviewerId: round.interviewerId, brief: this.briefOf(round) };
+  }
+
+  async brief(roomId: string): Promise<InterviewerBrief> {
+    return this.briefOf(await this.currentRound(roomId));
+  }
+
+  private briefOf(round: RoundRecord): InterviewerBrief {
     const question = this.question(round.questionId);
     const persona = question
       ? this.bank.tracks.find((t) => t.id === question.trackId)?.personas[0]

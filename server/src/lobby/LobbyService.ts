@@ -51,6 +51,7 @@ export class LobbyService {
     if (!this.tracks().includes(request.trackId)) throw new AppError('NOT_FOUND', 'There is no such track.');
     const entry: WaitingEntry = {
       id: randomUUID(),
+      person: request.person ? `browser:${request.person}` : `socket:${channel}`,
       channel,
       name: request.name,
       trackId: request.trackId,

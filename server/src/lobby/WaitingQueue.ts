@@ -5,7 +5,10 @@ import { findPartner, type WaitingEntry } from './pairing.js';
  * each method is atomic with respect to the others.
  */
 export interface WaitingQueue {
-  /** Removes and returns the first compatible waiting entry, or adds the newcomer (at the back, or front). */
+  /**
+   * Drops the newcomer's person's earlier entry (one entry per person), then removes and returns
+   * the first compatible waiting entry, or adds the newcomer (at the back, or front).
+   */
   matchOrEnqueue(newcomer: WaitingEntry, front?: boolean): Promise<WaitingEntry | null>;
   remove(id: string): Promise<WaitingEntry | null>;
   /** Removes every entry reachable through `channel` (a closed tab). */
@@ -18,13 +21,14 @@ export class InMemoryWaitingQueue implements WaitingQueue {
   private entries: WaitingEntry[] = [];
 
   async matchOrEnqueue(newcomer: WaitingEntry, front = false): Promise<WaitingEntry | null> {
+    // One entry per person: entering again (a double click, a second tab) replaces the old place,
+    // before any match is looked for, so nobody is ever matched with their own earlier entry.
+    this.entries = this.entries.filter((e) => e.person !== newcomer.person && e.channel !== newcomer.channel);
     const partner = findPartner(this.entries, newcomer);
     if (partner) {
       this.entries = this.entries.filter((e) => e !== partner);
       return partner;
     }
-    // One entry per channel: entering again replaces the old place rather than duplicating it.
-    this.entries = this.entries.filter((e) => e.channel !== newcomer.channel);
     if (front) this.entries.unshift(newcomer);
     else this.entries.push(newcomer);
     return null;

@@ -3,6 +3,8 @@ import type { RolePreference, RoundType } from '@mockloop/shared';
 /** A person waiting in the lobby. `channel` is where to reach them (a Socket.IO room name). */
 export interface WaitingEntry {
   id: string;
+  /** Who this is: the same person (one browser, any tab) is never paired with themself. */
+  person: string;
   channel: string;
   name: string;
   trackId: string;
@@ -15,7 +17,8 @@ export interface WaitingEntry {
 
 /** Two people can practise together: same track and round type, and their roles fit. */
 export function compatible(a: WaitingEntry, b: WaitingEntry): boolean {
-  if (a.id === b.id || a.trackId !== b.trackId || a.roundType !== b.roundType) return false;
+  if (a.id === b.id || a.person === b.person) return false;
+  if (a.trackId !== b.trackId || a.roundType !== b.roundType) return false;
   return a.role === 'either' || b.role === 'either' || a.role !== b.role;
 }
 

@@ -96,8 +96,36 @@ describe('RoomService', () => {
     expect(await rooms.authorizeDoc(obs.name, obs.token)).toMatchObject({ writable: false });
     // A token signed with another key (another server) is refused.
     const foreign = await DocTokens.load(new SqliteStore(':memory:'));
-    const forged = foreign.sign({ roomId, participantId: cand.participant.id, docName: access.name });
-    expect(await rooms.authorizeDoc(access.name, forged)).toBeNull();
+    const forged = foreign.sign({
+      roomId,
+      participantId: cand.participant.id,
+      docName: access.name,
+      clientId: 7,
+    });
+    expect(await rooms.authorizeDoc(access.name, forged.token)).toBeNull();
+  });
+
+  it('P-DOC-11, P-ID-3: tokens expire, and name one client id per tab that the grant carries', async () => {
+    let now = 1_000_000;
+    const store = new SqliteStore(':memory:');
+    const tokens = await DocTokens.load(store, undefined, { now: () => now, ttlMs: 60_000 });
+    const timed = new RoomService(store, tokens, new InMemoryPresence(), () => now);
+    const { roomId, secret } = await timed.createRoom({
+      roundType: 'coding',
+      creatorRole: 'interviewer',
+      name: 'Ian',
+    });
+    const ian = await timed.join({ roomId, secret });
+    const tabA = timed.docAccess(ian.participant, 1, 'tab-aaaaaaaaaaaaaaaa').code;
+    const tabAagain = timed.docAccess(ian.participant, 1, 'tab-aaaaaaaaaaaaaaaa').code;
+    const tabB = timed.docAccess(ian.participant, 1, 'tab-bbbbbbbbbbbbbbbb').code;
+    expect(tabAagain.clientId).toBe(tabA.clientId); // the same tab keeps its id across re-joins
+    expect(tabB.clientId).not.toBe(tabA.clientId);
+    expect(tabA.expiresAt).toBe(now + 60_000);
+    expect(await timed.authorizeDoc(tabA.name, tabA.token)).toMatchObject({ clientId: tabA.clientId });
+    now += 60_001;
+    expect(await timed.authorizeDoc(tabA.name, tabA.token)).toBeNull();
+    await store.close();
   });
 
   it('observers cannot change the language', async () => {

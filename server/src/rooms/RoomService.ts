@@ -4,6 +4,7 @@ import {
   type DocAccess,
   type DocKind,
   DocKind as DocKindSchema,
+  type DocRef,
   docName,
   type JoinRequest,
   type JoinResult,
@@ -35,10 +36,13 @@ export interface Seated {
   secret: string;
 }
 
-/** Who may open a document, and whether their writes count. */
+/** Who may open a document, whether their writes count, and which awareness id is theirs. */
 export interface DocGrant {
   participant: ParticipantRecord;
   writable: boolean;
+  /** The only awareness client id the connection may speak for (P-ID-3). */
+  clientId: number;
+  ref: DocRef;
 }
 
 /**
@@ -232,16 +236,20 @@ export class RoomService {
 
   /**
    * Tokens for the documents this participant may open, all of round `round`: code and board for
-   * everyone (writable unless observing), notes for the interviewer alone.
+   * everyone (writable unless observing), notes for the interviewer alone. `tab` (the browser
+   * tab's id) fixes each document's awareness client id for that tab (P-ID-3).
    */
-  docAccess(participant: ParticipantRecord, round = 1): JoinResult['documents'] {
+  docAccess(participant: ParticipantRecord, round = 1, tab?: string): JoinResult['documents'] {
     const grant = (kind: DocKind): DocAccess => {
       const name = docName(participant.roomId, kind, round);
-      return {
-        name,
-        token: this.tokens.sign({ roomId: participant.roomId, participantId: participant.id, docName: name }),
-        writable: participant.role !== 'observer',
-      };
+      const clientId = this.tokens.clientIdFor(participant.id, name, tab);
+      const { token, expiresAt } = this.tokens.sign({
+        roomId: participant.roomId,
+        participantId: participant.id,
+        docName: name,
+        clientId,
+      });
+      return { name, token, writable: participant.role !== 'observer', clientId, expiresAt };
     };
     const access: JoinResult['documents'] = { code: grant('code') };
     for (const kind of DocKindSchema.options) {
@@ -253,12 +261,15 @@ export class RoomService {
   /**
    * Checks a document token against the document asked for and the participant's seat now (not
    * when the token was issued: seats change on a swap). Null means refuse: bad signature, another
-   * document's token, an unknown participant, or notes of a round they did not interview (P-DOC-2).
-   * Writes count only from the round's two players, and only while it is the current round.
+   * document's token, an expired token (P-DOC-11), an unknown participant, or notes of a round
+   * they did not interview (P-DOC-2). Writes to the code and board count only from the round's two
+   * players, and only while it is the current round; notes stay their interviewer's to write.
    */
   async authorizeDoc(requestedDoc: string, token: string): Promise<DocGrant | null> {
-    const claims = this.tokens.verify(token);
-    if (!claims || claims.docName !== requestedDoc) return null;
+    const verified = this.tokens.verify(token);
+    if (!verified || verified.expired) return null;
+    const { claims } = verified;
+    if (claims.docName !== requestedDoc) return null;
     const ref = parseDocName(requestedDoc);
     if (!ref || ref.roomId !== claims.roomId) return null;
     const participant = await this.store.getParticipant(claims.participantId);
@@ -269,8 +280,16 @@ export class RoomService {
     ]);
     if (!round) return null;
     const player = participant.id === round.interviewerId || participant.id === round.candidateId;
-    if (ref.kind === 'notes' && participant.id !== round.interviewerId) return null;
-    return { participant, writable: player && round.number === current?.number };
+    if (ref.kind === 'notes') {
+      if (participant.id !== round.interviewerId) return null;
+      return { participant, writable: true, clientId: claims.clientId, ref };
+    }
+    return {
+      participant,
+      writable: player && round.number === current?.number,
+      clientId: claims.clientId,
+      ref,
+    };
   }
 }
 

@@ -16,7 +16,14 @@ import type { KeyedMutex } from '../interview/KeyedMutex.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { AppError } from '../rooms/AppError.js';
 import { newRound } from '../rooms/newRound.js';
-import type { FeedbackRecord, ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import { SeatChanges } from '../rooms/SeatChanges.js';
+import {
+  FeedbackExistsError,
+  type FeedbackRecord,
+  type ParticipantRecord,
+  type RoundRecord,
+  type Store,
+} from '../store/Store.js';
 import { criteriaOf } from './criteria.js';
 import { applyTimerCommand } from './timer.js';
 
@@ -31,6 +38,7 @@ export class RoundService {
     private readonly docs: DocEditor,
     private readonly lock: KeyedMutex,
     private readonly now: () => number = Date.now,
+    private readonly seatChanges: SeatChanges = new SeatChanges(),
   ) {}
 
   async controlTimer(participant: ParticipantRecord, command: TimerCommand): Promise<void> {
@@ -181,14 +189,28 @@ export class RoundService {
       if (given.length !== expected.length || !expected.every((id) => given.includes(id))) {
         throw new AppError('BAD_REQUEST', `Rate each criterion once: ${expected.join(', ') || 'none'}.`);
       }
-      await this.store.saveFeedback({
-        roomId: round.roomId,
-        round: round.number,
-        kind,
-        authorId: participant.id,
-        submittedAt: this.now(),
-        data: { ...input },
-      });
+      // Feedback is final: neither side may rewrite theirs after reading the other's.
+      const already = new AppError(
+        'CONFLICT',
+        kind === 'scorecard'
+          ? 'The scorecard of this round is already submitted and cannot be changed.'
+          : 'Your self-assessment of this round is already submitted and cannot be changed.',
+      );
+      const existing = await this.store.listFeedback(round.roomId);
+      if (existing.some((f) => f.round === round.number && f.kind === kind)) throw already;
+      try {
+        await this.store.saveFeedback({
+          roomId: round.roomId,
+          round: round.number,
+          kind,
+          authorId: participant.id,
+          submittedAt: this.now(),
+          data: { ...input },
+        });
+      } catch (err) {
+        if (err instanceof FeedbackExistsError) throw already;
+        throw err;
+      }
       await this.record(round, kind === 'scorecard' ? 'scorecard-submitted' : 'self-assessment-submitted', {
         by: participant.id,
       });
@@ -213,6 +235,8 @@ export class RoundService {
       now,
     );
     await this.store.swapSeatsAndStartRound(round.roomId, proposerId, accepterId, next);
+    // At once, before any other frame is handled: the ended round's writers lose their rights.
+    this.seatChanges.emit(round.roomId, next.number);
     await this.record(next, 'roles-swapped', {
       interviewerId: next.interviewerId,
       candidateId: next.candidateId,

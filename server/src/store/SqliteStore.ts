@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Language } from '@mockloop/shared';
 import Database from 'better-sqlite3';
 import {
+  FeedbackExistsError,
   type FeedbackRecord,
   type FileInfo,
   type FileRecord,
@@ -293,9 +294,7 @@ export class SqliteStore implements Store {
       setSwap: db.prepare('UPDATE rooms SET swap_proposed_by = ?, swap_proposed_at = ? WHERE id = ?'),
       setRole: db.prepare('UPDATE participants SET role = ? WHERE id = ? AND room_id = ?'),
       saveFeedback: db.prepare(
-        `INSERT INTO feedback (room_id, round, kind, author_id, submitted_at, data) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(room_id, round, kind) DO UPDATE SET
-           author_id = excluded.author_id, submitted_at = excluded.submitted_at, data = excluded.data`,
+        'INSERT INTO feedback (room_id, round, kind, author_id, submitted_at, data) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       listFeedback: db.prepare<
         [string],
@@ -477,7 +476,19 @@ export class SqliteStore implements Store {
   }
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
-    this.stmt.saveFeedback.run(f.roomId, f.round, f.kind, f.authorId, f.submittedAt, JSON.stringify(f.data));
+    try {
+      this.stmt.saveFeedback.run(
+        f.roomId,
+        f.round,
+        f.kind,
+        f.authorId,
+        f.submittedAt,
+        JSON.stringify(f.data),
+      );
+    } catch (err) {
+      if (isPrimaryKeyViolation(err)) throw new FeedbackExistsError();
+      throw err;
+    }
   }
 
   async listFeedback(roomId: string): Promise<FeedbackRecord[]> {
@@ -588,6 +599,15 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+function isPrimaryKeyViolation(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 function isUniqueViolation(err: unknown): boolean {

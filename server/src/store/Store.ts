@@ -98,6 +98,14 @@ export interface FileRecord {
 /** A file's description without its bytes. */
 export type FileInfo = Omit<FileRecord, 'data'>;
 
+/** Thrown by saveFeedback when that round already has feedback of that kind: it is final. */
+export class FeedbackExistsError extends Error {
+  constructor() {
+    super('feedback already submitted');
+    this.name = 'FeedbackExistsError';
+  }
+}
+
 /** Thrown by addParticipant when the room already has someone in that seat. */
 export class SeatTakenError extends Error {
   constructor(readonly role: Role) {
@@ -143,6 +151,7 @@ export interface Store {
    */
   swapSeatsAndStartRound(roomId: string, aId: string, bId: string, nextRound: RoundRecord): Promise<void>;
 
+  /** Stores feedback once. @throws FeedbackExistsError when the round already has that kind. */
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(roomId: string): Promise<FeedbackRecord[]>;
 

@@ -35,8 +35,8 @@ export class FakeDocClient {
           this.closed = { code, reason };
         },
       },
-      { ...user, colorLight: `${user.color}33` },
-      writable,
+      // Like a browser tab, the fake uses the awareness client id its "token" names: its own.
+      { user: { ...user, colorLight: `${user.color}33` }, writable, clientId: this.doc.clientID },
     );
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_SERVER) return;

@@ -170,8 +170,11 @@ function truncatedDeleteSet(): Uint8Array {
   return update.subarray(0, update.length - 1);
 }
 
-/** The fixed corpus: one frame per attack shape the server must refuse. */
-export function hostileFrames(): HostileFrame[] {
+/**
+ * The fixed corpus: one frame per attack shape the server must refuse. Awareness frames speak for
+ * `clientId`, the attacker's own id (other ids are echoes, dropped unread).
+ */
+export function hostileFrames(clientId = 99): HostileFrame[] {
   const subdocs = updateOf((doc) => {
     const elements = doc.getMap(BOARD_DOC.elements);
     for (let i = 0; i < 2000; i++) elements.set(`sub-${i}`, new Y.Doc());
@@ -228,19 +231,19 @@ export function hostileFrames(): HostileFrame[] {
     {
       name: 'awareness state nested 400k deep',
       kind: 'code',
-      frame: awarenessMessage(99, 1, `{"a":${'['.repeat(400_000)}${']'.repeat(400_000)}}`),
+      frame: awarenessMessage(clientId, 1, `{"a":${'['.repeat(400_000)}${']'.repeat(400_000)}}`),
     },
     {
       name: 'an awareness state of 64 KB',
       kind: 'code',
-      frame: awarenessMessage(99, 1, JSON.stringify({ cursor: 'x'.repeat(64 * 1024) })),
+      frame: awarenessMessage(clientId, 1, JSON.stringify({ cursor: 'x'.repeat(64 * 1024) })),
     },
     {
       name: 'awareness nested 1,000 deep in 2 KB',
       kind: 'code',
-      frame: awarenessMessage(99, 1, `${'['.repeat(1000)}${']'.repeat(1000)}`),
+      frame: awarenessMessage(clientId, 1, `${'['.repeat(1000)}${']'.repeat(1000)}`),
     },
-    { name: 'awareness that is not JSON', kind: 'code', frame: awarenessMessage(99, 1, '{"cursor":') },
+    { name: 'awareness that is not JSON', kind: 'code', frame: awarenessMessage(clientId, 1, '{"cursor":') },
   ];
 }
 

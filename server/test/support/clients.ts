@@ -59,6 +59,12 @@ export interface DocClient {
 /** y-websocket's own WebsocketProvider over ws, with the token from a join. */
 export function openDoc(wsUrl: string, access: DocAccess): DocClient {
   const doc = new Y.Doc();
+  // As the browser does (useSharedDoc): the id its token names, kept when a reopened tab receives
+  // its own earlier edits and Yjs would pick a new one (P-ID-3).
+  doc.clientID = access.clientId;
+  doc.on('afterTransactionCleanup', () => {
+    doc.clientID = access.clientId;
+  });
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, access.name, doc, {
     params: { token: access.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

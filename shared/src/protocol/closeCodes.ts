@@ -11,6 +11,13 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** A message could not be decoded, or holds something this kind of document cannot hold. */
   BadMessage: 4400,
+  /**
+   * The seats changed (a role swap ended this round): this connection's rights are gone. The
+   * client fetches fresh tokens and reopens what it may (read-only for an ended round).
+   */
+  SeatChanged: 4403,
+  /** The client speaks an older document protocol than the server: reload the page. */
+  ProtocolOutdated: 4408,
   /** The document would grow past the size its kind allows (DOC_RULES). */
   DocumentTooLarge: 4413,
   /** The stored document could not be loaded within the server's time and memory budget. */
@@ -32,3 +39,13 @@ export const MAX_DOC_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_AWARENESS_STATE_BYTES = 4 * 1024;
 /** Deepest nesting of objects and arrays in an awareness state. */
 export const MAX_AWARENESS_DEPTH = 8;
+
+/**
+ * WebSocket subprotocols of the document plane: the browser offers the version and its token
+ * (`auth.<token>`), so the token never travels in a URL; the server answers with the version.
+ * Tools may pass `?token=` instead.
+ */
+export const DOC_PROTOCOL = 'mockloop-doc.1';
+export const DOC_TOKEN_PROTOCOL_PREFIX = 'auth.';
+/** Document tokens open connections for this long after they are issued; clients refresh them. */
+export const DOC_TOKEN_TTL_MS = 60 * 60_000;

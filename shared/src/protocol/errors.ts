@@ -7,6 +7,8 @@ export const ErrorCode = z.enum([
   'NOT_JOINED',
   'FORBIDDEN',
   'ROOM_FULL',
+  /** The thing is already done and final (feedback once submitted). */
+  'CONFLICT',
   /** Too many requests or events: slow down (a socket that keeps going is disconnected). */
   'RATE_LIMITED',
   'INTERNAL',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './errors.js';
-import { DisplayName, ParticipantSecret, RoomId } from './ids.js';
+import { DisplayName, ParticipantSecret, RoomId, TabId } from './ids.js';
 import type { EmptyRequest, InterviewerBrief, SelectQuestionRequest } from './interview.js';
 import { Language } from './languages.js';
 import type { LobbyEnterRequest, LobbyMatch, LobbyStatus } from './lobby.js';
@@ -28,6 +28,8 @@ export const ClientEvent = {
   LobbyLeave: 'lobby:leave',
   /** Interviewer only: bring everyone in the room to one view (P-VIEW-1). */
   FocusView: 'room:focus-view',
+  /** Fresh document tokens for the current round, same client ids (P-DOC-11). */
+  RefreshDocuments: 'room:documents',
 } as const;
 
 export const ServerEvent = {
@@ -48,6 +50,7 @@ export const JoinRequest = z.object({
   roomId: RoomId,
   name: DisplayName.optional(),
   secret: ParticipantSecret.optional(),
+  tab: TabId.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
@@ -55,6 +58,9 @@ export const SetLanguageRequest = z.object({ language: Language });
 export type SetLanguageRequest = z.infer<typeof SetLanguageRequest>;
 
 export const PresenceUpdate = z.object({ away: z.boolean() });
+
+export const RefreshDocumentsRequest = z.object({ tab: TabId.optional() });
+export type RefreshDocumentsRequest = z.infer<typeof RefreshDocumentsRequest>;
 export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
 
 /** Events the browser sends. Payloads are `unknown` on the wire and parsed by the server. */
@@ -74,6 +80,10 @@ export interface ClientToServerEvents {
   [ClientEvent.LobbyEnter]: (payload: LobbyEnterRequest, ack: AckCallback<LobbyStatus>) => void;
   [ClientEvent.LobbyLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
   [ClientEvent.FocusView]: (payload: FocusViewRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.RefreshDocuments]: (
+    payload: RefreshDocumentsRequest,
+    ack: AckCallback<JoinResult['documents']>,
+  ) => void;
 }
 
 export interface ServerToClientEvents {

@@ -22,3 +22,9 @@ export const DisplayName = z
   .max(40, 'name is at most 40 characters')
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'name has control characters');
+
+/**
+ * A browser tab's own random id (per page load): the server derives the tab's document client ids
+ * from it, so a re-join from the same tab keeps its ids and two tabs never share one.
+ */
+export const TabId = z.string().regex(/^[A-Za-z0-9_-]{16,43}$/, 'malformed tab id');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KebabId } from '../questions/text.js';
-import { DisplayName } from './ids.js';
+import { DisplayName, TabId } from './ids.js';
 import { RoundType } from './roundTypes.js';
 
 /** What a person waiting in the lobby wants to play. `either` matches anything compatible. */
@@ -12,6 +12,11 @@ export const LobbyEnterRequest = z.object({
   trackId: KebabId,
   roundType: RoundType,
   role: RolePreference,
+  /**
+   * This browser's own random id (kept in localStorage): entries with the same one are one person,
+   * who has one place in line and is never paired with themself. Without it, the socket is the person.
+   */
+  person: TabId.optional(),
 });
 export type LobbyEnterRequest = z.infer<typeof LobbyEnterRequest>;
 

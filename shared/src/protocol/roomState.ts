@@ -28,12 +28,22 @@ export interface RoomState {
   serverNow: number;
 }
 
-/** Access to one shared document: its name and a token scoped to room, participant and document. */
+/**
+ * Access to one shared document: its name and a token scoped to room, participant, document and
+ * awareness client id, valid until `expiresAt` (P-DOC-2, P-DOC-11).
+ */
 export interface DocAccess {
   name: string;
   token: string;
   /** false for observers: the server drops their writes, and the editor is read-only. */
   writable: boolean;
+  /**
+   * The Yjs client id this browser tab must use for the document: the server stamps and relays
+   * awareness only for it, so nobody can speak for another person's cursor (P-ID-3).
+   */
+  clientId: number;
+  /** When the token stops opening connections (ms since the epoch): refresh it before. */
+  expiresAt: number;
 }
 
 /** What a successful join returns to the joining browser only. */

@@ -14,11 +14,13 @@ interface Props {
   secret: string;
   readOnly: boolean;
   exportName: string;
+  /** The server ended this connection's seat (a role swap): fetch the new documents. */
+  onSeatChanged?: () => void;
 }
 
 /** The whiteboard view: connects the round's board document and shows the board once loaded. */
-export function BoardView({ access, self, ...rest }: Props) {
-  const board = useSharedDoc(access, self);
+export function BoardView({ access, self, onSeatChanged, ...rest }: Props) {
+  const board = useSharedDoc(access, self, onSeatChanged);
   return (
     <>
       <DocProblemBanner problem={board.problem} onReconnect={board.reconnect} />
