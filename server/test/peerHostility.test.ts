@@ -195,7 +195,9 @@ describe('awareness ids belong to the tab the server gave them to', () => {
     cleanup.push(() => server.stop());
     const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
     const sockets = [connectControl(server.url), connectControl(server.url), connectControl(server.url)];
-    cleanup.push(() => sockets.forEach((s) => s.disconnect()));
+    cleanup.push(() => {
+      for (const s of sockets) s.disconnect();
+    });
     const ivy = await joinOk(sockets[0] as ControlSocket, { roomId: room.roomId, secret: room.secret });
     const cal = await joinOk(sockets[1] as ControlSocket, { roomId: room.roomId, name: 'Cal' });
     const obi = await joinOk(sockets[2] as ControlSocket, { roomId: room.roomId, name: 'Obi' });
