@@ -69,13 +69,22 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
 
   // The candidate tries the private doors: the notes document, the interviewer's controls, the brief.
   const roomId = new URL(roomUrl).pathname.split('/').pop() ?? '';
+  // Document tokens never travel in a URL (P-DOC-11); the candidate's own comes from a join.
   const codeSocketUrl = calTraffic.socketUrls().find((url) => url.includes('/yjs/'));
-  expect(codeSocketUrl).toContain('.code-1?token=');
-  const candidateToken = new URL(codeSocketUrl ?? '').searchParams.get('token') ?? '';
+  expect(codeSocketUrl).toContain('.code-1');
+  expect(codeSocketUrl).not.toContain('token');
+  const calSecret = await cal.evaluate((room) => localStorage.getItem(`mockloop:secret:${room}`), roomId);
+  const probe = io(server.url, { transports: ['websocket'], forceNew: true });
+  const candidateToken: string = (await probe.emitWithAck('room:join', { roomId, secret: calSecret })).data
+    .documents.code.token;
+  probe.disconnect();
   const notesAttempt = await cal.evaluate(
     ([room, token]) =>
       new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://${location.host}/yjs/${room}.notes-1?token=${token}`);
+        const ws = new WebSocket(`ws://${location.host}/yjs/${room}.notes-1`, [
+          'mockloop-doc.1',
+          `auth.${token}`,
+        ]);
         ws.binaryType = 'arraybuffer';
         ws.onopen = () => resolve('opened');
         ws.onclose = (e) => resolve(`closed ${e.code}`);

@@ -1,6 +1,9 @@
-/** Per-browser memory: the participant secret for each room, and the last name typed. */
+import { TAB_ID } from './tabId';
+
+/** Per-browser memory: the participant secret for each room, the last name typed, the lobby id. */
 const secretKey = (roomId: string) => `mockloop:secret:${roomId}`;
 const NAME_KEY = 'mockloop:name';
+const PERSON_KEY = 'mockloop:person';
 
 function safe<T>(fn: () => T, fallback: T): T {
   try {
@@ -17,4 +20,17 @@ export const storage = {
   forgetSecret: (roomId: string) => safe(() => localStorage.removeItem(secretKey(roomId)), undefined),
   name: () => safe(() => localStorage.getItem(NAME_KEY) ?? '', ''),
   setName: (name: string) => safe(() => localStorage.setItem(NAME_KEY, name), undefined),
+  /**
+   * This browser's random lobby id: all its tabs are one person, with one place in line, never
+   * paired with themself (P-LOBBY-1). Made on first use.
+   */
+  person: () =>
+    safe(() => {
+      let id = localStorage.getItem(PERSON_KEY);
+      if (!id) {
+        id = TAB_ID;
+        localStorage.setItem(PERSON_KEY, id);
+      }
+      return id;
+    }, TAB_ID),
 };

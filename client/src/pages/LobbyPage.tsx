@@ -35,6 +35,7 @@ export default function LobbyPage() {
   const [status, setStatus] = useState<LobbyStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [entering, setEntering] = useState(false);
   const socket = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
   const ids = { name: useId(), track: useId(), round: useId() };
 
@@ -60,6 +61,7 @@ export default function LobbyPage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (entering) return; // a double click enters once
     const checked = checkName(name);
     if ('error' in checked) return setError(checked.error);
     setError(null);
@@ -73,10 +75,18 @@ export default function LobbyPage() {
       navigate(ROUTES.room(match.roomId));
     });
     s.on('disconnect', () => setStatus(null));
+    setEntering(true);
     const ack = await s
       .timeout(8000)
-      .emitWithAck(ClientEvent.LobbyEnter, { name: checked.name, trackId, roundType, role })
+      .emitWithAck(ClientEvent.LobbyEnter, {
+        name: checked.name,
+        trackId,
+        roundType,
+        role,
+        person: storage.person(),
+      })
       .catch(() => null);
+    setEntering(false);
     if (!ack) return setError('The server did not answer; try again.');
     if (!ack.ok) return setError(ack.error.message);
     if (ack.data.state === 'waiting') setStatus(ack.data);
@@ -170,7 +180,7 @@ export default function LobbyPage() {
               {error}
             </p>
           )}
-          <button className="button primary wide" type="submit" disabled={!trackId}>
+          <button className="button primary wide" type="submit" disabled={!trackId || entering}>
             Find a partner
           </button>
         </form>
