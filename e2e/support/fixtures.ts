@@ -19,7 +19,7 @@ export const test = base.extend<Fixtures>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-e2e-'));
     const server = await startServerProcess(dataDir, serverEnv);
     await use(server);
-    await server.stop();
+    await server.dispose();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   person: async ({ browser, server }, use) => {

@@ -21,6 +21,9 @@ export interface Config {
   trustProxy: string;
   /** ALLOWED_ORIGINS: browser origins allowed on the WebSocket planes (comma-separated). */
   allowedOrigins?: string[];
+  /** DATABASE_URL: PostgreSQL instead of SQLite (postgres://...); DATABASE_SCHEMA: its schema. */
+  databaseUrl?: string;
+  databaseSchema?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docs: unloadGraceMs === undefined ? undefined : { unloadGraceMs },
     limits: limitsFromEnv(env),
     trustProxy: env.TRUST_PROXY || 'loopback',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')
           .map((o) => o.trim())

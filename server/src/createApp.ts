@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
@@ -13,7 +12,6 @@ import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { originPolicy } from './http/originPolicy.js';
 import { InterviewService } from './interview/InterviewService.js';
-import { KeyedMutex } from './interview/KeyedMutex.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { DEFAULT_LIMITS, type Limits } from './limits/Limits.js';
@@ -27,7 +25,7 @@ import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
 import { SeatChanges } from './rooms/SeatChanges.js';
 import { RoundService } from './rounds/RoundService.js';
-import { SqliteStore } from './store/SqliteStore.js';
+import { openStore } from './store/openStore.js';
 import type { Store } from './store/Store.js';
 
 export interface AppOptions {
@@ -37,8 +35,12 @@ export interface AppOptions {
   clientDir?: string;
   publicUrl?: string;
   tokenSecret?: string;
-  /** Use this store instead of SQLite under dataDir. */
+  /** Use this store instead of SQLite under dataDir (or PostgreSQL at databaseUrl). */
   store?: Store;
+  /** PostgreSQL connection string: the scaled mode's shared store. */
+  databaseUrl?: string;
+  /** A PostgreSQL schema to use (created if missing). */
+  databaseSchema?: string;
   docs?: DocManagerOptions;
   /** How long a matched person has to open the room (default 60 s). */
   lobbyArrivalMs?: number;
@@ -81,7 +83,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trust = compileTrust(options.trustProxy ?? 'loopback');
   const bank = await loadQuestionBank(options.questionsDir);
-  const store = options.store ?? new SqliteStore(path.join(options.dataDir, 'mockloop.sqlite'));
+  const store =
+    options.store ??
+    (await openStore({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      databaseSchema: options.databaseSchema,
+    }));
   const tokens = await DocTokens.load(store, options.tokenSecret, { ttlMs: options.docTokenTtlMs });
   const presence = new InMemoryPresence();
   const activity = new RoomActivity(store, (err) => log('[rooms] could not record activity', err));
@@ -94,10 +102,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...options.docs,
   });
 
-  const roomLock = new KeyedMutex();
   const seatChanges = new SeatChanges();
-  const interview = new InterviewService(store, bank, docs, roomLock);
-  const rounds = new RoundService(store, bank, docs, roomLock, undefined, seatChanges);
+  const interview = new InterviewService(store, bank, docs);
+  const rounds = new RoundService(store, bank, docs, undefined, seatChanges);
   const originAllowed = originPolicy(
     options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
   );

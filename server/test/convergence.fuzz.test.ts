@@ -98,7 +98,8 @@ async function session(seed: number): Promise<void> {
   }
   await t.server.app.docs.flush();
   const stored = new Y.Doc();
-  for (const row of await t.server.app.store.loadUpdates(ivy.documents.code.name)) Y.applyUpdate(stored, row);
+  for (const row of await t.server.app.store.loadUpdates(ivy.documents.code.name))
+    Y.applyUpdate(stored, row.data);
   expect(Y.encodeStateAsUpdate(stored), hint).toEqual(Y.encodeStateAsUpdate((clients[0] as DocClient).doc));
   for (const client of clients) client.destroy();
   for (const socket of sockets) socket.disconnect();

@@ -35,6 +35,7 @@ describe('room expiry (P-ROOM-5)', () => {
       body: PNG,
     });
     expect(upload.status).toBe(201);
+    const { fileId } = (await upload.json()) as { fileId: string };
     code.destroy();
     await t.server.app.docs.flush();
     const store = t.server.app.store;
@@ -48,7 +49,7 @@ describe('room expiry (P-ROOM-5)', () => {
     expect(await store.listParticipants(room.roomId)).toEqual([]);
     expect(await store.listRounds(room.roomId)).toEqual([]);
     expect(await store.countUpdates(ivy.documents.code.name)).toBe(0);
-    expect(await store.roomFilesSize(room.roomId)).toBe(0);
+    expect(await store.getFile(room.roomId, fileId)).toBeNull();
     expect((await fetch(`${t.server.url}/api/rooms/${room.roomId}`)).status).toBe(404);
   });
 

@@ -108,9 +108,13 @@ describe('floods are cut off while other rooms keep working', () => {
     const commands: TimerCommand[] = Array.from({ length: 30 }, (_, i) =>
       i % 2 ? { action: 'pause' } : { action: 'start' },
     );
+    const started = performance.now();
     await Promise.all(commands.map((command) => emitRaw(ivy, ClientEvent.Timer, command)));
+    const elapsed = performance.now() - started;
+    // At most one broadcast per 50 ms window (the burst's acks wait for the one that includes them).
     expect(states).toBeGreaterThan(0);
-    expect(states).toBeLessThanOrEqual(6);
+    expect(states).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
+    expect(states).toBeLessThan(commands.length / 2);
   });
 
   it('P-CTL-1: Socket.IO refuses the long-polling transport', async () => {

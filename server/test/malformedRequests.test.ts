@@ -69,7 +69,7 @@ describe('no request ends the process', () => {
     server = await startServerProcess(dataDir);
   });
   afterAll(async () => {
-    await server.stop();
+    await server.dispose();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

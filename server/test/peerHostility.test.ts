@@ -101,7 +101,7 @@ describe('seats are checked when data is sent, not when a socket joined', () => 
     await t.server.app.docs.flush();
     const stored = new Y.Doc();
     for (const row of await t.server.app.store.loadUpdates(cal.documents.code.name))
-      Y.applyUpdate(stored, row);
+      Y.applyUpdate(stored, row.data);
     expect(stored.getText('code').toString()).toBe('round one');
     // Re-joining gives round 2's documents, where Cal now writes.
     const again = await joinOk(calSocket, { roomId: room.roomId, secret: cal.secret });
@@ -192,7 +192,7 @@ describe('awareness ids belong to the tab the server gave them to', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-awareness-'));
     cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const server = await startServerProcess(dataDir);
-    cleanup.push(() => server.stop());
+    cleanup.push(() => server.dispose());
     const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
     const sockets = [connectControl(server.url), connectControl(server.url), connectControl(server.url)];
     cleanup.push(() => {

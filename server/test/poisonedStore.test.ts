@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CloseCode, DOC_RULES, type DocAccess, type JoinResult } from '@mockloop/shared';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openStore } from '../src/store/openStore.js';
 import { hostileFrames, updateInMessage } from '../src/testing/hostileUpdates.js';
 import { connectControl, createRoom, joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
@@ -17,7 +17,7 @@ const cleanups: Array<() => void> = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) cleanup();
-  await server?.stop();
+  await server?.dispose();
   server = undefined;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -35,14 +35,17 @@ function open(url: string, access: DocAccess) {
   return client;
 }
 
-/** Appends rows to a document's log behind the server's back, as a corrupted disk or old bug would. */
-function poison(doc: string, rows: Uint8Array[]): void {
-  const db = new Database(path.join(dataDir, 'mockloop.sqlite'));
-  const insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const row of rows) insert.run(doc, Buffer.from(row));
-  })();
-  db.close();
+/**
+ * Appends rows to a document's log behind the server's back (it is stopped), as a corrupted disk
+ * or an old bug would: straight into the store it uses, SQLite or PostgreSQL.
+ */
+async function poison(doc: string, rows: Uint8Array[]): Promise<void> {
+  const store = await openStore({ dataDir, ...(server?.storeOptions ?? {}) });
+  try {
+    await store.appendUpdates(new Map([[doc, rows.map((data) => ({ data, at: 1, author: null }))]]));
+  } finally {
+    await store.close();
+  }
 }
 
 describe('a poisoned store (P-DOC-10)', () => {
@@ -71,14 +74,14 @@ describe('a poisoned store (P-DOC-10)', () => {
       'a root the document does not have',
       'a truncated delete set',
     ].map((name) => updateInMessage(frames.find((f) => f.name === name)?.frame as Uint8Array));
-    poison(repaired.documents.code.name, [...Array.from({ length: 120 }, () => subdocs), ...others]);
+    await poison(repaired.documents.code.name, [...Array.from({ length: 120 }, () => subdocs), ...others]);
     const big = new Y.Doc();
     const bigRows: Uint8Array[] = [];
     big.on('update', (u: Uint8Array) => bigRows.push(u));
     for (let i = 0; i * 900_000 < DOC_RULES.notes.maxBytes * 4 + 900_000; i++) {
       big.getText('notes').insert(0, 'n'.repeat(900_000));
     }
-    poison(refused.documents.notes?.name as string, bigRows);
+    await poison(refused.documents.notes?.name as string, bigRows);
 
     await server.restart();
     const started = performance.now();

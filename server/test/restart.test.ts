@@ -23,7 +23,7 @@ describe('crash and restart (server/dist/main.js as its own process)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-restart-'));
     cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const server: ServerProcess = await startServerProcess(dataDir);
-    cleanup.push(() => server.stop());
+    cleanup.push(() => server.dispose());
     const wsUrl = server.url.replace('http', 'ws');
 
     const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
@@ -79,7 +79,7 @@ describe('crash and restart (server/dist/main.js as its own process)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-restart-'));
     cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const server = await startServerProcess(dataDir);
-    cleanup.push(() => server.stop());
+    cleanup.push(() => server.dispose());
     const wsUrl = server.url.replace('http', 'ws');
     const room = await createRoom(server.url, { roundType: 'coding', name: 'Ivy' });
     const socket = connectControl(server.url);

@@ -284,7 +284,7 @@ describe('restart', () => {
       expect(started.room.round.timer.endsAt).not.toBeNull();
       expect(after.room.round.timer).toEqual(started.room.round.timer);
     } finally {
-      await server.stop();
+      await server.dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

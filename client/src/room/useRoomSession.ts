@@ -134,6 +134,8 @@ export function useRoomSession(roomId: string) {
       clock.sync(room.serverNow);
       const current = sessionRef.current;
       if (current.status !== 'joined') return;
+      // Broadcasts can arrive out of order (several nodes, a re-join): never go back (P-CTL-5).
+      if (room.revision < current.room.revision) return;
       setSession({ ...current, room });
       // A new round or a new seat (role swap) means new document tokens: join again for them.
       const me = room.participants.find((p) => p.id === current.join.self.id);

@@ -39,11 +39,8 @@ export class DocTokens {
     const now = options.now ?? Date.now;
     const ttl = options.ttlMs ?? DOC_TOKEN_TTL_MS;
     if (secret) return new DocTokens(Buffer.from(secret, 'utf8'), now, ttl);
-    let key = await store.getMeta(KEY_META);
-    if (!key) {
-      key = randomBytes(32).toString('base64url');
-      await store.setMeta(KEY_META, key);
-    }
+    // Atomic: nodes starting together agree on one key.
+    const key = await store.getOrCreateMeta(KEY_META, randomBytes(32).toString('base64url'));
     return new DocTokens(Buffer.from(key, 'base64url'), now, ttl);
   }
 

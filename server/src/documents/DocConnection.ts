@@ -45,6 +45,8 @@ export class DocConnection implements DocPeer {
   /** Whether this connection's writes count; the server re-checks it when seats change. */
   writable: boolean;
   lastSentAt = 0;
+  /** The participant whose edits these are (stored with each update, for the replay). */
+  readonly author: string;
 
   constructor(
     private readonly shared: SharedDoc,
@@ -56,6 +58,7 @@ export class DocConnection implements DocPeer {
     this.writable = options.writable;
     this.clientId = options.clientId;
     this.budget = options.budget;
+    this.author = options.user.id;
   }
 
   /** Joins the document's fan-out and sends the opening sync step and current awareness. */

@@ -13,6 +13,18 @@ function newStore(): SqliteStore {
   return store;
 }
 
+/** Appends one row, as the DocManager does (tests write rows behind its back). */
+const append = (store: SqliteStore, doc: string, data: Uint8Array) =>
+  store.appendUpdates(new Map([[doc, [{ data, at: Date.now(), author: null }]]]));
+/** A document as the store would load it, applied into a fresh Y.Doc. */
+async function stored(store: SqliteStore, doc: string): Promise<Y.Doc> {
+  const { checkpoint, rows } = await store.loadDocument(doc);
+  const restored = new Y.Doc();
+  if (checkpoint) Y.applyUpdate(restored, checkpoint.state);
+  for (const row of rows) Y.applyUpdate(restored, row.data);
+  return restored;
+}
+
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(stores.splice(0).map((s) => s.close()));
@@ -27,15 +39,15 @@ function updateOf(text: string): Uint8Array {
 describe('DocManager', () => {
   it('P-DOC-6: acquire resolves only after stored state has loaded', async () => {
     const store = newStore();
-    await store.appendUpdate('d', updateOf('stored'));
+    await append(store, 'd', updateOf('stored'));
     let release!: () => void;
     const gate = new Promise<void>((r) => {
       release = r;
     });
     const slow = Object.create(store) as SqliteStore;
-    slow.loadUpdates = async (name) => {
+    slow.loadDocument = async (name) => {
       await gate;
-      return store.loadUpdates(name);
+      return store.loadDocument(name);
     };
     const docs = new DocManager(slow);
     let loaded = false;
@@ -52,7 +64,7 @@ describe('DocManager', () => {
 
   it('loads a document once for concurrent acquirers', async () => {
     const store = newStore();
-    const spy = vi.spyOn(store, 'loadUpdates');
+    const spy = vi.spyOn(store, 'loadDocument');
     const docs = new DocManager(store);
     const [a, b] = await Promise.all([docs.acquire('d'), docs.acquire('d')]);
     expect(a).toBe(b);
@@ -74,8 +86,11 @@ describe('DocManager', () => {
     expect(docs.isLoaded('d')).toBe(true);
     await vi.advanceTimersByTimeAsync(2);
     await vi.waitFor(() => expect(docs.size).toBe(0));
-    // Unload compacted the log into one row holding the full state.
-    expect(await store.countUpdates('d')).toBe(1);
+    // Unload wrote a checkpoint covering both rows; the rows stay (the history).
+    const { checkpoint, rows } = await store.loadDocument('d');
+    expect(checkpoint?.uptoSeq).toBe((await store.loadUpdates('d')).at(-1)?.seq);
+    expect(rows).toEqual([]);
+    expect(await store.countUpdates('d')).toBe(2);
 
     vi.useRealTimers();
     const again = await docs.acquire('d');
@@ -95,29 +110,32 @@ describe('DocManager', () => {
     expect(docs.isLoaded('d')).toBe(true);
   });
 
-  it('compacts the log once it reaches the row threshold, losing nothing', async () => {
+  it('S-DOC-3: writes a checkpoint once the rows reach the threshold, losing nothing and deleting nothing', async () => {
     const store = newStore();
     const docs = new DocManager(store, { compactAfterRows: 10 });
     const shared = await docs.acquire('d');
     for (let i = 0; i < 25; i++) shared.doc.getText('code').insert(i, String(i % 10));
     await docs.flush('d');
-    expect(await store.countUpdates('d')).toBeLessThan(10);
-    const restored = new Y.Doc();
-    for (const u of await store.loadUpdates('d')) Y.applyUpdate(restored, u);
-    expect(restored.getText('code').toString()).toBe(shared.doc.getText('code').toString());
+    const { checkpoint, rows } = await store.loadDocument('d');
+    expect(checkpoint).not.toBeNull();
+    expect(rows.length).toBeLessThan(10);
+    expect(await store.countUpdates('d')).toBe(25);
+    expect((await stored(store, 'd')).getText('code').toString()).toBe(shared.doc.getText('code').toString());
   });
 
   it('writes the updates of one event-loop turn together, every document in one append', async () => {
     const store = newStore();
-    const append = vi.spyOn(store, 'appendUpdates');
+    const appends = vi.spyOn(store, 'appendUpdates');
     const docs = new DocManager(store);
     const [d, e] = await Promise.all([docs.acquire('d'), docs.acquire('e')]);
     for (let i = 0; i < 3; i++) d.doc.getText('code').insert(i, 'x');
     e.doc.getText('code').insert(0, 'y');
-    expect(append).not.toHaveBeenCalled();
+    expect(appends).not.toHaveBeenCalled();
     await new Promise((resolve) => setImmediate(resolve));
     await docs.flush('d');
-    expect(append.mock.calls.map(([batch]) => [...batch].map(([name, u]) => [name, u.length]))).toEqual([
+    expect(
+      appends.mock.calls.map(([batch]) => [...batch].map(([name, rows]) => [name, rows.length])),
+    ).toEqual([
       [
         ['d', 3],
         ['e', 1],
@@ -131,9 +149,9 @@ describe('DocManager', () => {
     const store = newStore();
     const failing = Object.create(store) as SqliteStore;
     let fail = true;
-    failing.loadUpdates = async (name) => {
+    failing.loadDocument = async (name) => {
       if (fail) throw new Error('disk on fire');
-      return store.loadUpdates(name);
+      return store.loadDocument(name);
     };
     const docs = new DocManager(failing);
     await expect(docs.acquire('d')).rejects.toThrow('disk on fire');
@@ -146,17 +164,20 @@ describe('DocManager', () => {
   it('P-DOC-10: skips stored rows that fail the rules, reports them, and compacts them away', async () => {
     const store = newStore();
     const log: string[] = [];
-    await store.appendUpdate(CODE, updateOf('kept'));
+    await append(store, CODE, updateOf('kept'));
     const poison = hostileFrames().find((f) => f.name === 'a root the document does not have');
-    await store.appendUpdate(CODE, updateInMessage(poison?.frame as Uint8Array));
-    await store.appendUpdate(CODE, new Uint8Array([1, 200, 200, 200, 7]));
+    await append(store, CODE, updateInMessage(poison?.frame as Uint8Array));
+    await append(store, CODE, new Uint8Array([1, 200, 200, 200, 7]));
     const docs = new DocManager(store, { log: (m) => log.push(m) });
     const shared = await docs.acquire(CODE);
     expect(shared.doc.getText('code').toString()).toBe('kept');
     expect(shared.doc.share.has('payload')).toBe(false);
     expect(log.filter((m) => m.includes('refused'))).toHaveLength(2);
     await docs.flush();
-    expect(await store.countUpdates(CODE)).toBe(1);
+    // A checkpoint now covers the bad rows: the next load does not meet them.
+    const again = await store.loadDocument(CODE);
+    expect(again.checkpoint?.uptoSeq).toBe(3);
+    expect(again.rows).toEqual([]);
   });
 
   it('P-DOC-10: refuses a document whose rows pass the load budget', async () => {
@@ -165,13 +186,15 @@ describe('DocManager', () => {
     const rows: Uint8Array[] = [];
     huge.on('update', (u: Uint8Array) => rows.push(u));
     for (let i = 0; i < 17; i++) huge.getText('code').insert(0, 'x'.repeat(1024 * 1024));
-    for (const row of rows) await store.appendUpdate(CODE, row);
+    for (const row of rows) await append(store, CODE, row);
     expect(rows.reduce((n, r) => n + r.length, 0)).toBeGreaterThan(DOC_RULES.code.maxBytes * 4);
     const docs = new DocManager(store);
     await expect(docs.acquire(CODE)).rejects.toBeInstanceOf(DocUnloadable);
     // Time: a budget of 0 ms refuses any document that has rows.
-    await store.replaceUpdates(CODE, updateOf('small'));
-    await expect(new DocManager(store, { loadBudgetMs: -1 }).acquire(CODE)).rejects.toThrow(/server time/);
+    const small = new SqliteStore(':memory:');
+    stores.push(small);
+    await append(small, CODE, updateOf('small'));
+    await expect(new DocManager(small, { loadBudgetMs: -1 }).acquire(CODE)).rejects.toThrow(/server time/);
   });
 
   it('P-DOC-7: a copy broken by a failed update is dropped, its peers told to reconnect, and reloaded', async () => {

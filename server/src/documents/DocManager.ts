@@ -1,6 +1,6 @@
 import { CloseCode, DOC_RULES, type DocRules, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
-import type { Store } from '../store/Store.js';
+import type { Store, UpdateRow } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { MalformedInput } from './ByteReader.js';
 import { DocUnloadable } from './DocUnloadable.js';
@@ -36,7 +36,10 @@ interface Entry {
   ready: Promise<SharedDoc>;
   shared?: SharedDoc;
   refs: number;
+  /** Rows stored since the latest checkpoint (when it reaches compactAfterRows, checkpoint). */
   rows: number;
+  /** The highest sequence number of this document's rows that are in the store. */
+  lastSeq: number;
   unloadTimer?: NodeJS.Timeout;
 }
 
@@ -69,8 +72,10 @@ export class DocManager {
   private readonly entries = new Map<string, Entry>();
   /** Documents being unloaded: a new load waits for their last writes. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Their entries, so the writes still in flight can record their sequence numbers. */
+  private readonly closingEntries = new Map<string, Entry>();
   /** Updates applied this turn and not yet handed to the store, per document, in order. */
-  private readonly unwritten = new Map<string, Uint8Array[]>();
+  private readonly unwritten = new Map<string, UpdateRow[]>();
   private flushScheduled: NodeJS.Immediate | undefined;
   /** Every store write (appends and compactions), in order: a compaction never races an append. */
   private writes: Promise<void> = Promise.resolve();
@@ -119,7 +124,7 @@ export class DocManager {
   async acquire(name: string): Promise<SharedDoc> {
     let entry = this.entries.get(name);
     if (!entry) {
-      const created: Entry = { name, refs: 0, rows: 0, ready: Promise.resolve(null as never) };
+      const created: Entry = { name, refs: 0, rows: 0, lastSeq: 0, ready: Promise.resolve(null as never) };
       created.ready = this.load(name, created);
       entry = created;
       this.entries.set(name, entry);
@@ -182,33 +187,33 @@ export class DocManager {
   }
 
   /**
-   * Loads a document from its rows, bounded (P-DOC-10): each row is checked like a client's update
-   * and skipped (and reported) when it fails; the rows together may hold a few times the kind's
-   * size; applying them may take `loadBudgetMs` of server time, in slices that let other rooms'
-   * work run between them. Past a budget the load fails with DocUnloadable. A load that skipped
-   * rows is compacted at once, so the bad rows are gone from the store.
+   * Loads a document from its latest checkpoint and the rows after it, bounded (P-DOC-10): each
+   * is checked like a client's update and skipped (and reported) when it fails; together they may
+   * hold a few times the kind's size; applying them may take `loadBudgetMs` of server time, in
+   * slices that let other rooms' work run between them. Past a budget the load fails with
+   * DocUnloadable. A load that skipped rows writes a checkpoint at once, so they are not met again.
    */
   private async load(name: string, entry: Entry): Promise<SharedDoc> {
     await this.closing.get(name);
     const ref = parseDocName(name);
     const rules = ref ? DOC_RULES[ref.kind] : undefined;
-    const rows = await this.store.loadUpdates(name);
-    if (rules) {
-      const bytes = rows.reduce((sum, row) => sum + row.length, 0);
-      if (bytes > rules.maxBytes * LOAD_BYTES_FACTOR) {
-        throw new DocUnloadable(`its stored history holds ${bytes} bytes, more than the server loads`);
-      }
+    const stored = await this.store.loadDocument(name);
+    const rows = [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.rows.map((r) => r.data)];
+    const bytes = rows.reduce((sum, row) => sum + row.length, 0);
+    if (rules && bytes > rules.maxBytes * LOAD_BYTES_FACTOR) {
+      throw new DocUnloadable(`its stored history holds ${bytes} bytes, more than the server loads`);
     }
+    entry.lastSeq = stored.rows.at(-1)?.seq ?? stored.checkpoint?.uptoSeq ?? 0;
     const broken = new Set<number>();
     for (;;) {
       const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace, rules });
       try {
         const skipped = await this.applyRows(name, shared, rows, rules, broken);
-        entry.rows = rows.length - skipped;
-        shared.bytes = rows.reduce((sum, row) => sum + row.length, 0);
+        entry.rows = stored.rows.length;
+        shared.bytes = bytes;
         this.attach(name, entry, shared);
         if (skipped > 0) {
-          this.log(`[docs] ${name}: skipped ${skipped} stored row(s) that fail its rules; compacting`);
+          this.log(`[docs] ${name}: skipped ${skipped} stored row(s) that fail its rules; checkpointing`);
           this.compact(name, entry, shared);
         }
         return shared;
@@ -277,17 +282,16 @@ export class DocManager {
 
   /** Wires a loaded document to the store: every later update is appended (or compacted). */
   private attach(name: string, entry: Entry, shared: SharedDoc): void {
-    shared.onUpdate = (update) => {
+    shared.onUpdate = (update, author) => {
       entry.rows += 1;
       this.noteActivity(name);
-      if (entry.rows >= this.compactAfterRows) {
-        this.compact(name, entry, shared);
-        return;
-      }
+      // Every update is kept, with when and from whom: the history a replay needs (S-DOC-1).
+      const row: UpdateRow = { data: update, at: Date.now(), author: author ?? null };
       const pending = this.unwritten.get(name);
-      if (pending) pending.push(update);
-      else this.unwritten.set(name, [update]);
+      if (pending) pending.push(row);
+      else this.unwritten.set(name, [row]);
       this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
+      if (entry.rows >= this.compactAfterRows) this.compact(name, entry, shared);
     };
     shared.onBroken = (err) => this.reset(entry, shared, err);
     entry.shared = shared;
@@ -335,16 +339,29 @@ export class DocManager {
     this.unwritten.clear();
     const [first] = batch.keys();
     const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-    this.enqueueWrite(label, () => this.store.appendUpdates(batch));
+    this.enqueueWrite(label, async () => {
+      const last = await this.store.appendUpdates(batch);
+      for (const [doc, seq] of last) {
+        const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
+        if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
+      }
+    });
   }
 
+  /**
+   * Writes a checkpoint: the state now, covering every row written so far (S-DOC-3). Updates
+   * applied but not yet written are in the state too; they are still written as rows after it
+   * (the history keeps them) and applying them again on load changes nothing.
+   */
   private compact(name: string, entry: Entry, shared: SharedDoc): void {
-    entry.rows = 1;
-    // Encoded now, so the snapshot covers every update applied so far, written or not.
+    entry.rows = 0;
     const state = Y.encodeStateAsUpdate(shared.doc);
     shared.bytes = state.length;
-    this.unwritten.delete(name);
-    this.enqueueWrite(name, () => this.store.replaceUpdates(name, state));
+    this.writeUnwritten();
+    // Queued after the appends above, so lastSeq is theirs by the time it runs.
+    this.enqueueWrite(name, () =>
+      this.store.writeCheckpoint(name, { uptoSeq: entry.lastSeq, state, at: Date.now() }),
+    );
   }
 
   private enqueueWrite(name: string, write: () => Promise<void>): void {
@@ -356,10 +373,11 @@ export class DocManager {
     if (!force && entry.refs > 0) return;
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
     this.entries.delete(name);
+    this.closingEntries.set(name, entry);
     const done = (async () => {
       const shared = await entry.ready.catch(() => undefined);
       if (!shared) return;
-      if (entry.rows > 1) this.compact(name, entry, shared);
+      if (entry.rows > 0) this.compact(name, entry, shared);
       this.writeUnwritten();
       await this.writes;
       shared.destroy();
@@ -369,6 +387,7 @@ export class DocManager {
       await done;
     } finally {
       if (this.closing.get(name) === done) this.closing.delete(name);
+      if (this.closingEntries.get(name) === entry) this.closingEntries.delete(name);
     }
   }
 }

@@ -11,6 +11,8 @@ import type { UpdateScan } from './scanUpdate.js';
 /** Anything that can receive a document frame: a DocConnection, or a fake in tests. */
 export interface DocPeer {
   send(frame: Uint8Array): void;
+  /** The participant this peer speaks for: the author stored with its updates. */
+  readonly author?: string;
   /** Ends the peer's connection with a close code (P-DOC-4). */
   close?(code: number, reason: string): void;
   /** True when this peer speaks for every one of these awareness client ids. */
@@ -63,8 +65,11 @@ export class SharedDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly peers = new Set<DocPeer>();
-  /** Called with every update that changed the document, in order (the DocManager stores it). */
-  onUpdate?: (update: Uint8Array) => void;
+  /**
+   * Called with every update that changed the document, in order, and the participant who sent
+   * it (undefined for the server's own changes): the DocManager stores both.
+   */
+  onUpdate?: (update: Uint8Array, author?: string) => void;
   /**
    * Called when applying a peer's update threw half way: the document may hold part of it, so it
    * must not be served any longer (the DocManager reloads it from the store).
@@ -131,7 +136,7 @@ export class SharedDoc {
     this.bytes += update.length;
     const relay = frame ?? updateFrame(update);
     for (const peer of this.peers) if (peer !== from) peer.send(relay);
-    this.onUpdate?.(update);
+    this.onUpdate?.(update, from.author);
   }
 
   /**

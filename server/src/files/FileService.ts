@@ -45,14 +45,6 @@ export class FileService {
       );
     }
     const sha256 = createHash('sha256').update(data).digest('base64url');
-    const existing = await this.store.findFileByHash(roomId, sha256);
-    if (existing) return { fileId: existing.id, mimeType, size: existing.size };
-    if ((await this.store.roomFilesSize(roomId)) + data.byteLength > BOARD_ROOM_MAX_BYTES) {
-      throw new FileRejected(
-        413,
-        `This room's images already take up the ${mib(BOARD_ROOM_MAX_BYTES)} a room can hold.`,
-      );
-    }
     const record: FileRecord = {
       id: randomBytes(16).toString('base64url'),
       roomId,
@@ -63,8 +55,16 @@ export class FileService {
       uploadedBy,
       createdAt: this.now(),
     };
-    await this.store.saveFile(record);
-    return { fileId: record.id, mimeType, size: record.size };
+    // One transaction: the same image twice is stored once, and two uploads cannot both slip
+    // under the room's cap.
+    const saved = await this.store.saveFile(record, BOARD_ROOM_MAX_BYTES);
+    if (saved === 'full') {
+      throw new FileRejected(
+        413,
+        `This room's images already take up the ${mib(BOARD_ROOM_MAX_BYTES)} a room can hold.`,
+      );
+    }
+    return { fileId: saved.id, mimeType, size: saved.size };
   }
 
   get(roomId: string, fileId: string): Promise<FileRecord | null> {

@@ -15,16 +15,18 @@ beforeAll(async () => {
 
 async function setup() {
   const store = new SqliteStore(':memory:');
-  await store.createRoom({
-    id: 'r',
-    roundType: 'coding',
-    language: 'go',
-    creatorRole: 'interviewer',
-    createdAt: 0,
-    lastActiveAt: 0,
-    swapProposal: null,
-  });
-  await store.createRound(
+  await store.createRoom(
+    {
+      id: 'r',
+      roundType: 'coding',
+      language: 'go',
+      creatorRole: 'interviewer',
+      createdAt: 0,
+      lastActiveAt: 0,
+      swapProposal: null,
+      revision: 0,
+    },
+    [],
     newRound('r', 1, 'coding', { interviewerId: 'interviewer', candidateId: 'candidate' }, 0),
   );
   const code = new Y.Doc();
@@ -37,7 +39,7 @@ async function setup() {
     },
   };
   let clock = 1000;
-  const service = new InterviewService(store, bank, docs, undefined, () => clock++);
+  const service = new InterviewService(store, bank, docs, () => clock++);
   const person = (role: ParticipantRecord['role']): ParticipantRecord => ({
     id: role,
     roomId: 'r',

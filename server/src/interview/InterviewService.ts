@@ -11,12 +11,13 @@ import {
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { AppError } from '../rooms/AppError.js';
+import { mutateCurrentRound } from '../rooms/mutateRound.js';
+import { landed, untilWritten } from '../rooms/untilWritten.js';
 import { criteriaOf } from '../rounds/criteria.js';
 import { freshTimer, untouched } from '../rounds/timer.js';
 import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
 import type { DocEditor } from './DocEditor.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
-import { KeyedMutex } from './KeyedMutex.js';
 
 const STARTER_LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
@@ -31,7 +32,6 @@ export class InterviewService {
     private readonly store: Store,
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
-    private readonly lock: KeyedMutex = new KeyedMutex(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -110,40 +110,44 @@ export class InterviewService {
     requireInterviewer(interviewer, 'pick a question');
     const question = this.question(questionId);
     if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
-    await this.lock.run(interviewer.roomId, async () => {
-      const round = await this.currentRound(interviewer.roomId);
+    const { round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       if (round.revealedAt !== null) {
         throw new AppError('BAD_REQUEST', 'The question of this round is already revealed.');
       }
       // The clock follows the question's suggested minutes until someone touches it.
       const timer = untouched(round.timer) ? freshTimer(question.timeLimitMinutes) : round.timer;
-      await this.store.updateRound(round.roomId, round.number, { questionId, timer });
-      await this.record(round, 'question-selected', { questionId });
+      return { patch: { questionId, timer }, result: null };
     });
+    await this.record(round, 'question-selected', { questionId });
   }
 
-  /** Shows the picked question to everyone; for coding questions, puts the starter code in the editor once. */
+  /**
+   * Shows the picked question to everyone; for coding questions, puts the starter code in the
+   * editor once (P-PRIV-4): the reveal claims it in the same guarded write, so of two reveals
+   * racing on any nodes only one inserts it.
+   */
   async revealQuestion(interviewer: ParticipantRecord): Promise<void> {
     requireInterviewer(interviewer, 'reveal the question');
-    await this.lock.run(interviewer.roomId, async () => {
-      const round = await this.currentRound(interviewer.roomId);
+    const {
+      result: question,
+      round,
+      written,
+    } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       const question = this.question(round.questionId);
       if (!question) throw new AppError('BAD_REQUEST', 'Pick a question first.');
-      if (round.revealedAt !== null) return; // revealing twice is a no-op, not an error
-      const at = this.now();
-      await this.store.updateRound(round.roomId, round.number, { revealedAt: at });
-      await this.record(round, 'question-revealed', { questionId: question.id });
-      if (question.coding && round.starterFor !== question.id) {
-        await this.insertStarterCode(round, question);
-      }
+      if (round.revealedAt !== null) return { patch: null, result: question }; // a no-op, not an error
+      const starter = question.coding && round.starterFor !== question.id ? { starterFor: question.id } : {};
+      return { patch: { revealedAt: this.now(), ...starter }, result: question };
     });
+    if (!written) return;
+    await this.record(round, 'question-revealed', { questionId: question.id });
+    if (question.coding && round.starterFor !== question.id) await this.insertStarterCode(round, question);
   }
 
   /** Reveals the next hint to everyone and records when. */
   async revealHint(interviewer: ParticipantRecord): Promise<void> {
     requireInterviewer(interviewer, 'reveal a hint');
-    await this.lock.run(interviewer.roomId, async () => {
-      const round = await this.currentRound(interviewer.roomId);
+    const { result, round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       const question = this.question(round.questionId);
       if (!question || round.revealedAt === null)
         throw new AppError('BAD_REQUEST', 'Reveal the question first.');
@@ -151,18 +155,27 @@ export class InterviewService {
       if (index >= question.interviewer.hints.length) {
         throw new AppError('BAD_REQUEST', 'Every hint is already revealed.');
       }
-      const hintTimes = [...round.hintTimes, this.now()];
-      await this.store.updateRound(round.roomId, round.number, { hintTimes });
-      await this.record(round, 'hint-revealed', { questionId: question.id, index });
+      return {
+        patch: { hintTimes: [...round.hintTimes, this.now()] },
+        result: { questionId: question.id, index },
+      };
     });
+    await this.record(round, 'hint-revealed', result);
   }
 
+  /** Writes the starter code the reveal claimed, switching the room to a language it has. */
   private async insertStarterCode(round: RoundRecord, question: Question): Promise<void> {
     const coding = question.coding;
     if (!coding) return;
-    const room = await this.store.getRoom(round.roomId);
-    const language: StarterLanguage = isStarterLanguage(room?.language) ? room.language : 'python';
-    if (room && room.language !== language) await this.store.setRoomLanguage(room.id, language);
+    const language = await untilWritten(async () => {
+      const room = await this.store.getRoom(round.roomId);
+      if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+      if (isStarterLanguage(room.language)) return room.language;
+      return landed(
+        await this.store.updateRoom(room.id, { language: 'python' }, room.revision),
+        'python' as const,
+      );
+    });
     const starter = coding.starterCode[language];
     await this.docs.edit(docName(round.roomId, 'code', round.number), (doc) => {
       const text = doc.getText(CODE_DOC.text);
@@ -171,7 +184,6 @@ export class InterviewService {
       if (existing.trim() === '' && existing.length > 0) text.delete(0, existing.length);
       text.insert(text.length, prefix + starter);
     });
-    await this.store.updateRound(round.roomId, round.number, { starterFor: question.id });
   }
 
   private async currentRound(roomId: string): Promise<RoundRecord> {

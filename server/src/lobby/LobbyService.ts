@@ -5,9 +5,9 @@ import {
   type LobbyMatch,
   type LobbyStatus,
 } from '@mockloop/shared';
-import { KeyedMutex } from '../interview/KeyedMutex.js';
 import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
+import { KeyedMutex } from './KeyedMutex.js';
 import { assignSeats, type WaitingEntry } from './pairing.js';
 import type { WaitingQueue } from './WaitingQueue.js';
 

@@ -20,11 +20,11 @@ import {
 import type { DocTokens } from '../auth/DocTokens.js';
 import { hashSecret, newParticipantId, newRoomId, newSecret } from '../auth/randomIds.js';
 import type { ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
-import { SeatTakenError } from '../store/Store.js';
 import { AppError } from './AppError.js';
 import { colorFor } from './colors.js';
 import { newRound } from './newRound.js';
 import type { Presence } from './Presence.js';
+import { landed, untilWritten } from './untilWritten.js';
 
 /** Most people one room seats (two players plus observers). */
 export const MAX_PARTICIPANTS = 12;
@@ -70,42 +70,32 @@ export class RoomService {
    * Returns each player's secret, in the order given.
    */
   async createRoomWithSeats(roundType: RoundType, players: Array<{ name: string; role: SeatRole }>) {
+    const now = this.now();
     const room: RoomRecord = {
       id: newRoomId(),
       roundType,
       language: DEFAULT_LANGUAGE,
       creatorRole: players[0]?.role ?? 'interviewer',
-      createdAt: this.now(),
-      lastActiveAt: this.now(),
+      createdAt: now,
+      lastActiveAt: now,
       swapProposal: null,
+      revision: 0,
     };
-    await this.store.createRoom(room);
-    const secrets: string[] = [];
-    const seated: ParticipantRecord[] = [];
-    for (const [index, player] of players.entries()) {
-      const secret = newSecret();
-      const participant: ParticipantRecord = {
-        id: newParticipantId(),
-        roomId: room.id,
-        secretHash: hashSecret(secret),
-        name: player.name,
-        role: player.role,
-        color: colorFor(index),
-        joinedAt: this.now(),
-      };
-      await this.store.addParticipant(participant);
-      secrets.push(secret);
-      seated.push(participant);
-    }
-    const seat = (role: SeatRole) => seated.find((p) => p.role === role)?.id ?? null;
-    await this.store.createRound(
-      newRound(
-        room.id,
-        1,
-        roundType,
-        { interviewerId: seat('interviewer'), candidateId: seat('candidate') },
-        this.now(),
-      ),
+    const secrets = players.map(() => newSecret());
+    const seated = players.map((player, index) => ({
+      id: newParticipantId(),
+      roomId: room.id,
+      secretHash: hashSecret(secrets[index] as string),
+      name: player.name,
+      color: colorFor(index),
+      joinedAt: now,
+      seat: player.role,
+    }));
+    // Room, seats and first round in one transaction (S-ROOM-1).
+    await this.store.createRoom(
+      room,
+      seated,
+      newRound(room.id, 1, roundType, { interviewerId: null, candidateId: null }, now),
     );
     return {
       roomId: room.id,
@@ -146,43 +136,20 @@ export class RoomService {
   }
 
   private async seatNewcomer(room: RoomRecord, name: string): Promise<Seated> {
-    const existing = await this.store.listParticipants(room.id);
-    if (existing.length >= MAX_PARTICIPANTS) throw new AppError('ROOM_FULL', 'This room is full.');
-    const taken = new Set(existing.map((p) => p.role));
-    const candidates: Role[] = [...SEATS.filter((s) => !taken.has(s)), 'observer'];
     const secret = newSecret();
-    for (const role of candidates) {
-      const participant: ParticipantRecord = {
-        id: newParticipantId(),
-        roomId: room.id,
-        secretHash: hashSecret(secret),
-        name,
-        role,
-        color: colorFor(existing.length),
-        joinedAt: this.now(),
-      };
-      try {
-        await this.store.addParticipant(participant);
-        if (role !== 'observer') await this.recordSeat(room.id, role, participant.id);
-        return { participant, secret };
-      } catch (err) {
-        // Someone took the seat between our read and our write: try the next one.
-        if (err instanceof SeatTakenError) continue;
-        throw err;
-      }
-    }
-    throw new AppError('INTERNAL', 'Could not seat participant.');
-  }
-
-  /** Fills the current round's empty seat record when someone takes that seat. */
-  private async recordSeat(roomId: string, role: SeatRole, participantId: string): Promise<void> {
-    const round = await this.store.getCurrentRound(roomId);
-    if (!round) return;
-    if (role === 'interviewer' && !round.interviewerId) {
-      await this.store.updateRound(roomId, round.number, { interviewerId: participantId });
-    } else if (role === 'candidate' && !round.candidateId) {
-      await this.store.updateRound(roomId, round.number, { candidateId: participantId });
-    }
+    const count = (await this.store.listParticipants(room.id)).length;
+    const newcomer = {
+      id: newParticipantId(),
+      roomId: room.id,
+      secretHash: hashSecret(secret),
+      name,
+      color: colorFor(count),
+      joinedAt: this.now(),
+    };
+    // The first free seat or observer, decided inside one transaction (S-SEAT-2, P-ROOM-3).
+    const role = await this.store.seatNewcomer(newcomer, MAX_PARTICIPANTS);
+    if (role === 'full') throw new AppError('ROOM_FULL', 'This room is full.');
+    return { participant: { ...newcomer, role }, secret };
   }
 
   participant(participantId: string): Promise<ParticipantRecord | null> {
@@ -201,11 +168,16 @@ export class RoomService {
   async setLanguage(participant: ParticipantRecord, language: Language): Promise<void> {
     if (participant.role === 'observer')
       throw new AppError('FORBIDDEN', 'Observers cannot change the language.');
-    await this.store.setRoomLanguage(participant.roomId, language);
+    await untilWritten(async () => {
+      const room = await this.store.getRoom(participant.roomId);
+      if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+      return landed(await this.store.updateRoom(room.id, { language }, room.revision), undefined);
+    });
   }
 
   /** The room's public state without its rounds (the InterviewService adds those). */
   async roomState(roomId: string): Promise<Omit<RoomState, 'round' | 'rounds' | 'serverNow'>> {
+    // The revision is read first: whatever is read after it is at least that new (P-CTL-5).
     const room = await this.store.getRoom(roomId);
     if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
     const presence = this.presence.snapshot(roomId);
@@ -218,6 +190,7 @@ export class RoomService {
       language: room.language,
       participants,
       swapProposal: room.swapProposal,
+      revision: room.revision,
     };
   }
 

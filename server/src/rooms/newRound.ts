@@ -21,6 +21,7 @@ export function newRound(
   return {
     roomId,
     number,
+    roundType,
     questionId: null,
     revealedAt: null,
     hintTimes: [],

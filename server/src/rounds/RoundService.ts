@@ -12,17 +12,20 @@ import {
   type TimerCommand,
 } from '@mockloop/shared';
 import type { DocEditor } from '../interview/DocEditor.js';
-import type { KeyedMutex } from '../interview/KeyedMutex.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { AppError } from '../rooms/AppError.js';
+import { mutateCurrentRound } from '../rooms/mutateRound.js';
 import { newRound } from '../rooms/newRound.js';
 import { SeatChanges } from '../rooms/SeatChanges.js';
+import { landed, untilWritten } from '../rooms/untilWritten.js';
 import {
   FeedbackExistsError,
   type FeedbackRecord,
   type ParticipantRecord,
+  type RoomRecord,
   type RoundRecord,
   type Store,
+  type Written,
 } from '../store/Store.js';
 import { criteriaOf } from './criteria.js';
 import { applyTimerCommand } from './timer.js';
@@ -36,67 +39,66 @@ export class RoundService {
     private readonly store: Store,
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
-    private readonly lock: KeyedMutex,
     private readonly now: () => number = Date.now,
     private readonly seatChanges: SeatChanges = new SeatChanges(),
   ) {}
 
   async controlTimer(participant: ParticipantRecord, command: TimerCommand): Promise<void> {
-    await this.lock.run(participant.roomId, async () => {
-      const round = await this.current(participant.roomId);
+    const { round } = await mutateCurrentRound(this.store, participant.roomId, (round) => {
       if (participant.id !== round.interviewerId) {
         throw new AppError('FORBIDDEN', 'Only the interviewer runs the clock.');
       }
       if (round.endedAt !== null) throw new AppError('BAD_REQUEST', 'This round has ended.');
-      const timer = applyTimerCommand(round.timer, command, this.now());
-      await this.store.updateRound(round.roomId, round.number, { timer });
-      await this.record(round, 'timer', { ...command });
+      return { patch: { timer: applyTimerCommand(round.timer, command, this.now()) }, result: null };
     });
+    await this.record(round, 'timer', { ...command });
   }
 
   /** Proposes swapping seats; if the other player already proposed, this accepts. */
   async proposeSwap(participant: ParticipantRecord): Promise<'proposed' | 'swapped'> {
-    return this.lock.run(participant.roomId, async () => {
+    return untilWritten(async () => {
+      const room = await this.room(participant.roomId);
       const round = await this.current(participant.roomId);
       const other = this.otherPlayer(round, participant);
-      const room = await this.store.getRoom(participant.roomId);
-      if (room?.swapProposal && room.swapProposal.by === other) {
-        await this.swap(round, participant.id, other);
-        return 'swapped';
+      if (room.swapProposal && room.swapProposal.by === other) {
+        return landed(await this.swap(room, round), 'swapped' as const);
       }
-      await this.store.setSwapProposal(participant.roomId, { by: participant.id, at: this.now() });
-      await this.record(round, 'swap-proposed', { by: participant.id });
-      return 'proposed';
+      const written = await this.store.updateRoom(
+        room.id,
+        { swapProposal: { by: participant.id, at: this.now() } },
+        room.revision,
+      );
+      if (written === 'written') await this.record(round, 'swap-proposed', { by: participant.id });
+      return landed(written, 'proposed' as const);
     });
   }
 
   /** The other player accepts (roles exchange, a new round opens) or declines the proposal. */
   async respondSwap(participant: ParticipantRecord, accept: boolean): Promise<void> {
-    await this.lock.run(participant.roomId, async () => {
+    await untilWritten(async () => {
+      const room = await this.room(participant.roomId);
       const round = await this.current(participant.roomId);
       const other = this.otherPlayer(round, participant);
-      const room = await this.store.getRoom(participant.roomId);
-      if (room?.swapProposal?.by !== other) throw new AppError('BAD_REQUEST', 'There is no swap to answer.');
-      if (!accept) {
-        await this.store.setSwapProposal(participant.roomId, null);
-        await this.record(round, 'swap-declined', { by: participant.id });
-        return;
-      }
-      await this.swap(round, other, participant.id);
+      if (room.swapProposal?.by !== other) throw new AppError('BAD_REQUEST', 'There is no swap to answer.');
+      if (accept) return landed(await this.swap(room, round), undefined);
+      const written = await this.store.updateRoom(room.id, { swapProposal: null }, room.revision);
+      if (written === 'written') await this.record(round, 'swap-declined', { by: participant.id });
+      return landed(written, undefined);
     });
   }
 
   /** Ends the current round (either player): the clock stops and feedback opens. */
   async endRound(participant: ParticipantRecord): Promise<void> {
-    await this.lock.run(participant.roomId, async () => {
-      const round = await this.current(participant.roomId);
+    const { round, written } = await mutateCurrentRound(this.store, participant.roomId, (round) => {
       this.otherPlayer(round, participant);
-      if (round.endedAt !== null) return;
+      if (round.endedAt !== null) return { patch: null, result: null };
       const now = this.now();
-      const timer = applyTimerCommand(round.timer, { action: 'pause' }, now);
-      await this.store.updateRound(round.roomId, round.number, { endedAt: now, timer });
-      await this.record(round, 'round-ended', { by: participant.id });
+      return {
+        patch: { endedAt: now, timer: applyTimerCommand(round.timer, { action: 'pause' }, now) },
+        result: null,
+      };
     });
+    if (written) await this.record(round, 'round-ended', { by: participant.id });
   }
 
   async submitScorecard(participant: ParticipantRecord, input: ScorecardInput): Promise<void> {
@@ -168,7 +170,7 @@ export class RoundService {
     input: ScorecardInput | SelfAssessmentInput,
     kind: FeedbackRecord['kind'],
   ): Promise<void> {
-    await this.lock.run(participant.roomId, async () => {
+    {
       const round = await this.store.getRound(participant.roomId, input.round);
       if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
       const author = kind === 'scorecard' ? round.interviewerId : round.candidateId;
@@ -214,33 +216,40 @@ export class RoundService {
       await this.record(round, kind === 'scorecard' ? 'scorecard-submitted' : 'self-assessment-submitted', {
         by: participant.id,
       });
-    });
+    }
   }
 
-  private async swap(round: RoundRecord, proposerId: string, accepterId: string): Promise<void> {
-    const room = await this.store.getRoom(round.roomId);
-    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+  /**
+   * Ends the round (if it has not ended) and opens the next with the seats exchanged, in one
+   * guarded transaction (S-ROUND-1): seats live on rounds, so the new round's are the roles.
+   */
+  private async swap(room: RoomRecord, round: RoundRecord): Promise<Written> {
     const now = this.now();
-    if (round.endedAt === null) {
-      await this.store.updateRound(round.roomId, round.number, {
-        endedAt: now,
-        timer: applyTimerCommand(round.timer, { action: 'pause' }, now),
-      });
-    }
+    const ending =
+      round.endedAt === null
+        ? { endedAt: now, timer: applyTimerCommand(round.timer, { action: 'pause' }, now) }
+        : {};
     const next = newRound(
       round.roomId,
       round.number + 1,
-      room.roundType,
+      round.roundType,
       { interviewerId: round.candidateId, candidateId: round.interviewerId },
       now,
     );
-    await this.store.swapSeatsAndStartRound(round.roomId, proposerId, accepterId, next);
+    const written = await this.store.startNextRound(
+      round.roomId,
+      { number: round.number, patch: ending },
+      next,
+      room.revision,
+    );
+    if (written !== 'written') return written;
     // At once, before any other frame is handled: the ended round's writers lose their rights.
     this.seatChanges.emit(round.roomId, next.number);
     await this.record(next, 'roles-swapped', {
       interviewerId: next.interviewerId,
       candidateId: next.candidateId,
     });
+    return written;
   }
 
   /** The other seated player of the round; refuses anyone who is not one of the two. */
@@ -257,6 +266,12 @@ export class RoundService {
       text = doc.getText(CODE_DOC.text).toString();
     });
     return text;
+  }
+
+  private async room(roomId: string): Promise<RoomRecord> {
+    const room = await this.store.getRoom(roomId);
+    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    return room;
   }
 
   private async current(roomId: string): Promise<RoundRecord> {

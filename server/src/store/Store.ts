@@ -10,6 +10,11 @@ export interface RoomRecord {
   lastActiveAt: number;
   /** A pending role swap: who proposed it, and when. */
   swapProposal: { by: string; at: number } | null;
+  /**
+   * Bumped by every change to the room, its participants, rounds or feedback (S-REV-1): the
+   * optimistic lock of read-modify-write steps, and the order of `RoomState` broadcasts.
+   */
+  revision: number;
 }
 
 export interface ParticipantRecord {
@@ -18,15 +23,23 @@ export interface ParticipantRecord {
   /** sha256 of the participant's secret; the secret itself is never stored. */
   secretHash: string;
   name: string;
+  /**
+   * Derived from the current round's seats, never stored on the participant (S-SEAT-1): the
+   * round's interviewer, its candidate, or an observer.
+   */
   role: Role;
   color: string;
   joinedAt: number;
 }
 
+/** A participant as it is created: the role comes from the seat it is given. */
+export type NewParticipant = Omit<ParticipantRecord, 'role'>;
+
 /** One round of a room: its question (private until revealed) and what has been revealed. */
 export interface RoundRecord {
   roomId: string;
   number: number;
+  roundType: RoundType;
   /** Picked by the interviewer; private until revealedAt is set. */
   questionId: string | null;
   revealedAt: number | null;
@@ -35,7 +48,7 @@ export interface RoundRecord {
   /** The question whose starter code has been put in the editor, so it happens once. */
   starterFor: string | null;
   startedAt: number;
-  /** Who sat where in this round (null until seated). */
+  /** Who sat where in this round (null until seated): the only place seats are stored. */
   interviewerId: string | null;
   candidateId: string | null;
   endedAt: number | null;
@@ -66,10 +79,10 @@ export type RoundPatch = Partial<
     | 'revealedAt'
     | 'hintTimes'
     | 'starterFor'
-    | 'interviewerId'
-    | 'candidateId'
     | 'endedAt'
     | 'timer'
+    | 'interviewerId'
+    | 'candidateId'
   >
 >;
 
@@ -98,6 +111,36 @@ export interface FileRecord {
 /** A file's description without its bytes. */
 export type FileInfo = Omit<FileRecord, 'data'>;
 
+/** One Yjs (v1) update to append to a document's log, with when and from whom. */
+export interface UpdateRow {
+  data: Uint8Array;
+  /** Server time it was applied. */
+  at: number;
+  /** The participant whose connection sent it; null for the server's own changes. */
+  author: string | null;
+}
+
+/** A stored update, with its place in the log. */
+export interface StoredUpdate extends UpdateRow {
+  seq: number;
+}
+
+/** A document's full state covering every row up to `uptoSeq` (S-DOC-2). */
+export interface Checkpoint {
+  uptoSeq: number;
+  state: Uint8Array;
+  at: number;
+}
+
+/** What loading a document needs: its latest checkpoint and every row after it, oldest first. */
+export interface StoredDocument {
+  checkpoint: Checkpoint | null;
+  rows: StoredUpdate[];
+}
+
+/** The result of an optimistic write: applied, or the revision had moved on (re-read and retry). */
+export type Written = 'written' | 'conflict';
+
 /** Thrown by saveFeedback when that round already has feedback of that kind: it is final. */
 export class FeedbackExistsError extends Error {
   constructor() {
@@ -106,80 +149,96 @@ export class FeedbackExistsError extends Error {
   }
 }
 
-/** Thrown by addParticipant when the room already has someone in that seat. */
-export class SeatTakenError extends Error {
-  constructor(readonly role: Role) {
-    super(`seat ${role} is taken`);
-    this.name = 'SeatTakenError';
-  }
-}
-
 /**
- * Everything the server persists. Async so that a networked implementation (PostgreSQL) can
- * stand in for SQLite without changing callers. The store enforces one interviewer and one
- * candidate per room itself (P-ROOM-3), so no race in a caller can seat two.
+ * Everything the server persists, as a contract that SQLite and PostgreSQL both keep (rule ids
+ * `S-*` in `CONTRACT.md`, checked by `storeContract.ts` against each). Every multi-row step is one
+ * transaction inside the store; read-modify-write steps are optimistic on the room's revision, so
+ * no caller needs a lock and two nodes cannot interleave a half-done step.
  */
 export interface Store {
-  createRoom(room: RoomRecord): Promise<void>;
+  /** Creates a room with its first round and its seated players, in one transaction (S-ROOM-1). */
+  createRoom(
+    room: RoomRecord,
+    players: Array<NewParticipant & { seat: SeatRole }>,
+    firstRound: RoundRecord,
+  ): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
-  setRoomLanguage(roomId: string, language: Language): Promise<void>;
-  /** Records activity in the room (never moves its time back). */
+  /** Sets the room's language or swap proposal if its revision is still `expected` (S-REV-2). */
+  updateRoom(
+    roomId: string,
+    patch: { language?: Language; swapProposal?: RoomRecord['swapProposal'] },
+    expected: number,
+  ): Promise<Written>;
+  /** Records activity in the room (never moves its time back). Does not change the revision. */
   touchRoom(roomId: string, at: number): Promise<void>;
   /** Rooms whose last activity is older than `before`, oldest first. */
   listIdleRooms(before: number, limit: number): Promise<string[]>;
   /** Deletes a room and everything of it: participants, rounds, timeline, feedback, files, documents. */
   deleteRoom(roomId: string): Promise<void>;
 
-  /** @throws SeatTakenError when role is interviewer or candidate and that seat is occupied. */
-  addParticipant(participant: ParticipantRecord): Promise<void>;
+  /**
+   * Adds a participant to the room and gives them the first free seat of the current round
+   * (interviewer, then candidate), else makes them an observer, atomically (S-SEAT-2): two
+   * newcomers racing for the last seat cannot both win. Refuses past `maxParticipants` ('full').
+   */
+  seatNewcomer(participant: NewParticipant, maxParticipants: number): Promise<Role | 'full'>;
   getParticipant(participantId: string): Promise<ParticipantRecord | null>;
   findParticipantBySecret(roomId: string, secretHash: string): Promise<ParticipantRecord | null>;
   listParticipants(roomId: string): Promise<ParticipantRecord[]>;
   renameParticipant(participantId: string, name: string): Promise<void>;
 
-  createRound(round: RoundRecord): Promise<void>;
   /** The room's latest round. */
   getCurrentRound(roomId: string): Promise<RoundRecord | null>;
   getRound(roomId: string, number: number): Promise<RoundRecord | null>;
   listRounds(roomId: string): Promise<RoundRecord[]>;
-  updateRound(roomId: string, number: number, patch: RoundPatch): Promise<void>;
-
-  setSwapProposal(roomId: string, proposal: { by: string; at: number } | null): Promise<void>;
+  /** Patches a round if the room's revision is still `expected` (S-REV-2). */
+  updateRound(roomId: string, number: number, patch: RoundPatch, expected: number): Promise<Written>;
   /**
-   * Exchanges the seats of two participants, clears the swap proposal and opens `nextRound`, all
-   * in one transaction: nobody ever sees a room with two interviewers or a half-made swap.
+   * Ends round `ending` (if it has not ended) and opens `next`, clearing the swap proposal, in one
+   * transaction, if the room's revision is still `expected` (S-ROUND-1).
    */
-  swapSeatsAndStartRound(roomId: string, aId: string, bId: string, nextRound: RoundRecord): Promise<void>;
+  startNextRound(
+    roomId: string,
+    ending: { number: number; patch: RoundPatch },
+    next: RoundRecord,
+    expected: number,
+  ): Promise<Written>;
 
-  /** Stores feedback once. @throws FeedbackExistsError when the round already has that kind. */
+  /** Stores feedback once (S-FEED-1). @throws FeedbackExistsError when the round already has that kind. */
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(roomId: string): Promise<FeedbackRecord[]>;
 
   appendEvent(event: TimelineRecord): Promise<void>;
   listEvents(roomId: string): Promise<TimelineRecord[]>;
 
-  /** Appends one Yjs (v1) update to a document's log. */
-  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
   /**
-   * Appends updates to several documents' logs, each document's in order, atomically (one
-   * transaction): the document plane writes all the updates of an event-loop turn in one call.
+   * Appends updates to several documents' logs, each document's in order, atomically, in one
+   * transaction: the document plane writes all the updates of an event-loop turn in one call.
+   * Returns the last sequence number given to each document (S-DOC-1).
    */
-  appendUpdates(batch: ReadonlyMap<string, readonly Uint8Array[]>): Promise<void>;
-  /** Every stored update of a document, oldest first. */
-  loadUpdates(docName: string): Promise<Uint8Array[]>;
+  appendUpdates(batch: ReadonlyMap<string, readonly UpdateRow[]>): Promise<Map<string, number>>;
+  /** The latest checkpoint of a document and every row after it, oldest first (S-DOC-2). */
+  loadDocument(docName: string): Promise<StoredDocument>;
+  /**
+   * Records a document's full state as covering every row up to `uptoSeq`. Rows are never
+   * deleted by it, so a row another writer appended meanwhile is never lost (S-DOC-3).
+   */
+  writeCheckpoint(docName: string, checkpoint: Checkpoint): Promise<void>;
+  /** Every row of a document (for replay and tests), oldest first. */
+  loadUpdates(docName: string): Promise<StoredUpdate[]>;
   countUpdates(docName: string): Promise<number>;
-  /** Replaces a document's whole log with one update holding its full state (compaction). */
-  replaceUpdates(docName: string, state: Uint8Array): Promise<void>;
 
-  saveFile(file: FileRecord): Promise<void>;
+  /**
+   * Stores an image unless the room already holds the same bytes (returns that one) or the room's
+   * images would pass `maxRoomBytes` (returns 'full'), in one transaction (S-FILE-1).
+   */
+  saveFile(file: FileRecord, maxRoomBytes: number): Promise<FileInfo | 'full'>;
   /** The file with this id in this room (null for another room's file: ids do not cross rooms). */
   getFile(roomId: string, fileId: string): Promise<FileRecord | null>;
-  findFileByHash(roomId: string, sha256: string): Promise<FileInfo | null>;
-  /** Bytes of all files of a room together. */
-  roomFilesSize(roomId: string): Promise<number>;
 
   getMeta(key: string): Promise<string | null>;
-  setMeta(key: string, value: string): Promise<void>;
+  /** Sets `key` to `value` unless it is set; returns the value that holds (S-META-1). */
+  getOrCreateMeta(key: string, value: string): Promise<string>;
 
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropSchema, storeOptions } from './pg.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const mainJs = path.join(repoRoot, 'server/dist/main.js');
@@ -13,8 +14,12 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** Starts a new process on the same port and data directory. */
   restart(): Promise<void>;
-  /** Graceful stop (SIGTERM). */
+  /** Graceful stop (SIGTERM): the data stays for a restart. */
   stop(): Promise<void>;
+  /** Stops for good: on PostgreSQL, also drops the server's schema. */
+  dispose(): Promise<void>;
+  /** The store this server uses, for tests that write to it behind its back. */
+  storeOptions: { databaseUrl?: string; databaseSchema?: string };
   output(): string;
 }
 
@@ -29,11 +34,23 @@ export async function startServerProcess(
   let child: ChildProcess | undefined;
   let log = '';
   let port = 0;
+  // On the PostgreSQL matrix entry, this server's own schema (kept across restarts).
+  const store = storeOptions();
+  const storeEnv: Record<string, string> = store.databaseUrl
+    ? { DATABASE_URL: store.databaseUrl, DATABASE_SCHEMA: store.databaseSchema ?? '' }
+    : {};
 
   const launch = () =>
     new Promise<number>((resolve, reject) => {
       const proc = spawn(process.execPath, [mainJs], {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          ...storeEnv,
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = proc;
@@ -70,10 +87,15 @@ export async function startServerProcess(
     },
     kill: () => waitExit('SIGKILL'),
     stop: () => waitExit('SIGTERM'),
+    async dispose() {
+      await waitExit('SIGTERM');
+      if (store.databaseSchema) await dropSchema(store.databaseSchema);
+    },
     async restart() {
       log = '';
       await launch();
     },
     output: () => log,
+    storeOptions: store,
   };
 }

@@ -24,6 +24,11 @@ export interface RoomState {
   round: RoundView;
   rounds: RoundSummary[];
   swapProposal: SwapProposal | null;
+  /**
+   * The room's revision in the store when this state was read: a client drops a state older than
+   * one it already has, whatever order broadcasts from several nodes arrive in (P-CTL-5).
+   */
+  revision: number;
   /** The server's clock when this state was sent, so clients can correct theirs for the timer. */
   serverNow: number;
 }

@@ -1,0 +1,345 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { newRound } from '../../src/rooms/newRound.js';
+import {
+  FeedbackExistsError,
+  type FileRecord,
+  type NewParticipant,
+  type RoomRecord,
+  type Store,
+} from '../../src/store/Store.js';
+
+/**
+ * The Store contract suite (rules in CONTRACT.md): the same tests, by rule id, against every
+ * store. `open` gives a fresh, empty store; `close` cleans up after it.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let n = 0;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const roomId = () =>
+      `room-${(++n).toString().padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+    const roomRecord = (id: string): RoomRecord => ({
+      id,
+      roundType: 'coding',
+      language: 'python',
+      creatorRole: 'interviewer',
+      createdAt: 1000,
+      lastActiveAt: 1000,
+      swapProposal: null,
+      revision: 0,
+    });
+    const person = (id: string, room: string): NewParticipant => ({
+      id,
+      roomId: room,
+      secretHash: `hash-${id}`,
+      name: id,
+      color: '#6366f1',
+      joinedAt: 1000,
+    });
+    /** A room whose creator holds the interviewer seat. */
+    async function room(seat: 'interviewer' | 'candidate' = 'interviewer') {
+      const id = roomId();
+      const creator = { ...person(`${id}-ivy`, id), seat };
+      await store.createRoom(
+        roomRecord(id),
+        [creator],
+        newRound(id, 1, 'coding', { interviewerId: null, candidateId: null }, 1000),
+      );
+      return { id, creator };
+    }
+    const revision = async (id: string) => (await store.getRoom(id))?.revision ?? -1;
+
+    it('S-ROOM-1: a room, its players and its first round are written together, or not at all', async () => {
+      const { id } = await room();
+      expect((await store.getRoom(id))?.roundType).toBe('coding');
+      expect((await store.listParticipants(id)).map((p) => p.role)).toEqual(['interviewer']);
+      expect((await store.getCurrentRound(id))?.interviewerId).toBe(`${id}-ivy`);
+      // The same room id again fails (primary key) and leaves no second participant or round.
+      const again = { ...person(`${id}-other`, id), seat: 'candidate' as const };
+      await expect(
+        store.createRoom(
+          roomRecord(id),
+          [again],
+          newRound(id, 1, 'coding', { interviewerId: null, candidateId: null }, 1),
+        ),
+      ).rejects.toThrow();
+      expect(await store.listParticipants(id)).toHaveLength(1);
+      expect(await store.listRounds(id)).toHaveLength(1);
+    });
+
+    it('S-ROOM-2: deleting a room removes all of it and nothing of another', async () => {
+      const a = await room();
+      const b = await room();
+      for (const id of [a.id, b.id]) {
+        await store.appendUpdates(
+          new Map([[`${id}.code-1`, [{ data: new Uint8Array([0, 0]), at: 1, author: null }]]]),
+        );
+        await store.writeCheckpoint(`${id}.code-1`, { uptoSeq: 1, state: new Uint8Array([0, 0]), at: 1 });
+        await store.appendEvent({ roomId: id, round: 1, at: 1, type: 'x', data: {} });
+        await store.saveFile(file(id, 'f'), 1e9);
+      }
+      await store.deleteRoom(a.id);
+      expect(await store.getRoom(a.id)).toBeNull();
+      expect(await store.listParticipants(a.id)).toEqual([]);
+      expect(await store.listRounds(a.id)).toEqual([]);
+      expect(await store.listEvents(a.id)).toEqual([]);
+      expect(await store.countUpdates(`${a.id}.code-1`)).toBe(0);
+      expect((await store.loadDocument(`${a.id}.code-1`)).checkpoint).toBeNull();
+      expect(await store.getFile(a.id, `${a.id}-f`)).toBeNull();
+      expect(await store.getRoom(b.id)).not.toBeNull();
+      expect(await store.countUpdates(`${b.id}.code-1`)).toBe(1);
+      expect(await store.getFile(b.id, `${b.id}-f`)).not.toBeNull();
+    });
+
+    it('S-SEAT-1: roles come from the current round; a new round with exchanged seats exchanges them', async () => {
+      const { id } = await room();
+      expect(await store.seatNewcomer(person(`${id}-cal`, id), 12)).toBe('candidate');
+      const r1 = await store.getCurrentRound(id);
+      if (!r1) throw new Error('no round');
+      const next = newRound(
+        id,
+        2,
+        'coding',
+        { interviewerId: r1.candidateId, candidateId: r1.interviewerId },
+        2000,
+      );
+      expect(
+        await store.startNextRound(id, { number: 1, patch: { endedAt: 2000 } }, next, await revision(id)),
+      ).toBe('written');
+      const roles = Object.fromEntries((await store.listParticipants(id)).map((p) => [p.id, p.role]));
+      expect(roles).toEqual({ [`${id}-ivy`]: 'candidate', [`${id}-cal`]: 'interviewer' });
+      expect((await store.getParticipant(`${id}-cal`))?.role).toBe('interviewer');
+      expect((await store.findParticipantBySecret(id, `hash-${id}-ivy`))?.role).toBe('candidate');
+    });
+
+    it('S-SEAT-2: newcomers racing for seats: one interviewer, one candidate, the rest observers, never past the cap', async () => {
+      const id = roomId();
+      await store.createRoom(
+        roomRecord(id),
+        [],
+        newRound(id, 1, 'coding', { interviewerId: null, candidateId: null }, 1),
+      );
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.seatNewcomer(person(`${id}-p${i}`, id), 6)),
+      );
+      expect(results.filter((r) => r === 'interviewer')).toHaveLength(1);
+      expect(results.filter((r) => r === 'candidate')).toHaveLength(1);
+      expect(results.filter((r) => r === 'observer')).toHaveLength(4);
+      expect(results.filter((r) => r === 'full')).toHaveLength(2);
+      const round = await store.getCurrentRound(id);
+      expect(round?.interviewerId).not.toBe(round?.candidateId);
+      expect(await store.listParticipants(id)).toHaveLength(6);
+    });
+
+    it('S-REV-1: every change bumps the revision; activity does not', async () => {
+      const { id } = await room();
+      let last = await revision(id);
+      const bumped = async (change: () => Promise<unknown>) => {
+        await change();
+        const now = await revision(id);
+        expect(now).toBeGreaterThan(last);
+        last = now;
+      };
+      await bumped(() => store.seatNewcomer(person(`${id}-cal`, id), 12));
+      await bumped(() => store.updateRoom(id, { language: 'go' }, last));
+      await bumped(() => store.updateRound(id, 1, { questionId: 'q' }, last));
+      await bumped(() => store.renameParticipant(`${id}-cal`, 'Cal'));
+      await bumped(() => store.updateRound(id, 1, { endedAt: 5 }, last));
+      await bumped(() =>
+        store.saveFeedback({
+          roomId: id,
+          round: 1,
+          kind: 'scorecard',
+          authorId: `${id}-ivy`,
+          submittedAt: 6,
+          data: {},
+        }),
+      );
+      await store.touchRoom(id, 99_999);
+      expect(await revision(id)).toBe(last);
+    });
+
+    it('S-REV-2: of two writers that read the same revision, exactly one lands; the other changes nothing', async () => {
+      const { id } = await room();
+      const seen = await revision(id);
+      const [a, b] = await Promise.all([
+        store.updateRound(id, 1, { hintTimes: [1] }, seen),
+        store.updateRound(id, 1, { hintTimes: [2] }, seen),
+      ]);
+      expect([a, b].sort()).toEqual(['conflict', 'written']);
+      expect((await store.getCurrentRound(id))?.hintTimes).toEqual(a === 'written' ? [1] : [2]);
+      expect(await store.updateRoom(id, { language: 'go' }, seen)).toBe('conflict');
+      expect((await store.getRoom(id))?.language).toBe('python');
+    });
+
+    it('S-ROUND-1: the next round opens with the previous ended and the swap proposal cleared, guarded', async () => {
+      const { id } = await room();
+      await store.seatNewcomer(person(`${id}-cal`, id), 12);
+      expect(
+        await store.updateRoom(id, { swapProposal: { by: `${id}-cal`, at: 5 } }, await revision(id)),
+      ).toBe('written');
+      const stale = (await revision(id)) - 1;
+      const next = newRound(id, 2, 'coding', { interviewerId: `${id}-cal`, candidateId: `${id}-ivy` }, 10);
+      expect(await store.startNextRound(id, { number: 1, patch: { endedAt: 10 } }, next, stale)).toBe(
+        'conflict',
+      );
+      expect(await store.listRounds(id)).toHaveLength(1);
+      expect(await store.startNextRound(id, { number: 1, patch: { endedAt: 10 } }, next, stale + 1)).toBe(
+        'written',
+      );
+      const rounds = await store.listRounds(id);
+      expect(rounds.map((r) => [r.number, r.endedAt])).toEqual([
+        [1, 10],
+        [2, null],
+      ]);
+      expect((await store.getRoom(id))?.swapProposal).toBeNull();
+      expect((await store.getCurrentRound(id))?.number).toBe(2);
+    });
+
+    it('S-FEED-1: feedback is stored once per round and kind', async () => {
+      const { id } = await room();
+      const feedback = {
+        roomId: id,
+        round: 1,
+        kind: 'scorecard' as const,
+        authorId: 'x',
+        submittedAt: 1,
+        data: { v: 1 },
+      };
+      await store.saveFeedback(feedback);
+      await expect(store.saveFeedback({ ...feedback, data: { v: 2 } })).rejects.toBeInstanceOf(
+        FeedbackExistsError,
+      );
+      await store.saveFeedback({ ...feedback, kind: 'self-assessment' });
+      const stored = await store.listFeedback(id);
+      expect(stored.map((f) => [f.kind, f.data.v])).toEqual([
+        ['scorecard', 1],
+        ['self-assessment', 1],
+      ]);
+    });
+
+    it('S-ACT-1: activity never moves back; idle rooms are listed oldest first', async () => {
+      const a = await room();
+      const b = await room();
+      await store.touchRoom(a.id, 5000);
+      await store.touchRoom(a.id, 3000);
+      expect((await store.getRoom(a.id))?.lastActiveAt).toBe(5000);
+      await store.touchRoom(b.id, 4000);
+      const idle = await store.listIdleRooms(6000, 100);
+      expect(idle.indexOf(b.id)).toBeLessThan(idle.indexOf(a.id));
+      expect(await store.listIdleRooms(4500, 100)).not.toContain(a.id);
+    });
+
+    it('S-DOC-1: a batch is appended in order with time and author; sequence numbers grow', async () => {
+      const text = (s: string, author: string | null) =>
+        typed(s).map((data, i) => ({ data, at: 100 + i, author }));
+      const last = await store.appendUpdates(
+        new Map([
+          ['d-a', text('batch', 'p1')],
+          ['d-b', text('ok', null)],
+        ]),
+      );
+      const rows = await store.loadUpdates('d-a');
+      expect(rows.map((r) => [r.at, r.author])).toEqual([0, 1, 2, 3, 4].map((i) => [100 + i, 'p1']));
+      expect(rows.every((r, i) => i === 0 || r.seq > (rows[i - 1]?.seq ?? 0))).toBe(true);
+      expect(last.get('d-a')).toBe(rows.at(-1)?.seq);
+      expect(restore(rows.map((r) => r.data))).toBe('batch');
+      expect(restore((await store.loadUpdates('d-b')).map((r) => r.data))).toBe('ok');
+      const more = await store.appendUpdates(new Map([['d-a', text('!', 'p2')]]));
+      expect(more.get('d-a')).toBeGreaterThan(last.get('d-a') ?? 0);
+      await expect(
+        store.appendUpdates(
+          new Map([
+            ['d-c', [{ data: new Uint8Array([0, 0]), at: 1, author: null }]],
+            ['d-d', [{ data: null as unknown as Uint8Array, at: 1, author: null }]],
+          ]),
+        ),
+      ).rejects.toThrow();
+      expect(await store.countUpdates('d-c')).toBe(0); // the whole batch or nothing
+    });
+
+    it('S-DOC-2, S-DOC-3: a load is the latest checkpoint and the rows after it; no row is ever deleted', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      doc.getText('t').insert(0, 'abc');
+      const first = await store.appendUpdates(
+        new Map([['d', updates.splice(0).map((data) => ({ data, at: 1, author: null }))]]),
+      );
+      const uptoSeq = first.get('d') ?? 0;
+      const state = Y.encodeStateAsUpdate(doc);
+      // Another writer appends while the checkpoint is being made.
+      doc.getText('t').insert(3, 'd');
+      await store.appendUpdates(
+        new Map([['d', updates.splice(0).map((data) => ({ data, at: 2, author: 'late' }))]]),
+      );
+      await store.writeCheckpoint('d', { uptoSeq, state, at: 3 });
+      await store.writeCheckpoint('d', { uptoSeq: 0, state: new Uint8Array([0, 0]), at: 0 }); // an older one
+      const loaded = await store.loadDocument('d');
+      expect(loaded.checkpoint?.uptoSeq).toBe(uptoSeq);
+      expect(loaded.rows.map((r) => r.author)).toEqual(['late']);
+      expect(restore([loaded.checkpoint?.state as Uint8Array, ...loaded.rows.map((r) => r.data)])).toBe(
+        'abcd',
+      );
+      expect(await store.countUpdates('d')).toBe(2);
+      expect((await store.loadDocument('nothing')).rows).toEqual([]);
+    });
+
+    it('S-FILE-1: the same bytes are stored once; two uploads racing under the cap cannot both pass it', async () => {
+      const { id } = await room();
+      const first = await store.saveFile(file(id, 'a'), 10);
+      expect(first).toMatchObject({ id: `${id}-a` });
+      expect(await store.saveFile({ ...file(id, 'b'), sha256: file(id, 'a').sha256 }, 10)).toMatchObject({
+        id: `${id}-a`,
+      });
+      const racing = await Promise.all([
+        store.saveFile({ ...file(id, 'c'), sha256: 'c', size: 4 }, 10),
+        store.saveFile({ ...file(id, 'd'), sha256: 'd', size: 4 }, 10),
+      ]);
+      expect(racing.filter((r) => r === 'full')).toHaveLength(1);
+      expect((await store.getFile(id, `${id}-a`))?.data).toEqual(new Uint8Array([1, 2, 3]));
+    });
+
+    it('S-META-1: the first value set for a key holds, however many race', async () => {
+      const values = await Promise.all(['v1', 'v2', 'v3'].map((v) => store.getOrCreateMeta('key', v)));
+      expect(new Set(values).size).toBe(1);
+      expect(await store.getMeta('key')).toBe(values[0]);
+      expect(await store.getMeta('other')).toBeNull();
+    });
+  });
+}
+
+function file(roomId: string, name: string): FileRecord {
+  return {
+    id: `${roomId}-${name}`,
+    roomId,
+    mimeType: 'image/png',
+    sha256: `sha-${roomId}-${name}`,
+    size: 3,
+    data: new Uint8Array([1, 2, 3]),
+    uploadedBy: 'x',
+    createdAt: 1,
+  };
+}
+
+function typed(text: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch);
+  return updates;
+}
+
+function restore(rows: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const row of rows) Y.applyUpdate(doc, row);
+  return doc.getText('t').toString();
+}
