@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { copyPyodide } from './vite/copyPyodide';
-import { excalidrawAssets } from './vite/excalidrawAssets';
+import { excalidrawAssets, excalidrawSubsetModules } from './vite/excalidrawAssets';
 
 const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -22,7 +22,11 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     // Two pages: the app, and the code runner's sandbox, which the app frames in an opaque origin.
-    rolldownOptions: { input: { index: page('./index.html'), sandbox: page('./sandbox.html') } },
+    rolldownOptions: {
+      input: { index: page('./index.html'), sandbox: page('./sandbox.html') },
+      // Excalidraw's font-subsetting worker gets the code it imports as a chunk of its own.
+      output: { codeSplitting: { groups: [{ name: 'excalidraw-subset', test: excalidrawSubsetModules() }] } },
+    },
   },
   // The runner worker is a module (it imports Pyodide and its own chunks from our origin).
   worker: { format: 'es' },
