@@ -25,7 +25,8 @@ const gz = (files) =>
     .filter((f) => f.endsWith('.js'))
     .reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
 
-const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+// The app's entry (the build has a second one, the code runner's sandbox page).
+const entryKey = 'index.html';
 const roomKey = Object.keys(manifest).find((k) => k.endsWith('pages/RoomPage.tsx'));
 const pythonKey = Object.keys(manifest).find((k) => k.includes('@codemirror/lang-python'));
 const home = closure([entryKey]);

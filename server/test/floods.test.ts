@@ -97,14 +97,18 @@ describe('floods are cut off while other rooms keep working', () => {
     );
   });
 
-  it('P-CTL-3: room state broadcasts are coalesced, not one per event', async () => {
+  it('P-CTL-3, P-CTL-5: room state broadcasts are coalesced, not one per event, and carry growing revisions', async () => {
     const { interviewer, candidate, room } = await seatTwo(t);
     const ivy = t.control();
     await joinOk(ivy, { roomId: room.roomId, secret: (interviewer as JoinResult).secret });
     const watcher = t.control();
     await joinOk(watcher, { roomId: room.roomId, secret: candidate.secret });
     let states = 0;
-    watcher.on(ServerEvent.RoomState, () => states++);
+    const revisions: number[] = [];
+    watcher.on(ServerEvent.RoomState, (state) => {
+      states++;
+      revisions.push(state.revision);
+    });
     const commands: TimerCommand[] = Array.from({ length: 30 }, (_, i) =>
       i % 2 ? { action: 'pause' } : { action: 'start' },
     );
@@ -115,6 +119,12 @@ describe('floods are cut off while other rooms keep working', () => {
     expect(states).toBeGreaterThan(0);
     expect(states).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
     expect(states).toBeLessThan(commands.length / 2);
+    // Every change bumps the revision; a later broadcast never carries an older one.
+    await eventually(async () => {
+      const now = (await t.server.app.store.getRoom(room.roomId))?.revision;
+      expect(revisions.at(-1)).toBe(now);
+    });
+    expect(revisions.every((r, i) => i === 0 || r >= (revisions[i - 1] ?? 0))).toBe(true);
   });
 
   it('P-CTL-1: Socket.IO refuses the long-polling transport', async () => {

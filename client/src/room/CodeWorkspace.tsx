@@ -31,7 +31,7 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
-  const runner = useRunner(code.handle?.doc, self);
+  const runner = useRunner(code.handle?.doc, self, room.language, isPlayer);
   const plans = () =>
     runPlans(room, brief, isPlayer, code.handle?.doc.getText(CODE_DOC.text).toString() ?? '');
   const start = (plan: RunPlan) => void runner.run(plan.request, plan.kind, plan.timeLimitMs);

@@ -1,5 +1,6 @@
 import { timeOfDay } from '../lib/time';
 import { type SharedRun, type SharedTestRow, testRow } from '../runner/sharedRuns';
+import type { RunResult } from '../runner/types';
 import type { RunState } from '../runner/useRunner';
 
 const LANGUAGE_NAMES = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' } as const;
@@ -26,7 +27,9 @@ export function OutputPanel({ runs, state }: { runs: SharedRun[]; state: RunStat
           Run the code to see its output here. Both of you see every run.
         </p>
       )}
-      {latest && <RunView run={latest} hidden={latest.kind === 'hidden-tests' ? state.hidden : null} open />}
+      {latest && (
+        <RunView run={latest} hidden={state.hidden?.runId === latest.id ? state.hidden.result : null} open />
+      )}
       {older.length > 0 && (
         <details className="older-runs">
           <summary className="small">Earlier runs ({older.length})</summary>
@@ -45,7 +48,7 @@ function RunView({
   open = false,
 }: {
   run: SharedRun;
-  hidden: RunState['hidden'];
+  hidden: RunResult | null;
   open?: boolean;
 }) {
   const passed = run.tests?.filter((t) => t.pass).length;
@@ -61,10 +64,12 @@ function RunView({
           {run.output && <pre className="run-output">{run.output}</pre>}
           {run.error && <pre className="run-output run-error">{run.error}</pre>}
           {run.tests && <TestTable rows={run.tests} />}
-          {hidden?.tests && (
+          {hidden && (hidden.tests || hidden.output || hidden.error) && (
             <>
               <p className="small muted">Hidden test details are shown to you only.</p>
-              <TestTable rows={hidden.tests.map(testRow)} />
+              {hidden.output && <pre className="run-output">{hidden.output}</pre>}
+              {hidden.error && <pre className="run-output run-error">{hidden.error}</pre>}
+              {hidden.tests && <TestTable rows={hidden.tests.map(testRow)} />}
             </>
           )}
         </>

@@ -1,9 +1,13 @@
+import { judgeRun } from './judgeTests';
+import { OutputBuffer } from './OutputBuffer';
+import { type Box, SandboxContext } from './SandboxContext';
+import type { BoxToPage, RunJob } from './sandboxProtocol';
 import {
   DEFAULT_TIME_LIMIT_MS,
   LOAD_TIME_LIMIT_MS,
+  type RunLanguage,
   type RunRequest,
   type RunResult,
-  type WorkerMessage,
 } from './types';
 
 export interface RunCallbacks {
@@ -12,17 +16,36 @@ export interface RunCallbacks {
 }
 
 /**
- * Runs code in a Web Worker, never on the page's thread and never on the server. A run that
- * passes its time limit, or kills its worker, ends the worker; the next run gets a fresh one.
+ * Runs code in a sandbox box (see SandboxContext), never on the page's thread and never on the
+ * server: a fresh box per run, so nothing one run leaves behind reaches the next, with one spare
+ * kept warm so a run does not wait for a cold start. The page keeps the time limit, caps the
+ * output and judges the tests itself.
  */
 export class RunnerClient {
-  private worker: Worker | null = null;
-  private busy = false;
+  private spare: Box | null = null;
+  private current: Box | null = null;
+  private wanted: RunLanguage | null = null;
+  private disposed = false;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  /** `open` starts a box prepared for a language (a sandboxed iframe; tests pass a fake). */
+  constructor(
+    private readonly open: (language: RunLanguage) => Box = (language) => new SandboxContext(language),
+  ) {}
 
   get running(): boolean {
-    return this.busy;
+    return this.current !== null;
+  }
+
+  /** Keeps a spare box for this language (for Python, with the interpreter already loaded). */
+  keepWarm(language: RunLanguage): void {
+    this.wanted = language;
+    // Replace a dead spare, and one with Python loaded for nothing or missing it.
+    if (this.spare && (this.spare.failed !== null || this.spare.python !== (language === 'python'))) {
+      this.spare.dispose();
+      this.spare = null;
+    }
+    // Not while a run is going: loading Python beside it would slow the code being timed.
+    if (!this.spare && !this.current && !this.disposed) this.spare = this.open(language);
   }
 
   run(
@@ -30,71 +53,90 @@ export class RunnerClient {
     timeLimitMs = DEFAULT_TIME_LIMIT_MS,
     callbacks: RunCallbacks = {},
   ): Promise<RunResult> {
-    if (this.busy) return Promise.reject(new Error('A run is already in progress.'));
-    this.busy = true;
-    this.worker ??= this.createWorker();
-    const worker = this.worker;
+    if (this.current) return Promise.reject(new Error('A run is already in progress.'));
+    let box = this.take(request.language);
+    this.current = box;
     const started = performance.now();
-    let output = '';
+    const output = new OutputBuffer();
+    const job: RunJob = { language: request.language, code: request.code };
+    if (request.entry) job.entry = request.entry;
+    if (request.tests) job.calls = request.tests.map((test) => test.args);
 
     return new Promise<RunResult>((resolve) => {
-      // Until the code starts, only loading can hang (Python's first run downloads the interpreter).
-      let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(
-        () => finish({ status: 'crashed', error: 'The runner could not start in time.' }, true),
+      // Until the job is handed over, only loading can hang (a cold Python start downloads it).
+      let timer = setTimeout(
+        () => finish({ status: 'crashed', error: 'The runner could not start in time.' }),
         LOAD_TIME_LIMIT_MS,
       );
-      const startClock = () => {
+      let handedOver = false;
+      let retried = false;
+      const handOver = () => {
+        if (handedOver) return;
+        handedOver = true;
         clearTimeout(timer);
+        box.start(job);
         timer = setTimeout(
           () =>
-            finish(
-              { status: 'timeout', error: `Stopped after ${timeLimitMs / 1000} s: the time limit.` },
-              true,
-            ),
+            finish({ status: 'timeout', error: `Stopped after ${timeLimitMs / 1000} s: the time limit.` }),
           timeLimitMs,
         );
       };
-      const finish = (
-        result: Omit<RunResult, 'durationMs' | 'output' | 'truncated'> & Partial<RunResult>,
-        kill = false,
-      ) => {
+      const finish = (result: Pick<RunResult, 'status' | 'error' | 'tests'>) => {
         clearTimeout(timer);
-        worker.onmessage = null;
-        worker.onerror = null;
-        if (kill) this.discard(worker);
-        this.busy = false;
-        resolve({ output, truncated: false, ...result, durationMs: performance.now() - started });
+        box.dispose();
+        this.current = null;
+        resolve({
+          ...result,
+          output: output.text(),
+          truncated: output.truncated,
+          durationMs: performance.now() - started,
+        });
+        if (this.wanted) this.keepWarm(this.wanted);
       };
-      worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-        const message = event.data;
-        if (message.type === 'progress') {
-          callbacks.onProgress?.(message.stage);
-        } else if (message.type === 'started') {
-          startClock();
+      const listen = (message: BoxToPage) => {
+        if (message.type === 'crashed') {
+          // A box that died while loading ran none of the code: one fresh box may try again
+          // (a spare that was loading when the server restarted, say).
+          if (handedOver || retried) return finish({ status: 'crashed', error: message.error });
+          retried = true;
+          box.dispose();
+          box = this.open(request.language);
+          this.current = box;
+          box.listen(listen);
+        } else if (!handedOver) {
+          if (message.type === 'ready') handOver();
+          else if (message.type === 'progress') callbacks.onProgress?.(message.stage);
         } else if (message.type === 'output') {
-          output += message.text;
-          callbacks.onOutput?.(message.text);
-        } else {
-          finish(message.result, message.result.status === 'crashed');
+          const kept = output.write(message.text);
+          if (kept) callbacks.onOutput?.(kept);
+        } else if (message.type === 'done') {
+          finish(judgeRun(request, message));
         }
       };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        finish(
-          { status: 'crashed', error: event.message || 'The runner stopped unexpectedly (out of memory?).' },
-          true,
-        );
-      };
-      worker.postMessage(request);
+      box.listen(listen);
+      if (box.ready) handOver();
+      else if (box.stage) callbacks.onProgress?.(box.stage);
     });
   }
 
   dispose(): void {
-    if (this.worker) this.discard(this.worker);
+    this.disposed = true;
+    this.spare?.dispose();
+    this.current?.dispose();
+    this.spare = null;
   }
 
-  private discard(worker: Worker): void {
-    worker.terminate();
-    if (this.worker === worker) this.worker = null;
+  /** The spare when it can run this language, otherwise a new box; a new spare follows the run. */
+  private take(language: RunLanguage): Box {
+    const spare = this.spare;
+    this.spare = null;
+    if (spare && fits(spare, language)) return spare;
+    spare?.dispose();
+    return this.open(language);
   }
+}
+
+/** A box can take a job if it has not died and has Python loaded when the job needs it. */
+function fits(box: Box, language: RunLanguage): boolean {
+  return box.failed === null && (box.python || language !== 'python');
 }

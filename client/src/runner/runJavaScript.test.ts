@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { judgeRun } from './judgeTests';
 import { OutputBuffer } from './OutputBuffer';
 import { runJavaScript } from './runJavaScript';
 import { toSharedRun } from './sharedRuns';
 import type { RunRequest } from './types';
 
-function run(request: Partial<RunRequest> & Pick<RunRequest, 'code'>) {
+/** What the box does (run, report raw values) and then what the page does (judge them). */
+function run(partial: Partial<RunRequest> & Pick<RunRequest, 'code'>) {
+  const request: RunRequest = { language: 'javascript', ...partial };
   let output = '';
-  const result = runJavaScript({ language: 'javascript', ...request }, (text) => {
-    output += text;
-  });
-  return { ...result, output };
+  const outcome = runJavaScript(
+    {
+      language: request.language,
+      code: request.code,
+      entry: request.entry,
+      calls: request.tests?.map((t) => t.args),
+    },
+    (text) => {
+      output += text;
+    },
+  );
+  return { ...judgeRun(request, outcome), output };
 }
 
 const tests = [
@@ -93,11 +104,13 @@ describe('OutputBuffer', () => {
 });
 
 describe('shared run records', () => {
-  it('keep only the pass count of hidden tests: no names, inputs or outputs', () => {
+  it('keep only the status and pass count of hidden tests: no names, inputs, output or errors (P-RUN-2)', () => {
     const shared = toSharedRun(
       {
         status: 'ok',
-        output: '',
+        // The code saw the hidden inputs and may have printed them.
+        output: 'printed SECRET_ARG',
+        error: 'Error: SECRET_ARG (line 1)',
         truncated: false,
         durationMs: 12.3,
         tests: [
@@ -115,6 +128,7 @@ describe('shared run records', () => {
       { id: 'r', by: { id: 'p', name: 'Ivy' }, at: 0, language: 'python', kind: 'hidden-tests' },
     );
     expect(shared.summary).toEqual({ passed: 1, total: 2 });
+    expect(shared).toMatchObject({ status: 'ok', kind: 'hidden-tests', output: '' });
     expect(JSON.stringify(shared)).not.toMatch(/SECRET/);
   });
 

@@ -1,7 +1,7 @@
-import { type JsonValue, jsonEqual } from '@mockloop/shared';
 import { transform } from 'sucrase';
 import { formatArgs } from './formatValue';
-import type { RunRequest, RunResult, TestOutcome } from './types';
+import type { BoxOutcome, CallReport, RunJob } from './sandboxProtocol';
+import type { RunLanguage } from './types';
 
 const SOURCE = 'solution.js';
 
@@ -28,20 +28,18 @@ export function describeError(err: unknown): string {
 }
 
 /** TypeScript to JavaScript with line numbers kept (Sucrase never moves code across lines). */
-export function toJavaScript(code: string, language: RunRequest['language']): string {
+export function toJavaScript(code: string, language: RunLanguage): string {
   const transforms: Array<'typescript' | 'imports'> =
     language === 'typescript' ? ['typescript', 'imports'] : ['imports'];
   return transform(code, { transforms, disableESTransforms: true, production: true }).code;
 }
 
 /**
- * Runs JavaScript or TypeScript in the current realm (a worker), with console output sent to
- * `write`. With tests, calls the entry function on each test's arguments and compares results.
+ * Runs JavaScript or TypeScript in the current realm (the sandbox's worker), with console output
+ * sent to `write`. With calls, calls the entry on each one's arguments and reports what came
+ * back as JSON text; judging it is the page's business.
  */
-export function runJavaScript(
-  request: RunRequest,
-  write: (text: string) => void,
-): Omit<RunResult, 'durationMs' | 'output' | 'truncated'> {
+export function runJavaScript(job: RunJob, write: (text: string) => void): BoxOutcome {
   const consoleProxy = {
     log: (...args: unknown[]) => write(`${formatArgs(args)}\n`),
     info: (...args: unknown[]) => write(`${formatArgs(args)}\n`),
@@ -51,8 +49,8 @@ export function runJavaScript(
   };
   let entryFn: unknown;
   try {
-    const js = toJavaScript(request.code, request.language);
-    const entry = request.entry && /^[A-Za-z_$][\w$]*$/.test(request.entry) ? request.entry : undefined;
+    const js = toJavaScript(job.code, job.language);
+    const entry = job.entry && /^[A-Za-z_$][\w$]*$/.test(job.entry) ? job.entry : undefined;
     const tail = entry ? `\nreturn typeof ${entry} === 'function' ? ${entry} : exports.${entry};` : '';
     const body = `${js}${tail}\n//# sourceURL=${SOURCE}`;
     const exports: Record<string, unknown> = {};
@@ -67,36 +65,20 @@ export function runJavaScript(
   } catch (err) {
     return { status: 'error', error: describeError(err) };
   }
-  if (!request.tests) return { status: 'ok' };
+  if (!job.calls) return { status: 'ok' };
   if (typeof entryFn !== 'function') {
-    return { status: 'error', error: `Define a function named ${request.entry} to run the tests.` };
+    return { status: 'error', error: `Define a function named ${job.entry} to run the tests.` };
   }
-  const tests: TestOutcome[] = request.tests.map((test) => {
+  const calls: CallReport[] = job.calls.map((args) => {
     const started = performance.now();
     try {
-      // Each test gets its own copy, so a solution that mutates its input cannot affect the next.
-      const got = toJson((entryFn as (...a: unknown[]) => unknown)(...structuredClone(test.args)));
-      return {
-        ...test,
-        got,
-        timeMs: performance.now() - started,
-        pass: got !== undefined && jsonEqual(got, test.expected),
-      };
+      // Each call gets its own copy, so a solution that mutates its input cannot affect the next.
+      const value = (entryFn as (...a: unknown[]) => unknown)(...structuredClone(args));
+      // What a JSON round trip gives: undefined (and functions) become null.
+      return { json: JSON.stringify(value) ?? 'null', timeMs: performance.now() - started };
     } catch (err) {
-      return {
-        ...test,
-        got: null,
-        error: describeError(err),
-        timeMs: performance.now() - started,
-        pass: false,
-      };
+      return { error: describeError(err), timeMs: performance.now() - started };
     }
   });
-  return { status: 'ok', tests };
-}
-
-/** The value as JSON data (what a JSON round trip would give); undefined for non-JSON results. */
-function toJson(value: unknown): JsonValue {
-  if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as JsonValue;
+  return { status: 'ok', calls };
 }

@@ -1,5 +1,4 @@
-import { type JsonValue, jsonEqual } from '@mockloop/shared';
-import type { RunRequest, RunResult, TestOutcome } from './types';
+import type { BoxOutcome, CallReport, RunJob } from './sandboxProtocol';
 
 /** The part of Pyodide the runner uses. */
 export interface PythonRuntime {
@@ -24,44 +23,34 @@ _mockloop_result = _mockloop_json.dumps(_mockloop_entry(*_mockloop_json.loads(_m
 `;
 
 /**
- * Runs Python in a fresh namespace (so runs never leak into each other), output to `write`, and
- * with tests calls the entry function on each case. Tracebacks name solution.py with editor lines.
+ * Runs Python (output to `write`) and with calls, calls the entry on each one's arguments,
+ * reporting what came back as JSON text; judging it is the page's business. Tracebacks name
+ * solution.py with editor lines.
  */
-export function runPython(
-  py: PythonRuntime,
-  request: RunRequest,
-  write: (text: string) => void,
-): Omit<RunResult, 'durationMs' | 'output' | 'truncated'> {
+export function runPython(py: PythonRuntime, job: RunJob, write: (text: string) => void): BoxOutcome {
   py.setStdout({ batched: (text) => write(`${text}\n`) });
   py.setStderr({ batched: (text) => write(`${text}\n`) });
   const namespace = (
     py.globals.get('dict') as () => { set(k: string, v: unknown): void; get(k: string): unknown }
   )();
   try {
-    py.runPython(request.code, { globals: namespace, filename: 'solution.py' });
+    py.runPython(job.code, { globals: namespace, filename: 'solution.py' });
   } catch (err) {
     return { status: 'error', error: describePythonError(err) };
   }
-  if (!request.tests) return { status: 'ok' };
-  const entry = request.entry ? namespace.get(request.entry) : undefined;
-  if (!entry) return { status: 'error', error: `Define a function named ${request.entry} to run the tests.` };
+  if (!job.calls) return { status: 'ok' };
+  const entry = job.entry ? namespace.get(job.entry) : undefined;
+  if (!entry) return { status: 'error', error: `Define a function named ${job.entry} to run the tests.` };
   namespace.set('_mockloop_entry', entry);
-  const tests: TestOutcome[] = request.tests.map((test) => {
+  const calls: CallReport[] = job.calls.map((args) => {
     const started = performance.now();
     try {
-      namespace.set('_mockloop_args', JSON.stringify(test.args));
+      namespace.set('_mockloop_args', JSON.stringify(args));
       py.runPython(CALL_ENTRY, { globals: namespace, filename: '<tests>' });
-      const got = JSON.parse(String(namespace.get('_mockloop_result'))) as JsonValue;
-      return { ...test, got, timeMs: performance.now() - started, pass: jsonEqual(got, test.expected) };
+      return { json: String(namespace.get('_mockloop_result')), timeMs: performance.now() - started };
     } catch (err) {
-      return {
-        ...test,
-        got: null,
-        error: describePythonError(err),
-        timeMs: performance.now() - started,
-        pass: false,
-      };
+      return { error: describePythonError(err), timeMs: performance.now() - started };
     }
   });
-  return { status: 'ok', tests };
+  return { status: 'ok', calls };
 }

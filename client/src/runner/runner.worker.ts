@@ -2,51 +2,96 @@
 import { OutputBuffer } from './OutputBuffer';
 import { runJavaScript } from './runJavaScript';
 import { type PythonRuntime, runPython } from './runPython';
-import type { RunRequest, WorkerMessage } from './types';
+import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxProtocol';
 
 /**
- * One worker runs code for one page. The page terminates it when a run overruns its time limit
- * (an infinite loop cannot be interrupted any other way) and starts a fresh one.
+ * The worker inside the sandbox iframe: it loads what a job needs when told to prepare (Python
+ * too, for a Python room, so a spare box is warm), then runs one job. It lives in an opaque
+ * origin with no network, and the page throws it away after that one job (or at the time limit),
+ * so nothing the code does outlives its run.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: WorkerMessage) => self.postMessage(message);
+const post = (message: BoxToPage | { type: typeof BOOTED }) => self.postMessage(message);
 
-let python: Promise<PythonRuntime> | undefined;
+let python: PythonRuntime | undefined;
 
-/** Pyodide from the app's own origin (/pyodide/), loaded on the first Python run only. */
-function loadPython(): Promise<PythonRuntime> {
-  python ??= (async () => {
-    post({ type: 'progress', stage: 'Downloading Python (about 12 MB, once)…' });
-    const url = new URL('/pyodide/pyodide.mjs', self.location.origin).href;
-    const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
-      loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
-    };
-    const runtime = await loadPyodide({ indexURL: new URL('/pyodide/', self.location.origin).href });
-    post({ type: 'progress', stage: 'Python is ready' });
-    return runtime;
-  })();
-  return python;
+/**
+ * Pyodide from the app's own origin (/pyodide/), found from this module's own URL: the worker
+ * itself runs from a blob: URL in an opaque origin, where `location` says nothing useful.
+ */
+async function loadPython(): Promise<PythonRuntime> {
+  post({ type: 'progress', stage: 'Loading Python…' });
+  const indexURL = new URL('/pyodide/', import.meta.url).href;
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+    loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
+  };
+  return loadPyodide({ indexURL });
 }
 
-self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  const request = event.data;
+/**
+ * Pyodide catches two failures of its own loading and only logs them (a WebAssembly download cut
+ * short, a standard library that did not arrive: a server restart mid-load does both), then
+ * waits forever. Seeing those logs, this rejects, so the box says it could not load.
+ */
+function pyodideLoadFailure(): { failed: Promise<never>; stop(): void } {
+  const original = { warn: console.warn, error: console.error };
+  let reject: (reason: Error) => void = () => {};
+  const failed = new Promise<never>((_, fail) => {
+    reject = fail;
+  });
+  const watch =
+    (log: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      log(...args);
+      const text = String(args[0]);
+      if (/wasm instantiation failed|installing the standard library/.test(text)) reject(new Error(text));
+    };
+  console.warn = watch(original.warn);
+  console.error = watch(original.error);
+  return {
+    failed,
+    stop: () => Object.assign(console, original),
+  };
+}
+
+async function prepare(language: RunJob['language']): Promise<void> {
+  const watch = pyodideLoadFailure();
+  try {
+    if (language === 'python') python ??= await Promise.race([loadPython(), watch.failed]);
+    post({ type: 'ready' });
+  } catch (err) {
+    post({ type: 'crashed', error: `Could not load the runner: ${describe(err)}` });
+  } finally {
+    watch.stop();
+  }
+}
+
+function run(job: RunJob): void {
   const buffer = new OutputBuffer();
   const write = (text: string) => {
     const kept = buffer.write(text);
     if (kept) post({ type: 'output', text: kept });
   };
   try {
-    const runtime = request.language === 'python' ? await loadPython() : undefined;
-    post({ type: 'started' });
-    const outcome = runtime ? runPython(runtime, request, write) : runJavaScript(request, write);
-    post({ type: 'done', result: { ...outcome, output: buffer.text(), truncated: buffer.truncated } });
+    if (job.language === 'python' && !python) throw new Error('Python is not loaded.');
+    const outcome =
+      python && job.language === 'python' ? runPython(python, job, write) : runJavaScript(job, write);
+    post({ type: 'done', ...outcome });
   } catch (err) {
-    // Out of memory and friends: report cleanly; the page replaces this worker.
-    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    post({
-      type: 'done',
-      result: { status: 'crashed', error: message, output: buffer.text(), truncated: buffer.truncated },
-    });
+    // Out of memory and friends: say so; the page discards this box either way.
+    post({ type: 'crashed', error: describe(err) });
   }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+self.onmessage = (event: MessageEvent<PageToBox>) => {
+  const message = event.data;
+  if (message.type === 'prepare') void prepare(message.language);
+  else if (message.type === 'run') run(message.job);
 };
+
+post({ type: BOOTED });

@@ -33,7 +33,7 @@ export interface SharedRun {
   output: string;
   error?: string;
   tests?: SharedTestRow[];
-  /** For hidden tests: only how many passed. Their inputs and outputs stay with the interviewer. */
+  /** For hidden tests: only how many passed. Their inputs, outputs and errors stay with the interviewer. */
   summary?: { passed: number; total: number };
 }
 
@@ -42,27 +42,33 @@ function cell(value: unknown): string {
   return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
 }
 
-/** The shared record of a finished run; hidden tests keep nothing but their pass count. */
+/**
+ * The shared record of a finished run. A hidden-test run keeps its status and pass count only
+ * (P-RUN-2): not its output or error either, since the code under test saw the hidden inputs and
+ * could print them.
+ */
 export function toSharedRun(
   result: RunResult,
   meta: Pick<SharedRun, 'id' | 'by' | 'at' | 'language' | 'kind'>,
 ): SharedRun {
-  const output =
-    result.output.length > SHARED_OUTPUT_CHARS
-      ? `${result.output.slice(0, SHARED_OUTPUT_CHARS)}\n[output shortened for the room: ${result.output.length} characters]`
-      : result.output;
   const run: SharedRun = {
     ...meta,
     status: result.status,
     durationMs: Math.round(result.durationMs),
-    output,
+    output: '',
   };
-  if (result.error) run.error = result.error;
-  if (result.tests && meta.kind === 'hidden-tests') {
-    run.summary = { passed: result.tests.filter((t) => t.pass).length, total: result.tests.length };
-  } else if (result.tests) {
-    run.tests = result.tests.map(testRow);
+  if (meta.kind === 'hidden-tests') {
+    if (result.tests) {
+      run.summary = { passed: result.tests.filter((t) => t.pass).length, total: result.tests.length };
+    }
+    return run;
   }
+  run.output =
+    result.output.length > SHARED_OUTPUT_CHARS
+      ? `${result.output.slice(0, SHARED_OUTPUT_CHARS)}\n[output shortened for the room: ${result.output.length} characters]`
+      : result.output;
+  if (result.error) run.error = result.error;
+  if (result.tests) run.tests = result.tests.map(testRow);
   return run;
 }
 

@@ -4,7 +4,10 @@ export type RunLanguage = 'python' | 'javascript' | 'typescript';
 
 export const RUNNABLE_LANGUAGES: readonly string[] = ['python', 'javascript', 'typescript'];
 
-/** A test as the runner receives it: call the entry with `args`, compare with `expected`. */
+/**
+ * A test as the page holds it: call the entry with `args`, compare with `expected`. Only `args`
+ * ever enter the sandbox; `expected` stays in the page, which decides pass or fail.
+ */
 export interface RunTest {
   name: string;
   args: JsonValue[];
@@ -41,14 +44,6 @@ export interface RunResult {
   tests?: TestOutcome[];
   durationMs: number;
 }
-
-/** Messages from the worker to the page. */
-export type WorkerMessage =
-  | { type: 'progress'; stage: string }
-  /** The candidate's code starts now: the time limit counts from here, not from loading Python. */
-  | { type: 'started' }
-  | { type: 'output'; text: string }
-  | { type: 'done'; result: Omit<RunResult, 'durationMs'> };
 
 /** Output beyond this is dropped with a notice (1 MB). */
 export const MAX_OUTPUT_BYTES = 1024 * 1024;

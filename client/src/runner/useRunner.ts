@@ -1,38 +1,48 @@
-import type { ParticipantView } from '@mockloop/shared';
+import type { Language, ParticipantView } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { RunnerClient } from './RunnerClient';
 import { appendRun, RUNS_ARRAY, readRuns, type SharedRun, toSharedRun } from './sharedRuns';
-import type { RunRequest, RunResult } from './types';
+import { RUNNABLE_LANGUAGES, type RunLanguage, type RunRequest, type RunResult } from './types';
 
 export interface RunState {
   running: boolean;
   stage: string | null;
   /** Output of the run in progress, streamed. */
   live: string;
-  /** The last hidden-test run, in full: kept in this browser only (the interviewer's). */
-  hidden: RunResult | null;
+  /** The last hidden-test run, in full, with its shared record's id: kept in this browser only. */
+  hidden: { runId: string; result: RunResult } | null;
 }
 
 /**
- * The room's runner: one worker per page, results appended to the round's code document so
- * everyone sees them (and a refresh keeps them).
+ * The room's runner: a fresh sandbox per run, with a warm spare for the room's language while
+ * this person can run code (a player); results appended to the round's code document so everyone
+ * sees them (and a refresh keeps them).
  */
-export function useRunner(doc: Y.Doc | undefined, self: ParticipantView) {
+export function useRunner(
+  doc: Y.Doc | undefined,
+  self: ParticipantView,
+  language: Language,
+  canRun: boolean,
+) {
   const client = useRef<RunnerClient | null>(null);
   const [runs, setRuns] = useState<SharedRun[]>([]);
   const [state, setState] = useState<RunState>({ running: false, stage: null, live: '', hidden: null });
 
   useEffect(() => {
-    client.current = new RunnerClient(
-      () =>
-        new Worker(new URL('./runner.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'mockloop-runner',
-        }),
-    );
-    return () => client.current?.dispose();
-  }, []);
+    if (!canRun) return;
+    const runner = new RunnerClient();
+    client.current = runner;
+    return () => {
+      runner.dispose();
+      client.current = null;
+    };
+  }, [canRun]);
+
+  // Python takes seconds to start: the spare box loads it as soon as the room is on Python.
+  useEffect(() => {
+    if (canRun && RUNNABLE_LANGUAGES.includes(language)) client.current?.keepWarm(language as RunLanguage);
+  }, [canRun, language]);
 
   useEffect(() => {
     if (!doc) return;
@@ -53,10 +63,11 @@ export function useRunner(doc: Y.Doc | undefined, self: ParticipantView) {
         onOutput: (text) =>
           setState((s) => ({ ...s, live: s.live.length < 200_000 ? s.live + text : s.live })),
       });
+      const id = crypto.randomUUID();
       appendRun(
         doc,
         toSharedRun(result, {
-          id: crypto.randomUUID(),
+          id,
           by: { id: self.id, name: self.name },
           at: Date.now(),
           language: request.language,
@@ -67,7 +78,7 @@ export function useRunner(doc: Y.Doc | undefined, self: ParticipantView) {
         running: false,
         stage: null,
         live: '',
-        hidden: kind === 'hidden-tests' ? result : s.hidden,
+        hidden: kind === 'hidden-tests' ? { runId: id, result } : s.hidden,
       }));
     },
     [doc, self.id, self.name],

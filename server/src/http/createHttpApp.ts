@@ -19,6 +19,7 @@ import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import { filesRouter } from './files.js';
+import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpAppOptions {
   rooms: RoomService;
@@ -58,6 +59,8 @@ export function createHttpApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  // First, so every answer carries them, 429s and errors included.
+  app.use(securityHeaders({ publicUrl }));
 
   app.get(API.health, (_req, res) => {
     res.json({ ok: true });
