@@ -31,8 +31,8 @@ export async function joinOurRoom(httpUrl, wsUrl) {
   const { roomId, secret } = await res.json();
   const controls = [];
   try {
-    const creator = await join(httpUrl, { roomId, secret }, controls);
-    const guest = await join(httpUrl, { roomId, name: 'B' }, controls);
+    const creator = await join(httpUrl, roomId, { roomId, secret }, controls);
+    const guest = await join(httpUrl, roomId, { roomId, name: 'B' }, controls);
     const docUrl = (access) =>
       `${wsUrl}${YJS_PATH_PREFIX}${access.name}?token=${encodeURIComponent(access.token)}`;
     return {
@@ -51,9 +51,15 @@ export async function joinOurRoom(httpUrl, wsUrl) {
   }
 }
 
-async function join(httpUrl, payload, controls) {
+async function join(httpUrl, roomId, payload, controls) {
   // No reconnection: a dropped control connection must show up as an error, not be papered over.
-  const socket = io(httpUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+  // The room in the query, as the browser sends it: a balancer routes the socket by it.
+  const socket = io(httpUrl, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    query: { room: roomId },
+  });
   controls.push(socket);
   const ack = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck(ClientEvent.Join, payload);
   if (!ack.ok) throw new Error(`join: ${ack.error.code} ${ack.error.message}`);

@@ -24,6 +24,12 @@ export interface Config {
   /** DATABASE_URL: PostgreSQL instead of SQLite (postgres://...); DATABASE_SCHEMA: its schema. */
   databaseUrl?: string;
   databaseSchema?: string;
+  /** REDIS_URL: the lobby, rate limits and Socket.IO events shared by several nodes. */
+  redisUrl?: string;
+  /** REDIS_PREFIX: the prefix of every Redis key (default `mockloop:`). */
+  redisPrefix?: string;
+  /** NODE_ID: this node's name in `x-mockloop-node` (default: host name and pid). */
+  nodeId?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: limitsFromEnv(env),
     trustProxy: env.TRUST_PROXY || 'loopback',
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || undefined,
+    nodeId: env.NODE_ID || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')

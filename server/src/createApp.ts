@@ -1,8 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
+import { clusterServices } from './cluster/ClusterServices.js';
 import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { attachSocketGuards } from './control/socketGuards.js';
@@ -15,9 +17,7 @@ import { InterviewService } from './interview/InterviewService.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { DEFAULT_LIMITS, type Limits } from './limits/Limits.js';
-import { PerIpLimiter } from './limits/PerIpLimiter.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
-import { InMemoryWaitingQueue } from './lobby/WaitingQueue.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
@@ -37,8 +37,14 @@ export interface AppOptions {
   tokenSecret?: string;
   /** Use this store instead of SQLite under dataDir (or PostgreSQL at databaseUrl). */
   store?: Store;
-  /** PostgreSQL connection string: the scaled mode's shared store. */
+  /** PostgreSQL connection string: the scaled mode's shared store (and the rooms' owner leases). */
   databaseUrl?: string;
+  /** Redis: the lobby, rate limits and Socket.IO events shared by every node. */
+  redisUrl?: string;
+  /** The prefix of every Redis key (default `mockloop:`). */
+  redisPrefix?: string;
+  /** This node's name in `x-mockloop-node` and /healthz (default: the host name and pid). */
+  nodeId?: string;
   /** A PostgreSQL schema to use (created if missing). */
   databaseSchema?: string;
   docs?: DocManagerOptions;
@@ -82,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trust = compileTrust(options.trustProxy ?? 'loopback');
+  const nodeId = options.nodeId ?? `${os.hostname()}-${process.pid}`;
   const bank = await loadQuestionBank(options.questionsDir);
   const store =
     options.store ??
@@ -91,6 +98,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       databaseSchema: options.databaseSchema,
     }));
   const tokens = await DocTokens.load(store, options.tokenSecret, { ttlMs: options.docTokenTtlMs });
+  const cluster = await clusterServices({
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    databaseUrl: options.databaseUrl,
+  });
   const presence = new InMemoryPresence();
   const activity = new RoomActivity(store, (err) => log('[rooms] could not record activity', err));
   const rooms = new RoomService(store, tokens, presence);
@@ -99,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: (message) => log(message),
     loadBudgetMs: limits.docLoadBudgetMs,
     onActivity: (roomId) => activity.touch(roomId),
+    leases: cluster.leases,
     ...options.docs,
   });
 
@@ -116,8 +129,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     bank,
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
-    roomCreation: PerIpLimiter.inMemory('rooms', limits.roomsPerIpPerHour, 3600),
+    roomCreation: cluster.limiter('rooms', limits.roomsPerIpPerHour, 3600),
     trustProxy: trust,
+    nodeId,
+    servedRooms: () => ({
+      rooms: docs.roomIds(),
+      controlRooms: Object.fromEntries(presence.connectedRooms()),
+      sockets: io.of('/').sockets.size,
+      documents: yjs.connectionCount,
+    }),
     log,
   });
   const server = http.createServer(
@@ -151,14 +171,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     next();
   });
   attachSocketGuards(io, limits, (message) => log(message));
+  cluster.attach(io);
   const lobby = new LobbyService(
-    new InMemoryWaitingQueue(),
+    cluster.waitingQueue,
+    cluster.pendingMatches,
     rooms,
     () => bank.tracks.map((t) => t.id),
     socketNotifier(io),
-    options.lobbyArrivalMs,
-    undefined,
-    (err) => log('[lobby] arrival window failed', err),
+    { arrivalMs: options.lobbyArrivalMs, onError: (err) => log('[lobby] arrival window failed', err) },
   );
   attachControlPlane(io, {
     rooms,
@@ -167,7 +187,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     presence,
     log,
     onActivity: (roomId) => activity.touch(roomId),
-    onArrive: (participant) => lobby.arrived(participant.id),
+    onArrive: (participant) => {
+      lobby.arrived(participant.id).catch((err) => log('[lobby] arrival failed', err));
+    },
     onDepart: (participantId) => {
       lobby.leave(participantChannel(participantId)).catch((err) => log('[lobby] leave failed', err));
     },
@@ -176,7 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     io,
     lobby,
     {
-      limiter: PerIpLimiter.inMemory('lobby', limits.lobbyEntriesPerIpPerHour, 3600),
+      limiter: cluster.limiter('lobby', limits.lobbyEntriesPerIpPerHour, 3600),
       addressOf: (socket) => clientAddress(socket.request, trust),
     },
     log,
@@ -237,6 +259,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();
         await docs.close();
+        await cluster.close();
         await store.close();
       })();
       return closed;

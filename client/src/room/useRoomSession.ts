@@ -123,7 +123,9 @@ export function useRoomSession(roomId: string) {
       return;
     }
     // WebSocket only: no long-polling fallback, so no sticky sessions are needed behind a balancer.
-    const socket: ControlSocket = io({ transports: ['websocket'] });
+    // The room id in the query lets the balancer send it to the node that serves the room's
+    // documents (P-NODE-2).
+    const socket: ControlSocket = io({ transports: ['websocket'], query: { room: roomId } });
     socketRef.current = socket;
     socket.on('connect', () => {
       setConnected(true);

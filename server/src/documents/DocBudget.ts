@@ -38,7 +38,8 @@ export class DocBudget {
 
   /** Spends one message of `size` bytes; false when the connection is over budget. */
   admit(size: number): boolean {
-    return !this.applyMs.exhausted && this.messages.take(1) && this.bytes.take(size);
+    const now = performance.now();
+    return !this.applyMs.exhausted(now) && this.messages.take(1, now) && this.bytes.take(size, now);
   }
 
   /** Charges time spent applying an update (known only afterwards). */

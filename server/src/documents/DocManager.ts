@@ -1,9 +1,11 @@
 import { CloseCode, DOC_RULES, type DocRules, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
+import { LocalLeases, type RoomLeases } from '../cluster/RoomLeases.js';
 import type { Store, UpdateRow } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { MalformedInput } from './ByteReader.js';
 import { DocUnloadable } from './DocUnloadable.js';
+import { NotOwner } from './NotOwner.js';
 import { SharedDoc } from './SharedDoc.js';
 import { STORED_LIMITS, scanUpdate } from './scanUpdate.js';
 
@@ -21,6 +23,8 @@ export interface DocManagerOptions {
   log?: (message: string) => void;
   /** Told which rooms had document updates, at most once a minute per room (room expiry). */
   onActivity?: (roomId: string) => void;
+  /** Which node serves a room's documents (default: this one, always). */
+  leases?: RoomLeases;
 }
 
 /** Rows of one document together may hold this many times its kind's size (they overlap). */
@@ -88,6 +92,9 @@ export class DocManager {
   private readonly log: (message: string) => void;
   private readonly loadBudgetMs: number;
   private readonly lastActivity = new Map<string, number>();
+  private readonly leases: RoomLeases;
+  /** Per room: how many of its documents are loaded or loading, and whether its lease is ours. */
+  private readonly rooms = new Map<string, { docs: number; lease: Promise<boolean> }>();
 
   constructor(
     private readonly store: Store,
@@ -101,6 +108,10 @@ export class DocManager {
     this.log = options.log ?? ((message) => console.error(message));
     this.loadBudgetMs = options.loadBudgetMs ?? 3000;
     this.onActivity = options.onActivity;
+    this.leases = options.leases ?? new LocalLeases();
+    // Every lease gone at once (the connection that held them died): another node may take the
+    // rooms now, so stop serving them at once.
+    this.leases.onLost(() => this.dropAll('this node lost its rooms'));
   }
 
   private readonly onActivity?: (roomId: string) => void;
@@ -108,6 +119,11 @@ export class DocManager {
   /** Number of documents in memory (loaded or loading). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Rooms with a document loaded or loading here. */
+  roomIds(): string[] {
+    return [...this.rooms.keys()];
   }
 
   /** Whether any document of this room is in memory. */
@@ -125,12 +141,17 @@ export class DocManager {
     let entry = this.entries.get(name);
     if (!entry) {
       const created: Entry = { name, refs: 0, rows: 0, lastSeq: 0, ready: Promise.resolve(null as never) };
-      created.ready = this.load(name, created);
+      const lease = this.holdRoom(name);
+      created.ready = lease.then((owned) => {
+        if (!owned) throw new NotOwner(name);
+        return this.load(name, created);
+      });
       entry = created;
       this.entries.set(name, entry);
       // A failed load must not stay cached: the next acquire tries again.
       created.ready.catch(() => {
         if (this.entries.get(name) === created) this.entries.delete(name);
+        this.letGoRoom(name);
       });
     }
     entry.refs += 1;
@@ -177,6 +198,29 @@ export class DocManager {
   async flush(_name?: string): Promise<void> {
     this.writeUnwritten();
     await this.writes;
+  }
+
+  /**
+   * Reads a document without serving it: the live copy when this node has one, else a throwaway
+   * copy built from the store (no lease needed, never a second live copy). For the report.
+   */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.entries.get(name)?.shared;
+    if (live) return read(live.doc);
+    const ref = parseDocName(name);
+    const rules = ref ? DOC_RULES[ref.kind] : undefined;
+    const stored = await this.store.loadDocument(name);
+    const doc = new SharedDoc(name, { rules });
+    try {
+      const rows = [
+        ...(stored.checkpoint ? [stored.checkpoint.state] : []),
+        ...stored.rows.map((r) => r.data),
+      ];
+      await this.applyRows(name, doc, rows, rules, new Set());
+      return read(doc.doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Flushes, compacts and unloads every document (server shutdown). */
@@ -317,7 +361,50 @@ export class DocManager {
     this.closing.set(entry.name, done);
     void done.finally(() => {
       if (this.closing.get(entry.name) === done) this.closing.delete(entry.name);
+      this.letGoRoom(entry.name);
     });
+  }
+
+  /** Counts a document of its room as loading; the first takes the room's lease. */
+  private holdRoom(name: string): Promise<boolean> {
+    const roomId = parseDocName(name)?.roomId ?? name;
+    let room = this.rooms.get(roomId);
+    if (!room) {
+      room = { docs: 0, lease: this.leases.acquire(roomId) };
+      this.rooms.set(roomId, room);
+    }
+    room.docs += 1;
+    return room.lease;
+  }
+
+  /** A document of the room is gone; the last gives the lease back. */
+  private letGoRoom(name: string): void {
+    const roomId = parseDocName(name)?.roomId ?? name;
+    const room = this.rooms.get(roomId);
+    if (!room) return;
+    room.docs -= 1;
+    if (room.docs > 0) return;
+    this.rooms.delete(roomId);
+    void room.lease.then((owned) => (owned ? this.leases.release(roomId) : undefined)).catch(() => {});
+  }
+
+  /**
+   * Stops serving every document at once: their unwritten updates are written (rows are safe to
+   * append whoever owns the room now), no checkpoint, and every peer is told to reconnect.
+   */
+  private dropAll(reason: string): void {
+    this.writeUnwritten();
+    const dropped = [...this.entries.values()];
+    this.entries.clear();
+    this.rooms.clear();
+    for (const entry of dropped) {
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      const shared = entry.shared;
+      if (!shared) continue;
+      shared.broken = true;
+      for (const peer of [...shared.peers]) peer.close?.(CloseCode.DocumentReset, reason);
+      void this.writes.then(() => shared.destroy());
+    }
   }
 
   private noteActivity(name: string): void {
@@ -388,6 +475,7 @@ export class DocManager {
     } finally {
       if (this.closing.get(name) === done) this.closing.delete(name);
       if (this.closingEntries.get(name) === entry) this.closingEntries.delete(name);
+      this.letGoRoom(name);
     }
   }
 }

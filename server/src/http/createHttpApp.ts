@@ -36,6 +36,17 @@ export interface HttpAppOptions {
   roomCreation: PerIpLimiter;
   /** Which proxies may forward the client's address (`req.ip`). */
   trustProxy: TrustProxy;
+  /** This node's name, sent as `x-mockloop-node` on every response. */
+  nodeId: string;
+  /** Rooms this node serves now (loopback only, not through a proxy: see `/internal/rooms`). */
+  servedRooms: () => {
+    /** Rooms whose documents this node serves. */
+    rooms: string[];
+    /** Rooms with control sockets here, with how many each. */
+    controlRooms: Record<string, number>;
+    sockets: number;
+    documents: number;
+  };
   log: (message: string, err?: unknown) => void;
 }
 
@@ -54,6 +65,8 @@ export function createHttpApp({
   publicUrl,
   roomCreation,
   trustProxy,
+  nodeId,
+  servedRooms,
   log,
 }: HttpAppOptions): express.Express {
   const app = express();
@@ -62,8 +75,24 @@ export function createHttpApp({
   // First, so every answer carries them, 429s and errors included.
   app.use(securityHeaders({ publicUrl }));
 
+  // Which node answered, on every response: how a person (or a test) sees room affinity.
+  app.use((_req, res, next) => {
+    res.setHeader('x-mockloop-node', nodeId);
+    next();
+  });
+
   app.get(API.health, (_req, res) => {
-    res.json({ ok: true });
+    res.json({ ok: true, node: nodeId });
+  });
+
+  // For operators and the cluster tests: what this node serves. Answered only to a direct
+  // loopback request (not one a proxy forwarded), so the public never sees room ids.
+  app.get('/internal/rooms', (req, res, next) => {
+    const direct =
+      !req.headers['x-forwarded-for'] &&
+      ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    if (!direct) return next();
+    res.json({ node: nodeId, ...servedRooms() });
   });
 
   app.post(API.rooms, express.json({ limit: '8kb' }), async (req, res) => {

@@ -37,6 +37,9 @@ async function setup() {
       await new Promise((r) => setImmediate(r)); // a real edit waits for the store
       code.transact(() => change(code));
     },
+    async read(_name, read) {
+      return read(code);
+    },
   };
   let clock = 1000;
   const service = new InterviewService(store, bank, docs, () => clock++);

@@ -1,5 +1,6 @@
+import type { Redis } from 'ioredis';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** The answer to "may this address do it once more?": yes, or not before `retryAfterMs`. */
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -14,6 +15,13 @@ export class PerIpLimiter {
   /** `points` per `windowSeconds`, counted in this process. */
   static inMemory(name: string, points: number, windowSeconds: number): PerIpLimiter {
     return new PerIpLimiter(new RateLimiterMemory({ keyPrefix: name, points, duration: windowSeconds }));
+  }
+
+  /** `points` per `windowSeconds`, counted in Redis under `key`: every node shares the count. */
+  static redis(client: Redis, key: string, points: number, windowSeconds: number): PerIpLimiter {
+    return new PerIpLimiter(
+      new RateLimiterRedis({ storeClient: client, keyPrefix: key, points, duration: windowSeconds }),
+    );
   }
 
   async consume(address: string): Promise<LimitDecision> {

@@ -17,27 +17,27 @@ export class TokenBucket {
     this.last = this.now();
   }
 
-  take(amount = 1): boolean {
-    this.refill();
+  /** `now` lets a caller that checks several buckets read the clock once. */
+  take(amount = 1, now = this.now()): boolean {
+    this.refill(now);
     if (this.tokens < amount) return false;
     this.tokens -= amount;
     return true;
   }
 
   /** Spends `amount` even beyond what is left (a cost known only afterwards, like CPU time). */
-  charge(amount: number): void {
-    this.refill();
+  charge(amount: number, now = this.now()): void {
+    this.refill(now);
     this.tokens -= amount;
   }
 
   /** Whether the bucket is in debt or empty. */
-  get exhausted(): boolean {
-    this.refill();
+  exhausted(now = this.now()): boolean {
+    this.refill(now);
     return this.tokens <= 0;
   }
 
-  private refill(): void {
-    const now = this.now();
+  private refill(now: number): void {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
   }

@@ -8,6 +8,7 @@ import {
 import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import { KeyedMutex } from './KeyedMutex.js';
+import type { PendingMatches } from './PendingMatches.js';
 import { assignSeats, type WaitingEntry } from './pairing.js';
 import type { WaitingQueue } from './WaitingQueue.js';
 
@@ -17,34 +18,49 @@ export interface LobbyNotifier {
   matched(channel: string, match: LobbyMatch): void;
 }
 
-interface PendingMatch {
-  roomId: string;
-  /** Participant id -> the entry that produced it, and whether they have opened the room. */
-  seats: Map<string, { entry: WaitingEntry; arrived: boolean }>;
-  timer: NodeJS.Timeout;
-}
-
 /** Where someone who was matched, arrived, and lost their partner is reachable: their room sockets. */
 export const participantChannel = (participantId: string) => `participant:${participantId}`;
+
+export interface LobbyOptions {
+  /** How long a matched person has to open the room (default LOBBY_ARRIVAL_MS). */
+  arrivalMs?: number;
+  now?: () => number;
+  onError?: (err: unknown) => void;
+}
 
 /**
  * Pairs strangers: first come first served over a WaitingQueue, creates the room with both seats,
  * and re-queues at the front whoever arrived when their partner does not within the arrival
- * window. Operations run one at a time so nobody is matched twice.
+ * window. On one node, operations run one at a time; across nodes the queue and the pending
+ * matches are shared (Redis) and each step is atomic there, so nobody is matched twice.
  */
 export class LobbyService {
   private readonly lock = new KeyedMutex();
-  private readonly pending = new Map<string, PendingMatch>();
+  private readonly arrivalMs: number;
+  private readonly now: () => number;
+  private readonly onError: (err: unknown) => void;
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly queue: WaitingQueue,
+    private readonly pending: PendingMatches,
     private readonly rooms: RoomService,
     private readonly tracks: () => string[],
     private readonly notify: LobbyNotifier,
-    private readonly arrivalMs = LOBBY_ARRIVAL_MS,
-    private readonly now: () => number = Date.now,
-    private readonly onError: (err: unknown) => void = (err) => console.error('[lobby]', err),
-  ) {}
+    options: LobbyOptions = {},
+  ) {
+    this.arrivalMs = options.arrivalMs ?? LOBBY_ARRIVAL_MS;
+    this.now = options.now ?? Date.now;
+    this.onError = options.onError ?? ((err) => console.error('[lobby]', err));
+    // Any node may close any window: the one that takes it from the shared set handles it.
+    this.sweeper = setInterval(
+      () => {
+        this.expireDue().catch((err) => this.onError(err));
+      },
+      Math.max(25, Math.min(250, this.arrivalMs / 4)),
+    );
+    this.sweeper.unref();
+  }
 
   /** Joins the line (or is matched at once). */
   async enter(channel: string, request: LobbyEnterRequest): Promise<LobbyStatus> {
@@ -70,23 +86,14 @@ export class LobbyService {
     });
   }
 
-  /** A matched participant opened the room. */
-  arrived(participantId: string): void {
-    for (const match of this.pending.values()) {
-      const seat = match.seats.get(participantId);
-      if (!seat) continue;
-      seat.arrived = true;
-      if ([...match.seats.values()].every((s) => s.arrived)) {
-        clearTimeout(match.timer);
-        this.pending.delete(match.roomId);
-      }
-    }
+  /** A matched participant opened the room (on whichever node). */
+  async arrived(participantId: string): Promise<void> {
+    await this.lock.run('lobby', () => this.pending.arrive(participantId));
   }
 
-  /** Stops the arrival timers (server shutdown). */
+  /** Stops closing arrival windows (server shutdown). */
   close(): void {
-    for (const match of this.pending.values()) clearTimeout(match.timer);
-    this.pending.clear();
+    clearInterval(this.sweeper);
   }
 
   private async place(entry: WaitingEntry, front: boolean): Promise<LobbyStatus> {
@@ -108,18 +115,14 @@ export class LobbyService {
     ]);
     const [ivy, cal] = participants;
     if (!ivy || !cal) throw new Error('room created without both seats');
-    const match: PendingMatch = {
+    await this.pending.add({
       roomId,
-      seats: new Map([
-        [ivy.id, { entry: interviewer, arrived: false }],
-        [cal.id, { entry: candidate, arrived: false }],
-      ]),
-      timer: setTimeout(() => {
-        this.expire(roomId).catch((err) => this.onError(err));
-      }, this.arrivalMs),
-    };
-    match.timer.unref();
-    this.pending.set(roomId, match);
+      deadline: this.now() + this.arrivalMs,
+      seats: [
+        { participantId: ivy.id, entry: interviewer, arrived: false },
+        { participantId: cal.id, entry: candidate, arrived: false },
+      ],
+    });
     this.notify.matched(interviewer.channel, {
       roomId,
       secret: ivy.secret,
@@ -134,24 +137,23 @@ export class LobbyService {
     });
   }
 
-  /** The arrival window closed: whoever arrived goes back to the front of the line. */
-  private async expire(roomId: string): Promise<void> {
+  /** Arrival windows that closed: whoever arrived goes back to the front of the line. */
+  private async expireDue(): Promise<void> {
     await this.lock.run('lobby', async () => {
-      const match = this.pending.get(roomId);
-      if (!match) return;
-      this.pending.delete(roomId);
-      const seats = [...match.seats.entries()];
-      if (seats.every(([, s]) => s.arrived) || seats.every(([, s]) => !s.arrived)) return;
-      for (const [participantId, seat] of seats) {
-        if (!seat.arrived) continue;
-        const again: WaitingEntry = {
-          ...seat.entry,
-          id: randomUUID(),
-          channel: participantChannel(participantId),
-          requeued: true,
-        };
-        const status = await this.place(again, true);
-        if (status.state === 'waiting') this.notify.status(again.channel, status);
+      for (const match of await this.pending.takeExpired(this.now())) {
+        const seats = match.seats;
+        if (seats.every((s) => s.arrived) || seats.every((s) => !s.arrived)) continue;
+        for (const seat of seats) {
+          if (!seat.arrived) continue;
+          const again: WaitingEntry = {
+            ...seat.entry,
+            id: randomUUID(),
+            channel: participantChannel(seat.participantId),
+            requeued: true,
+          };
+          const status = await this.place(again, true);
+          if (status.state === 'waiting') this.notify.status(again.channel, status);
+        }
       }
     });
   }

@@ -1,4 +1,5 @@
-import { findPartner, type WaitingEntry } from './pairing.js';
+import type { WaitingEntry } from './pairing.js';
+import { placeInLine } from './placeInLine.js';
 
 /**
  * The lobby's waiting line. Async so it can live in Redis when the app runs on several nodes;
@@ -21,17 +22,9 @@ export class InMemoryWaitingQueue implements WaitingQueue {
   private entries: WaitingEntry[] = [];
 
   async matchOrEnqueue(newcomer: WaitingEntry, front = false): Promise<WaitingEntry | null> {
-    // One entry per person: entering again (a double click, a second tab) replaces the old place,
-    // before any match is looked for, so nobody is ever matched with their own earlier entry.
-    this.entries = this.entries.filter((e) => e.person !== newcomer.person && e.channel !== newcomer.channel);
-    const partner = findPartner(this.entries, newcomer);
-    if (partner) {
-      this.entries = this.entries.filter((e) => e !== partner);
-      return partner;
-    }
-    if (front) this.entries.unshift(newcomer);
-    else this.entries.push(newcomer);
-    return null;
+    const { line, partner } = placeInLine(this.entries, newcomer, front);
+    this.entries = line;
+    return partner;
   }
 
   async remove(id: string): Promise<WaitingEntry | null> {

@@ -14,6 +14,8 @@ export interface Presence {
   disconnect(roomId: string, participantId: string, connectionId: string): boolean;
   setAway(roomId: string, participantId: string, away: boolean): void;
   snapshot(roomId: string): Map<string, PresenceEntry>;
+  /** Rooms with a live control connection here, and how many each has. */
+  connectedRooms(): Map<string, number>;
 }
 
 export class InMemoryPresence implements Presence {
@@ -47,6 +49,16 @@ export class InMemoryPresence implements Presence {
   setAway(roomId: string, participantId: string, away: boolean): void {
     const entry = this.rooms.get(roomId)?.get(participantId);
     if (entry) entry.away = away;
+  }
+
+  connectedRooms(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [roomId, room] of this.rooms) {
+      let n = 0;
+      for (const entry of room.values()) n += entry.connections.size;
+      counts.set(roomId, n);
+    }
+    return counts;
   }
 
   snapshot(roomId: string): Map<string, PresenceEntry> {

@@ -259,13 +259,11 @@ export class RoundService {
     throw new AppError('FORBIDDEN', 'Only the two players of the round can do that.');
   }
 
-  private async codeOf(round: RoundRecord): Promise<string> {
-    let text = '';
-    // Read inside a transaction that changes nothing: no update is produced or stored.
-    await this.docs.edit(docName(round.roomId, 'code', round.number), (doc) => {
-      text = doc.getText(CODE_DOC.text).toString();
-    });
-    return text;
+  private codeOf(round: RoundRecord): Promise<string> {
+    // Read, never a second live copy: the store's copy on a node that does not serve the room.
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) =>
+      doc.getText(CODE_DOC.text).toString(),
+    );
   }
 
   private async room(roomId: string): Promise<RoomRecord> {

@@ -61,13 +61,13 @@ export class SqliteDb implements SqlDb {
     this.gate = new Promise<void>((resolve) => {
       open = resolve;
     });
-    this.db.exec('BEGIN IMMEDIATE');
+    this.prepare('BEGIN IMMEDIATE').run();
     try {
       const result = await work(this.direct);
-      this.db.exec('COMMIT');
+      this.prepare('COMMIT').run();
       return result;
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.prepare('ROLLBACK').run();
       throw err;
     } finally {
       this.gate = null;

@@ -1,0 +1,196 @@
+/**
+ * Starts Mockloop on several nodes behind HAProxy on this machine: N server processes (each on a
+ * free port, all on one PostgreSQL and one Redis) and HAProxy in front, with `deploy/haproxy.cfg`
+ * and these nodes in it. Used by `npm run cluster` and by the cluster tests and benchmark.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MAIN = path.join(root, 'server/dist/main.js');
+const TEMPLATE = path.join(root, 'deploy/haproxy.cfg');
+
+export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/mockloop';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** A free TCP port on loopback (there is a race until it is bound again; fine on one machine). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+/** One node: a server process that can be killed (SIGKILL) and started again on its port. */
+class Node {
+  constructor(id, env) {
+    this.id = id;
+    this.env = env;
+    this.port = 0;
+    this.child = null;
+    this.log = '';
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid() {
+    return this.child?.pid;
+  }
+
+  start() {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NODE_ID: this.id },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      this.child = child;
+      const onData = (chunk) => {
+        this.log += chunk;
+        const port = /running at http:\/\/[^:]+:(\d+)/.exec(this.log.slice(-400))?.[1];
+        if (port) {
+          this.port = Number(port);
+          resolve();
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk) => {
+        this.log += chunk;
+      });
+      child.once('exit', (code, signal) => {
+        if (this.child === child) this.child = null;
+        reject(new Error(`node ${this.id} exited (${code ?? signal}) before listening:\n${this.log}`));
+      });
+    });
+  }
+
+  /** SIGKILL: nothing of the process runs, as in a crash. */
+  kill() {
+    return this.signal('SIGKILL');
+  }
+
+  stop() {
+    return this.signal('SIGTERM');
+  }
+
+  signal(signal) {
+    const child = this.child;
+    if (!child) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+}
+
+/**
+ * @param {{ nodes?: number, port?: number, databaseUrl?: string, redisUrl?: string,
+ *   env?: Record<string, string>, haproxy?: string, quiet?: boolean }} options
+ */
+export async function startCluster(options = {}) {
+  const count = options.nodes ?? 2;
+  const port = options.port ?? (await freePort());
+  const databaseUrl = options.databaseUrl ?? DEFAULT_DATABASE_URL;
+  const redisUrl = options.redisUrl ?? DEFAULT_REDIS_URL;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-cluster-'));
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    TRUST_PROXY: 'loopback',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: path.join(dir, 'data'),
+    ...options.env,
+  };
+  const nodes = Array.from({ length: count }, (_, i) => new Node(`n${i + 1}`, env));
+  const stopAll = async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+  };
+  try {
+    // The first node migrates the schema; the others find it done.
+    await nodes[0].start();
+    await Promise.all(nodes.slice(1).map((n) => n.start()));
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+
+  const template = fs.readFileSync(TEMPLATE, 'utf8');
+  const servers = nodes.map((n) => `  server ${n.id} 127.0.0.1:${n.port} check`).join('\n');
+  const config = template
+    .replace(/bind 127\.0\.0\.1:\d+/, `bind 127.0.0.1:${port}`)
+    .replace(/ {2}# NODES\n[\s\S]*? {2}# \/NODES/, `  # NODES\n${servers}\n  # /NODES`);
+  const configFile = path.join(dir, 'haproxy.cfg');
+  fs.writeFileSync(configFile, config);
+  let haproxyLog = '';
+  const haproxy = spawn(options.haproxy ?? 'haproxy', ['-db', '-f', configFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  haproxy.stdout.on('data', (d) => {
+    haproxyLog += d;
+  });
+  haproxy.stderr.on('data', (d) => {
+    haproxyLog += d;
+  });
+  try {
+    await waitForPort(port);
+  } catch (err) {
+    haproxy.kill('SIGKILL');
+    await stopAll();
+    throw new Error(`HAProxy did not start: ${err.message}\n${haproxyLog}`);
+  }
+  // Until both health checks have passed, HAProxy may still count a node as down.
+  const deadline = Date.now() + 10_000;
+  for (const node of nodes) {
+    for (;;) {
+      const ok = await fetch(`${node.url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // two checks of 500 ms: every node UP
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    nodes,
+    configFile,
+    haproxyLog: () => haproxyLog,
+    /** The node that answered a request through HAProxy (its `x-mockloop-node`). */
+    nodeOf: (res) => res.headers.get('x-mockloop-node'),
+    async stop() {
+      haproxy.kill('SIGTERM');
+      await stopAll();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
