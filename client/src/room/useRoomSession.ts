@@ -159,7 +159,7 @@ export function useRoomSession(roomId: string) {
       storage.setSecret(match.roomId, match.secret);
       navigate(ROUTES.room(match.roomId));
     });
-  }, [join, setSession]);
+  }, [join, roomId, setSession]);
 
   useEffect(() => {
     let cancelled = false;
