@@ -16,7 +16,8 @@ describe('HTTP API', () => {
   it('GET /healthz answers ok', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    // The node's id too: which of several nodes answered (see P-NODE-2).
+    expect(await res.json()).toEqual({ ok: true, node: expect.stringMatching(/\S/) });
   });
 
   it('POST /api/rooms returns a 128-bit room id and an invite URL for it', async () => {
