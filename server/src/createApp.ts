@@ -24,6 +24,7 @@ import { RoomActivity } from './rooms/RoomActivity.js';
 import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
 import { SeatChanges } from './rooms/SeatChanges.js';
+import { ReplayService } from './rounds/ReplayService.js';
 import { RoundService } from './rounds/RoundService.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/Store.js';
@@ -125,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     rooms,
     interview,
     rounds,
+    replay: new ReplayService(store, bank),
     files: new FileService(store),
     bank,
     clientDir: options.clientDir,

@@ -14,6 +14,7 @@ import { startTestServer } from './support/testServer.js';
  */
 const ROUTES = [
   'GET /healthz',
+  'GET /internal/rooms',
   'POST /api/rooms',
   'GET /api/rooms/:roomId',
   'GET /api/questions',
@@ -22,6 +23,8 @@ const ROUTES = [
   'GET /api/tracks/:id',
   'GET /api/rooms/:roomId/brief',
   'GET /api/rooms/:roomId/report',
+  'GET /api/rooms/:roomId/replay/:round',
+  'GET /api/rooms/:roomId/replay/:round/:kind',
   'POST /api/rooms/:roomId/files',
   'GET /api/rooms/:roomId/files/:fileId',
   'GET /r/:roomId',

@@ -9,6 +9,7 @@ export * from './protocol/ids.js';
 export * from './protocol/interview.js';
 export * from './protocol/languages.js';
 export * from './protocol/lobby.js';
+export * from './protocol/replay.js';
 export * from './protocol/roles.js';
 export * from './protocol/roomState.js';
 export * from './protocol/rounds.js';

@@ -4,7 +4,9 @@ import {
   API,
   CreateRoomRequest,
   type CreateRoomResponse,
+  DocKind,
   type ErrorBody,
+  type ErrorCode,
   ROOM_ID_PATTERN,
   ROUTES,
 } from '@mockloop/shared';
@@ -16,7 +18,9 @@ import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
+import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
+import type { ReplayService } from '../rounds/ReplayService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import { filesRouter } from './files.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -25,6 +29,8 @@ export interface HttpAppOptions {
   rooms: RoomService;
   interview: InterviewService;
   rounds: RoundService;
+  /** Round histories for the report's replay. */
+  replay: ReplayService;
   /** Whiteboard images. */
   files: FileService;
   bank: QuestionBank;
@@ -50,6 +56,18 @@ export interface HttpAppOptions {
   log: (message: string, err?: unknown) => void;
 }
 
+/** The HTTP status of each error code a service may throw (as AppError). */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  NOT_JOINED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROOM_FULL: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
 function sendError(res: Response, status: number, body: ErrorBody): void {
   res.status(status).json({ error: body });
 }
@@ -59,6 +77,7 @@ export function createHttpApp({
   rooms,
   interview,
   rounds,
+  replay,
   files,
   bank,
   clientDir,
@@ -177,6 +196,33 @@ export function createHttpApp({
     res.json(await rounds.report(participant));
   });
 
+  // A round's history for its replay, filtered for whoever asks (P-REPLAY-1).
+  const roundNumber = (raw: unknown) => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 1 && n <= 999 ? n : null;
+  };
+  app.get('/api/rooms/:roomId/replay/:round', async (req, res) => {
+    const participant = await bearer(req);
+    if (!participant) return notJoined(res);
+    const round = roundNumber(req.params.round);
+    if (!round) return sendError(res, 404, { code: 'NOT_FOUND', message: 'There is no such round.' });
+    res.json(await replay.info(participant, round));
+  });
+  app.get('/api/rooms/:roomId/replay/:round/:kind', async (req, res) => {
+    const participant = await bearer(req);
+    if (!participant) return notJoined(res);
+    const round = roundNumber(req.params.round);
+    const kind = DocKind.safeParse(req.params.kind);
+    const after = Number(req.query.after ?? 0);
+    if (!round || !kind.success || !Number.isSafeInteger(after) || after < 0) {
+      return sendError(res, 400, {
+        code: 'BAD_REQUEST',
+        message: 'A round number, a document kind and a position, please.',
+      });
+    }
+    res.json(await replay.rows(participant, round, kind.data, after));
+  });
+
   app.use(filesRouter({ rooms, files }));
 
   app.use('/api', (_req, res) => {
@@ -229,6 +275,10 @@ export function createHttpApp({
 
   // Express 5 forwards rejected async handlers here.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof AppError) {
+      sendError(res, HTTP_STATUS[err.code], { code: err.code, message: err.message });
+      return;
+    }
     const status = typeof err === 'object' && err && 'status' in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
       sendError(res, status, { code: 'BAD_REQUEST', message: 'Malformed request.' });

@@ -15,6 +15,7 @@ import {
   type StoredUpdate,
   type TimelineRecord,
   type UpdateRow,
+  type UpdateSpan,
   type Written,
 } from './Store.js';
 import type { SqlDb, SqlExecutor, SqlValue } from './sql/SqlDb.js';
@@ -547,12 +548,31 @@ export class SqlStore implements Store {
     );
   }
 
-  async loadUpdates(docName: string): Promise<StoredUpdate[]> {
+  async loadUpdates(docName: string, after = 0, limit = -1): Promise<StoredUpdate[]> {
     const rows = await this.db.all<UpdateRowDb>(
-      'SELECT seq, data, at, author FROM doc_updates WHERE doc = ? ORDER BY seq',
-      [docName],
+      `SELECT seq, data, at, author FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq${limit >= 0 ? ' LIMIT ?' : ''}`,
+      limit >= 0 ? [docName, after, limit] : [docName, after],
     );
     return rows.map(toStoredUpdate);
+  }
+
+  async describeUpdates(docName: string): Promise<UpdateSpan> {
+    const span = await this.db.get<{ n: number; first_at: number | null; last_at: number | null }>(
+      'SELECT count(*) AS n, min(at) AS first_at, max(at) AS last_at FROM doc_updates WHERE doc = ?',
+      [docName],
+    );
+    const authors = await this.db.all<{ author: string }>(
+      'SELECT DISTINCT author FROM doc_updates WHERE doc = ? AND author IS NOT NULL',
+      [docName],
+    );
+    const time = (value: number | null | undefined) =>
+      value === null || value === undefined ? null : Number(value);
+    return {
+      rows: Number(span?.n ?? 0),
+      firstAt: time(span?.first_at),
+      lastAt: time(span?.last_at),
+      authors: authors.map((a) => a.author),
+    };
   }
 
   async countUpdates(docName: string): Promise<number> {

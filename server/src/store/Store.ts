@@ -125,6 +125,15 @@ export interface StoredUpdate extends UpdateRow {
   seq: number;
 }
 
+/** A document's history at a glance. */
+export interface UpdateSpan {
+  rows: number;
+  firstAt: number | null;
+  lastAt: number | null;
+  /** Participants with at least one row (not the server's own changes). */
+  authors: string[];
+}
+
 /** A document's full state covering every row up to `uptoSeq` (S-DOC-2). */
 export interface Checkpoint {
   uptoSeq: number;
@@ -224,9 +233,11 @@ export interface Store {
    * deleted by it, so a row another writer appended meanwhile is never lost (S-DOC-3).
    */
   writeCheckpoint(docName: string, checkpoint: Checkpoint): Promise<void>;
-  /** Every row of a document (for replay and tests), oldest first. */
-  loadUpdates(docName: string): Promise<StoredUpdate[]>;
+  /** A document's rows with a sequence number above `after`, oldest first, at most `limit` (S-DOC-4). */
+  loadUpdates(docName: string, after?: number, limit?: number): Promise<StoredUpdate[]>;
   countUpdates(docName: string): Promise<number>;
+  /** How many rows a document has, from when to when, and who wrote them (S-DOC-4). */
+  describeUpdates(docName: string): Promise<UpdateSpan>;
 
   /**
    * Stores an image unless the room already holds the same bytes (returns that one) or the room's

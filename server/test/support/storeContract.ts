@@ -293,6 +293,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect((await store.loadDocument('nothing')).rows).toEqual([]);
     });
 
+    it('S-DOC-4: rows load by range after a sequence number; a document is described at a glance', async () => {
+      const rows = typed('abcdef').map((data, i) => ({ data, at: 1000 + i, author: i % 2 ? 'cal' : 'ivy' }));
+      await store.appendUpdates(new Map([['r', rows]]));
+      const all = await store.loadUpdates('r');
+      const firstTwo = await store.loadUpdates('r', 0, 2);
+      expect(firstTwo.map((r) => r.seq)).toEqual(all.slice(0, 2).map((r) => r.seq));
+      const rest = await store.loadUpdates('r', firstTwo.at(-1)?.seq ?? 0);
+      expect(rest.map((r) => r.seq)).toEqual(all.slice(2).map((r) => r.seq));
+      expect(await store.describeUpdates('r')).toMatchObject({ rows: 6, firstAt: 1000, lastAt: 1005 });
+      expect((await store.describeUpdates('r')).authors.sort()).toEqual(['cal', 'ivy']);
+      expect(await store.describeUpdates('none')).toEqual({
+        rows: 0,
+        firstAt: null,
+        lastAt: null,
+        authors: [],
+      });
+    });
+
     it('S-FILE-1: the same bytes are stored once; two uploads racing under the cap cannot both pass it', async () => {
       const { id } = await room();
       const first = await store.saveFile(file(id, 'a'), 10);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from './languages.js';
 
 /**
  * A round's clock as the server keeps it (P-TIME-1): running when `endsAt` is set (clients count
@@ -105,7 +106,7 @@ export interface RoundReport {
   endedAt: number | null;
   timeUsedMs: number;
   hints: Array<{ index: number; text: string; revealedAt: number }>;
-  code: { language: string; text: string };
+  code: { language: Language; text: string };
   criteria: CriterionInfo[];
   scorecard: Scorecard | null;
   /** True when a scorecard exists but this viewer may not see it yet. */

@@ -1,0 +1,110 @@
+import {
+  type DocKind,
+  docName,
+  REPLAY_PAGE_ROWS,
+  type ReplayEvent,
+  type ReplayInfo,
+  type ReplayRows,
+  TimerCommand,
+} from '@mockloop/shared';
+import type { QuestionBank } from '../questions/loadQuestionBank.js';
+import { AppError } from '../rooms/AppError.js';
+import type { ParticipantRecord, Store, TimelineRecord } from '../store/Store.js';
+
+/**
+ * A round's history for its replay, filtered for the viewer (P-REPLAY-1): the code and board
+ * documents for everyone in the room, the private notes for that round's interviewer alone, and
+ * timeline moments from an allow-list (a question only once revealed, hints once revealed, the
+ * clock, the end), never the brief.
+ */
+export class ReplayService {
+  constructor(
+    private readonly store: Store,
+    private readonly bank: QuestionBank,
+  ) {}
+
+  async info(viewer: ParticipantRecord, number: number): Promise<ReplayInfo> {
+    const round = await this.store.getRound(viewer.roomId, number);
+    if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
+    const [participants, events] = await Promise.all([
+      this.store.listParticipants(viewer.roomId),
+      this.store.listEvents(viewer.roomId),
+    ]);
+    const docs: ReplayInfo['docs'] = {};
+    const authors = new Set<string>();
+    for (const kind of this.kinds(viewer, round.interviewerId)) {
+      const span = await this.store.describeUpdates(docName(viewer.roomId, kind, number));
+      for (const author of span.authors) authors.add(author);
+      docs[kind] = { rows: span.rows, firstAt: span.firstAt, lastAt: span.lastAt };
+    }
+    const seat = (id: string) =>
+      id === round.interviewerId ? 'interviewer' : id === round.candidateId ? 'candidate' : 'observer';
+    return {
+      round: number,
+      startedAt: round.startedAt,
+      endedAt: round.endedAt,
+      people: participants
+        .filter((p) => p.id === round.interviewerId || p.id === round.candidateId || authors.has(p.id))
+        .map((p) => ({ id: p.id, name: p.name, color: p.color, role: seat(p.id) })),
+      docs,
+      events: events.filter((e) => e.round === number).flatMap((e) => this.publicEvent(e)),
+    };
+  }
+
+  /** One range of a document's rows, oldest first, after `after` (a sequence number). */
+  async rows(viewer: ParticipantRecord, number: number, kind: DocKind, after: number): Promise<ReplayRows> {
+    const round = await this.store.getRound(viewer.roomId, number);
+    if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
+    if (!this.kinds(viewer, round.interviewerId).includes(kind)) {
+      throw new AppError('FORBIDDEN', 'That document is not yours to replay.');
+    }
+    // One row more than a page: whether there is a next page, without counting them all.
+    const page = await this.store.loadUpdates(
+      docName(viewer.roomId, kind, number),
+      after,
+      REPLAY_PAGE_ROWS + 1,
+    );
+    const more = page.length > REPLAY_PAGE_ROWS;
+    const rows = more ? page.slice(0, REPLAY_PAGE_ROWS) : page;
+    const authors: string[] = [];
+    const authorIndex = (id: string | null) => {
+      if (id === null) return -1;
+      const known = authors.indexOf(id);
+      return known >= 0 ? known : authors.push(id) - 1;
+    };
+    return {
+      authors,
+      rows: rows.map((r) => [r.seq, r.at, authorIndex(r.author), Buffer.from(r.data).toString('base64')]),
+      next: more ? (rows.at(-1)?.seq ?? null) : null,
+    };
+  }
+
+  /** Code and board for everyone; the private notes only for the round's interviewer (P-PRIV-2). */
+  private kinds(viewer: ParticipantRecord, interviewerId: string | null): DocKind[] {
+    return viewer.id === interviewerId ? ['code', 'board', 'notes'] : ['code', 'board'];
+  }
+
+  /** The allow-list: what a timeline event may say to anyone in the room. */
+  private publicEvent(e: TimelineRecord): ReplayEvent[] {
+    switch (e.type) {
+      case 'question-revealed': {
+        const question = this.bank.questions.find((q) => q.id === e.data.questionId);
+        return question ? [{ type: 'question-revealed', at: e.at, title: question.title }] : [];
+      }
+      case 'hint-revealed': {
+        const question = this.bank.questions.find((q) => q.id === e.data.questionId);
+        const index = Number(e.data.index);
+        const text = question?.interviewer.hints[index];
+        return text !== undefined ? [{ type: 'hint-revealed', at: e.at, index, text }] : [];
+      }
+      case 'timer': {
+        const command = TimerCommand.safeParse(e.data);
+        return command.success ? [{ type: 'timer', at: e.at, action: command.data.action }] : [];
+      }
+      case 'round-ended':
+        return [{ type: 'round-ended', at: e.at }];
+      default:
+        return [];
+    }
+  }
+}
