@@ -48,18 +48,23 @@ export class BoardFileLoader {
     private readonly secret: string,
   ) {}
 
-  load(elements: readonly BoardElement[]): void {
+  /** Starts fetching what is missing; settles once those fetches have (the picture waits for it). */
+  load(elements: readonly BoardElement[]): Promise<void> {
     const held = this.sink.getFiles();
+    const started: Promise<void>[] = [];
     for (const element of elements) {
       if (element.type !== 'image' || !element.fileId || element.isDeleted) continue;
       const id = element.fileId;
       if (held[id] || this.requested.has(id)) continue;
       this.requested.add(id);
-      this.fetchOne(id).catch(() => {
-        // Offline or restarting: let a later call try again.
-        setTimeout(() => this.requested.delete(id), RETRY_MS);
-      });
+      started.push(
+        this.fetchOne(id).catch(() => {
+          // Offline or restarting: let a later call try again.
+          setTimeout(() => this.requested.delete(id), RETRY_MS);
+        }),
+      );
     }
+    return Promise.all(started).then(() => undefined);
   }
 
   destroy(): void {

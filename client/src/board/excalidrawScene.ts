@@ -3,8 +3,17 @@ import type { RemoteExcalidrawElement } from '@excalidraw/excalidraw/data/reconc
 import type { OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import type { BoardScene } from './BoardBinding';
+import { wellFormedElements } from './wellFormedElements';
 
 export type BoardElement = OrderedExcalidrawElement;
+
+/**
+ * Elements from the board document, as Excalidraw elements: malformed ones left out (a peer wrote
+ * them; see wellFormedElements), the rest restored (copied, normalised).
+ */
+export function restoreBoardElements(elements: readonly unknown[]): BoardElement[] {
+  return restoreElements(wellFormedElements(elements) as BoardElement[], null) as BoardElement[];
+}
 
 /**
  * The binding's view of a live Excalidraw: peers' elements are restored (copied and normalised),
@@ -21,7 +30,7 @@ export function excalidrawScene(api: ExcalidrawImperativeAPI): BoardScene<BoardE
       );
     },
     applyRemote: (remote) => {
-      const restored = restoreElements(remote, null) as RemoteExcalidrawElement[];
+      const restored = restoreBoardElements(remote) as RemoteExcalidrawElement[];
       const elements = reconcileElements(api.getSceneElementsIncludingDeleted(), restored, api.getAppState());
       api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
     },

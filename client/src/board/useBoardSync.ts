@@ -8,6 +8,7 @@ import { BoardFileLoader } from './boardFiles';
 import { type BoardPeer, boardPeers, cursorId, followViewport } from './boardPeers';
 import { type BoardElement, excalidrawScene } from './excalidrawScene';
 import { PresencePublisher } from './PresencePublisher';
+import { useSceneReady } from './useSceneReady';
 
 type Pointer = NonNullable<BoardPresence['pointer']>;
 
@@ -44,25 +45,9 @@ export function useBoardSync(
 ): BoardSync {
   const [peers, setPeers] = useState<BoardPeer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);
-  const [loaded, setLoaded] = useState(false);
   const publisher = useRef<PresencePublisher | null>(null);
-
-  // Excalidraw sets up its (empty) scene asynchronously after it mounts, replacing whatever was
-  // applied before: the binding starts once that is done (the first onChange comes after it).
-  useEffect(() => {
-    if (!api) return;
-    if (!api.getAppState().isLoading) {
-      setLoaded(true);
-      return;
-    }
-    const off = api.onChange((_elements, appState) => {
-      if (!appState.isLoading) {
-        setLoaded(true);
-        off();
-      }
-    });
-    return off;
-  }, [api]);
+  // The binding starts once Excalidraw's own scene is set up.
+  const loaded = useSceneReady(api);
 
   useEffect(() => {
     if (!api || !handle || !loaded) return;
