@@ -2,9 +2,13 @@ import {
   API,
   type CreateRoomRequest,
   type CreateRoomResponse,
+  type DocKind,
   type ErrorBody,
   type PublicQuestion,
   type PublicTrack,
+  REPLAY_API,
+  type ReplayInfo,
+  type ReplayRows,
   type RoomReport,
   type RoomSummary,
 } from '@mockloop/shared';
@@ -66,6 +70,24 @@ export function fetchTrack(trackId: string): Promise<PublicTrack | null> {
   return requestOrNull(API.track(trackId));
 }
 
+const bearer = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
+
 export function fetchReport(roomId: string, secret: string): Promise<RoomReport> {
-  return request(`${API.room(roomId)}/report`, { headers: { authorization: `Bearer ${secret}` } });
+  return request(`${API.room(roomId)}/report`, bearer(secret));
+}
+
+/** What of a round this participant may replay (P-REPLAY-1). */
+export function fetchReplayInfo(roomId: string, round: number, secret: string): Promise<ReplayInfo> {
+  return request(REPLAY_API.info(roomId, round), bearer(secret));
+}
+
+/** One range of a document's history, after row `after`. */
+export function fetchReplayRows(
+  roomId: string,
+  round: number,
+  kind: DocKind,
+  after: number,
+  secret: string,
+): Promise<ReplayRows> {
+  return request(REPLAY_API.rows(roomId, round, kind, after), bearer(secret));
 }

@@ -1,9 +1,11 @@
 import { RECOMMENDATION_LABELS, ROUTES, type RoomReport, type RoundReport } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchReport } from '../lib/api';
 import { storage } from '../lib/storage';
 import { timeOfDay } from '../lib/time';
+import { RoundReplay } from '../replay/RoundReplay';
+import { preloadReplay } from '../replay/useReplay';
 import { reportToMarkdown } from '../report/reportMarkdown';
 import { formatDuration } from '../room/RoundTimer';
 import { BrandLink } from './BrandLink';
@@ -17,9 +19,12 @@ type State =
 export default function ReportPage({ roomId }: { roomId: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const secret = storage.secret(roomId);
+  const moment = useMemo(() => linkedMoment(window.location.search), []);
 
   useEffect(() => {
     if (!secret) return;
+    // Every room has a round 1: its replay loads while the report does.
+    preloadReplay(roomId, 1, secret);
     fetchReport(roomId, secret).then(
       (report) => setState({ status: 'ready', report }),
       (err: Error) => setState({ status: 'error', message: err.message }),
@@ -63,13 +68,38 @@ export default function ReportPage({ roomId }: { roomId: string }) {
       </header>
       <h1>Interview report</h1>
       {report.rounds.map((round) => (
-        <RoundSection key={round.number} round={round} />
+        <RoundSection
+          key={round.number}
+          round={round}
+          roomId={roomId}
+          secret={secret}
+          linkedSeconds={moment?.round === round.number ? moment.seconds : undefined}
+        />
       ))}
     </main>
   );
 }
 
-function RoundSection({ round }: { round: RoundReport }) {
+/** A `?round=2&t=95` link: that round's replay opens at that second (round 1 when only `t`). */
+function linkedMoment(search: string): { round: number; seconds: number } | null {
+  const params = new URLSearchParams(search);
+  const seconds = Number(params.get('t'));
+  const round = Number(params.get('round') ?? 1);
+  if (!params.has('t') || !Number.isFinite(seconds) || seconds < 0 || !Number.isInteger(round)) return null;
+  return { round, seconds };
+}
+
+function RoundSection({
+  round,
+  roomId,
+  secret,
+  linkedSeconds,
+}: {
+  round: RoundReport;
+  roomId: string;
+  secret: string;
+  linkedSeconds: number | undefined;
+}) {
   const rating = (list: { criterionId: string; score: number; comment: string }[] | undefined, id: string) =>
     list?.find((r) => r.criterionId === id);
   return (
@@ -155,9 +185,14 @@ function RoundSection({ round }: { round: RoundReport }) {
         </p>
       )}
 
-      <h3>Final code ({round.code.language})</h3>
-      <pre className="code-block">{round.code.text || '(empty)'}</pre>
-      <p className="muted small">Board snapshot: this round has no whiteboard.</p>
+      <RoundReplay
+        roomId={roomId}
+        secret={secret}
+        round={round.number}
+        language={round.code.language}
+        finalCode={round.code.text}
+        linkedSeconds={linkedSeconds}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import { timeOfDay } from '../lib/time';
-import { type SharedRun, type SharedTestRow, testRow } from '../runner/sharedRuns';
+import { runStatusText, type SharedRun, type SharedTestRow, testRow } from '../runner/sharedRuns';
 import type { RunResult } from '../runner/types';
 import type { RunState } from '../runner/useRunner';
 
@@ -10,23 +11,29 @@ const KIND_NAMES = {
   'hidden-tests': 'ran the hidden tests in',
 } as const;
 
-/** Every run of the round, newest first, as everyone in the room sees it. */
-export function OutputPanel({ runs, state }: { runs: SharedRun[]; state: RunState }) {
+/** Every run of the round, newest first, as everyone in the room sees it (the replay too). */
+export function OutputPanel({
+  runs,
+  state,
+  label = 'Output',
+  emptyText = 'Run the code to see its output here. Both of you see every run.',
+}: {
+  runs: SharedRun[];
+  state: RunState;
+  label?: string;
+  emptyText?: string;
+}) {
   const newestFirst = [...runs].reverse();
   const [latest, ...older] = newestFirst;
   return (
-    <section className="output-panel" aria-label="Output">
+    <section className="output-panel" aria-label={label}>
       {state.running && (
         <div className="run-live" role="status">
           <span className="spinner" aria-hidden="true" /> {state.stage ?? 'Running…'}
           {state.live && <pre className="run-output">{state.live}</pre>}
         </div>
       )}
-      {!state.running && !latest && (
-        <p className="muted small output-empty">
-          Run the code to see its output here. Both of you see every run.
-        </p>
-      )}
+      {!state.running && !latest && <p className="muted small output-empty">{emptyText}</p>}
       {latest && (
         <RunView run={latest} hidden={state.hidden?.runId === latest.id ? state.hidden.result : null} open />
       )}
@@ -42,7 +49,8 @@ export function OutputPanel({ runs, state }: { runs: SharedRun[]; state: RunStat
   );
 }
 
-function RunView({
+/** A run's view changes only with the run: the list re-renders at every frame of a replay. */
+const RunView = memo(function RunView({
   run,
   hidden,
   open = false,
@@ -51,13 +59,12 @@ function RunView({
   hidden: RunResult | null;
   open?: boolean;
 }) {
-  const passed = run.tests?.filter((t) => t.pass).length;
   return (
     <article className={`run run-${run.status}`} aria-label={`Run by ${run.by.name}`}>
       <header className="run-header small">
         <strong>{run.by.name}</strong> {KIND_NAMES[run.kind]} {LANGUAGE_NAMES[run.language]} ·{' '}
         {timeOfDay(run.at)} · {run.durationMs} ms ·{' '}
-        <span className={`run-status ${run.status}`}>{statusText(run, passed)}</span>
+        <span className={`run-status ${run.status}`}>{runStatusText(run)}</span>
       </header>
       {(open || run.output || run.error) && (
         <>
@@ -76,16 +83,7 @@ function RunView({
       )}
     </article>
   );
-}
-
-function statusText(run: SharedRun, passed: number | undefined): string {
-  if (run.status === 'timeout') return 'stopped: time limit';
-  if (run.status === 'crashed') return 'crashed';
-  if (run.status === 'error') return 'error';
-  if (run.summary) return `${run.summary.passed}/${run.summary.total} hidden tests passed`;
-  if (run.tests) return `${passed}/${run.tests.length} tests passed`;
-  return 'finished';
-}
+});
 
 function TestTable({ rows }: { rows: SharedTestRow[] }) {
   return (

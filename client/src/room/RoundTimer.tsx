@@ -5,8 +5,9 @@ import { useAction } from '../lib/useAction';
 import type { RoomActions } from './useRoomSession';
 
 /** mm:ss, or h:mm:ss past an hour. */
-export function formatDuration(ms: number): string {
-  const total = Math.ceil(Math.max(0, ms) / 1000);
+export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string {
+  const seconds = Math.max(0, ms) / 1000;
+  const total = round === 'up' ? Math.ceil(seconds) : Math.floor(seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -97,3 +97,13 @@ export function appendRun(doc: Y.Doc, run: SharedRun): void {
 export function readRuns(doc: Y.Doc): SharedRun[] {
   return doc.getArray<SharedRun>(RUNS_ARRAY).toArray();
 }
+
+/** How a run ended, in a few words: "3/4 tests passed", "error", "stopped: time limit". */
+export function runStatusText(run: SharedRun): string {
+  if (run.status === 'timeout') return 'stopped: time limit';
+  if (run.status === 'crashed') return 'crashed';
+  if (run.status === 'error') return 'error';
+  if (run.summary) return `${run.summary.passed}/${run.summary.total} hidden tests passed`;
+  if (run.tests) return `${run.tests.filter((t) => t.pass).length}/${run.tests.length} tests passed`;
+  return 'finished';
+}

@@ -1,0 +1,75 @@
+import type { Language } from '@mockloop/shared';
+import { useEffect, useMemo, useRef } from 'react';
+import { BoardPicture } from './BoardPicture';
+import type { Replay } from './Replay';
+import { ReplayPanel } from './ReplayPanel';
+import { finalBoard } from './replayFrame';
+import { useReplay, useReplayVersion } from './useReplay';
+
+interface Props {
+  roomId: string;
+  secret: string;
+  round: number;
+  language: Language;
+  finalCode: string;
+  /** From a `?t=` link to this round: open the replay there and scroll to it. */
+  linkedSeconds: number | undefined;
+}
+
+/** A round's replay in the report, then its final code and a picture of its final board. */
+export function RoundReplay({ roomId, secret, round, language, finalCode, linkedSeconds }: Props) {
+  const state = useReplay(roomId, round, secret);
+  const host = useRef<HTMLDivElement>(null);
+  const ready = state.status === 'ready';
+
+  useEffect(() => {
+    if (ready && linkedSeconds !== undefined) host.current?.scrollIntoView({ block: 'start' });
+  }, [ready, linkedSeconds]);
+
+  return (
+    <div ref={host}>
+      <h3 className="no-print">Replay</h3>
+      {state.status === 'loading' && <p className="muted small no-print">Loading the replay…</p>}
+      {state.status === 'error' && (
+        <p className="error no-print">The replay could not load: {state.message}</p>
+      )}
+      {state.status === 'ready' && (
+        <ReplayPanel
+          replay={state.replay}
+          roomId={roomId}
+          secret={secret}
+          language={language}
+          initialSeconds={linkedSeconds}
+        />
+      )}
+
+      <h3>Final code ({language})</h3>
+      <pre className="code-block">{finalCode || '(empty)'}</pre>
+      <h3>Final board</h3>
+      {state.status === 'ready' ? (
+        <FinalBoard replay={state.replay} roomId={roomId} secret={secret} round={round} />
+      ) : (
+        <p className="muted small">The board appears once the replay has loaded.</p>
+      )}
+    </div>
+  );
+}
+
+function FinalBoard({
+  replay,
+  roomId,
+  secret,
+  round,
+}: {
+  replay: Replay;
+  roomId: string;
+  secret: string;
+  round: number;
+}) {
+  useReplayVersion(replay);
+  const { loaded } = replay;
+  const board = useMemo(() => (loaded ? finalBoard(replay) : []), [replay, loaded]);
+  if (!loaded) return <p className="muted small">The board appears once the replay has loaded.</p>;
+  if (board.length === 0) return <p className="muted small">No one drew on the board in this round.</p>;
+  return <BoardPicture elements={board} roomId={roomId} secret={secret} round={round} />;
+}
