@@ -138,6 +138,18 @@ test('P-PRIV: nothing private reaches the candidate or an observer through a who
   await expect(cal.getByRole('form', { name: 'Self-assessment' })).toBeVisible();
   await cal.goto(`/r/${roomId}/report`);
   await expect(cal.getByText('appears here once you submit your self-assessment')).toBeVisible();
+  // The candidate's replay of the round: code, board, revealed hint; no notes, brief or hidden tests.
+  const calReplay = cal.getByRole('region', { name: 'Replay of round 1' });
+  await expect(calReplay.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(calReplay.getByRole('button', { name: /^Hint 1 at / })).toBeVisible();
+  await expect(
+    calReplay.getByRole('button', { name: /^Hidden tests: \d+\/\d+ hidden tests passed at / }),
+  ).toBeVisible();
+  await expect(calReplay.getByRole('region', { name: 'Private notes at this moment' })).toHaveCount(0);
+  const replayReceived = await calTraffic.replayText();
+  expect(replayReceived).toContain(STARTER); // decoded from the rows: the capture reads inside them
+  expect(replayReceived).toContain(REVEALED_HINT);
+  expect(canariesIn(replayReceived)).toEqual([]);
 
   // The capture does see private data where it belongs: in the interviewer's own traffic (the
   // brief over Socket.IO). Their notes are not asserted here: the server never echoes an update to
