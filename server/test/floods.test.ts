@@ -116,9 +116,10 @@ describe('floods are cut off while other rooms keep working', () => {
     await Promise.all(commands.map((command) => emitRaw(ivy, ClientEvent.Timer, command)));
     const elapsed = performance.now() - started;
     // At most one broadcast per 50 ms window (the burst's acks wait for the one that includes them).
+    // (Not "fewer than the commands": on a loaded machine with PostgreSQL each write can take more
+    // than a window, and then one broadcast per command is what the rule allows.)
     expect(states).toBeGreaterThan(0);
     expect(states).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
-    expect(states).toBeLessThan(commands.length / 2);
     // Every change bumps the revision; a later broadcast never carries an older one.
     await eventually(async () => {
       const now = (await t.server.app.store.getRoom(room.roomId))?.revision;

@@ -191,3 +191,17 @@ describe('DocConnection', () => {
     expect(shared.awareness.getStates().has(fine.doc.clientID)).toBe(true);
   });
 });
+
+describe('DocConnection on a copy that broke while it was opening', () => {
+  it('P-DOC-7: is closed with DocumentReset instead of syncing with a copy nobody else uses', () => {
+    for (const end of ['broken', 'destroyed'] as const) {
+      const shared = new SharedDoc('room.code');
+      if (end === 'broken') shared.broken = true;
+      else shared.destroy();
+      const late = new FakeDocClient(shared, bob);
+      late.open();
+      expect(late.closed?.code, end).toBe(CloseCode.DocumentReset);
+      expect(shared.peers.size).toBe(0);
+    }
+  });
+});

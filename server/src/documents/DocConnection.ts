@@ -63,6 +63,13 @@ export class DocConnection implements DocPeer {
 
   /** Joins the document's fan-out and sends the opening sync step and current awareness. */
   start(): void {
+    // A copy that broke (or was let go) while this connection was being opened is never joined:
+    // its peers were already told to reconnect, and this one would otherwise sync with a copy
+    // nobody else uses, forever.
+    if (this.shared.broken || this.shared.destroyed) {
+      this.fail(CloseCode.DocumentReset, 'the document was reloaded');
+      return;
+    }
     this.shared.peers.add(this);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);

@@ -82,6 +82,8 @@ export class SharedDoc {
   bytes = 0;
   /** Set once an update failed half way; nothing more is applied. */
   broken = false;
+  /** Destroyed: its manager let go of it (after a reset, say); nobody may join it any more. */
+  destroyed = false;
 
   /** Awareness client id -> its state's JSON, so a state is serialised once, not once per send. */
   private readonly awarenessJson = new Map<number, string>();
@@ -202,6 +204,7 @@ export class SharedDoc {
   }
 
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.awarenessTimer);
     this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessRemoval);
