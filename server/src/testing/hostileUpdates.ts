@@ -51,8 +51,9 @@ export function awarenessMessage(clientId: number, clock: number, json: string):
 }
 
 /** The first update a change to a fresh document produces. */
-function updateOf(change: (doc: Y.Doc) => void): Uint8Array {
+function updateOf(change: (doc: Y.Doc) => void, clientID?: number): Uint8Array {
   const doc = new Y.Doc();
+  if (clientID !== undefined) doc.clientID = clientID;
   let update: Uint8Array | undefined;
   doc.on('update', (u: Uint8Array) => {
     update ??= u;
@@ -248,14 +249,21 @@ export function hostileFrames(clientId = 99): HostileFrame[] {
 }
 
 /** Valid updates of each root kind, for the fuzzer to mutate. */
+// Fixed client ids, so a pinned seed makes the same frames on every run.
 const SEED_UPDATES: Uint8Array[] = [
-  updateOf((d) => d.getText(CODE_DOC.text).insert(0, 'def solve(xs):\n    return sorted(xs)\n')),
+  updateOf((d) => d.getText(CODE_DOC.text).insert(0, 'def solve(xs):\n    return sorted(xs)\n'), 1001),
   updateOf((d) => {
     d.getText(CODE_DOC.text).insert(0, 'abcdef');
     d.getText(CODE_DOC.text).delete(1, 3);
-  }),
-  updateOf((d) => d.getArray(CODE_DOC.runs).push([{ id: 'r1', output: 'ok', tests: [{ pass: true }] }])),
-  updateOf((d) => d.getMap(BOARD_DOC.elements).set('el', { id: 'el', x: 1.5, points: [[0, 0]], n: null })),
+  }, 1002),
+  updateOf(
+    (d) => d.getArray(CODE_DOC.runs).push([{ id: 'r1', output: 'ok', tests: [{ pass: true }] }]),
+    1003,
+  ),
+  updateOf(
+    (d) => d.getMap(BOARD_DOC.elements).set('el', { id: 'el', x: 1.5, points: [[0, 0]], n: null }),
+    1004,
+  ),
 ];
 
 /**
