@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type IceSettings, iceSettingsFromEnv } from './call/iceServers.js';
 import { type Limits, limitsFromEnv } from './limits/Limits.js';
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   redisPrefix?: string;
   /** NODE_ID: this node's name in `x-mockloop-node` (default: host name and pid). */
   nodeId?: string;
+  /** ICE_SERVERS, TURN_URLS + TURN_SECRET, ICE_TRANSPORT_POLICY: how call peers find a route. */
+  ice: IceSettings;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || undefined,
     nodeId: env.NODE_ID || undefined,
+    ice: iceSettingsFromEnv(env),
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')

@@ -4,6 +4,8 @@ import os from 'node:os';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
+import { CallRegistry } from './call/CallRegistry.js';
+import { type IceSettings, NO_ICE_SERVERS } from './call/iceServers.js';
 import { clusterServices } from './cluster/ClusterServices.js';
 import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
@@ -59,6 +61,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Proxies whose X-Forwarded-For is believed: `loopback`, addresses or CIDRs, or `none` (default loopback). */
   trustProxy?: string;
+  /** ICE servers and TURN for the call (ICE_SERVERS, TURN_URLS, TURN_SECRET); default none. */
+  ice?: IceSettings;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -187,6 +191,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     interview,
     rounds,
     presence,
+    calls: new CallRegistry(),
+    ice: options.ice ?? NO_ICE_SERVERS,
     log,
     onActivity: (roomId) => activity.touch(roomId),
     onArrive: (participant) => {

@@ -1,4 +1,5 @@
 export * from './protocol/board.js';
+export * from './protocol/call.js';
 export * from './protocol/closeCodes.js';
 export * from './protocol/docRules.js';
 export * from './protocol/documents.js';

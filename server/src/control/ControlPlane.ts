@@ -18,6 +18,8 @@ import {
 } from '@mockloop/shared';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import type { CallRegistry } from '../call/CallRegistry.js';
+import type { IceSettings } from '../call/iceServers.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import { participantChannel } from '../lobby/LobbyService.js';
 import { AppError } from '../rooms/AppError.js';
@@ -25,6 +27,7 @@ import type { Presence } from '../rooms/Presence.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import type { ParticipantRecord } from '../store/Store.js';
+import { attachCallEvents } from './CallPlane.js';
 import { onEvent } from './onEvent.js';
 import { RoomBroadcaster } from './RoomBroadcaster.js';
 
@@ -59,6 +62,10 @@ export interface ControlDeps {
   interview: InterviewService;
   rounds: RoundService;
   presence: Presence;
+  /** Who is in each room's call. */
+  calls: CallRegistry;
+  /** ICE servers and TURN credentials for the call. */
+  ice: IceSettings;
   /** Called when a participant arrives in a room (the lobby waits for both of a match). */
   onArrive?: (participant: ParticipantRecord) => void;
   /** Called when a participant's last connection to a room closes. */
@@ -74,10 +81,11 @@ export interface ControlDeps {
  * permission is checked against the participant's seat as stored now, not as it was at join.
  */
 export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
-  const { rooms, interview, rounds, presence, log } = deps;
+  const { rooms, interview, rounds, presence, calls, log } = deps;
 
   const fullState = async (roomId: string): Promise<RoomState> => ({
     ...(await rooms.roomState(roomId)),
+    call: calls.members(roomId),
     round: await interview.roundView(roomId),
     rounds: await interview.roundSummaries(roomId),
     serverNow: Date.now(),
@@ -142,6 +150,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         const previousParticipant = socket.data.participantId;
         if (previousRoom && previousParticipant && previousParticipant !== participant.id) {
           presence.disconnect(previousRoom, previousParticipant, socket.id);
+          calls.leave(previousRoom, previousParticipant, socket.id);
           await socket.leave(roomChannel(previousRoom));
           await socket.leave(participantChannel(previousParticipant));
           void broadcast(previousRoom);
@@ -237,9 +246,12 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       log,
     );
 
+    attachCallEvents(socket, { io, calls, rooms, ice: deps.ice, participantNow, broadcast, log });
+
     socket.on('disconnect', () => {
       const { roomId, participantId } = socket.data;
       if (!roomId || !participantId) return;
+      calls.leave(roomId, participantId, socket.id);
       if (presence.disconnect(roomId, participantId, socket.id)) deps.onDepart?.(participantId);
       void broadcast(roomId);
     });

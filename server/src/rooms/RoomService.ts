@@ -176,7 +176,7 @@ export class RoomService {
   }
 
   /** The room's public state without its rounds (the InterviewService adds those). */
-  async roomState(roomId: string): Promise<Omit<RoomState, 'round' | 'rounds' | 'serverNow'>> {
+  async roomState(roomId: string): Promise<Omit<RoomState, 'round' | 'rounds' | 'serverNow' | 'call'>> {
     // The revision is read first: whatever is read after it is at least that new (P-CTL-5).
     const room = await this.store.getRoom(roomId);
     if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');

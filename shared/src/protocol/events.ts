@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import type {
+  CallConfig,
+  CallJoinRequest,
+  CallMedia,
+  CallSignalDelivery,
+  CallSignalRequest,
+} from './call.js';
 import type { AckCallback } from './errors.js';
 import { DisplayName, ParticipantSecret, RoomId, TabId } from './ids.js';
 import type { EmptyRequest, InterviewerBrief, SelectQuestionRequest } from './interview.js';
@@ -30,6 +37,13 @@ export const ClientEvent = {
   FocusView: 'room:focus-view',
   /** Fresh document tokens for the current round, same client ids (P-DOC-11). */
   RefreshDocuments: 'room:documents',
+  /** Enter the call (or move it to this page); answers the ICE configuration (P-CALL-4). */
+  CallJoin: 'call:join',
+  /** Microphone and camera on or off. */
+  CallMedia: 'call:media',
+  CallLeave: 'call:leave',
+  /** An offer, answer, ICE candidate or goodbye for one other endpoint (P-CALL-1). */
+  CallSignal: 'call:signal',
 } as const;
 
 export const ServerEvent = {
@@ -40,6 +54,8 @@ export const ServerEvent = {
   LobbyMatched: 'lobby:matched',
   /** To the whole room: the interviewer brought everyone to a view. */
   ViewFocused: 'room:view-focused',
+  /** To one endpoint of the call: a signal from another (P-CALL-1). */
+  CallSignal: 'call:signal',
 } as const;
 
 /**
@@ -84,6 +100,10 @@ export interface ClientToServerEvents {
     payload: RefreshDocumentsRequest,
     ack: AckCallback<JoinResult['documents']>,
   ) => void;
+  [ClientEvent.CallJoin]: (payload: CallJoinRequest, ack: AckCallback<CallConfig>) => void;
+  [ClientEvent.CallMedia]: (payload: CallMedia, ack: AckCallback<null>) => void;
+  [ClientEvent.CallLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.CallSignal]: (payload: CallSignalRequest, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -92,4 +112,5 @@ export interface ServerToClientEvents {
   [ServerEvent.LobbyStatus]: (status: LobbyStatus) => void;
   [ServerEvent.LobbyMatched]: (match: LobbyMatch) => void;
   [ServerEvent.ViewFocused]: (focus: ViewFocused) => void;
+  [ServerEvent.CallSignal]: (delivery: CallSignalDelivery) => void;
 }

@@ -1,3 +1,4 @@
+import type { CallMember } from './call.js';
 import type { DocKind } from './documents.js';
 import type { RoundView } from './interview.js';
 import type { Language } from './languages.js';
@@ -24,6 +25,8 @@ export interface RoomState {
   round: RoundView;
   rounds: RoundSummary[];
   swapProposal: SwapProposal | null;
+  /** Who is in the call, and whether their microphone and camera are on. */
+  call: CallMember[];
   /**
    * The room's revision in the store when this state was read: a client drops a state older than
    * one it already has, whatever order broadcasts from several nodes arrive in (P-CTL-5).

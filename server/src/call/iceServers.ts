@@ -1,0 +1,77 @@
+import { createHmac } from 'node:crypto';
+import type { CallConfig } from '@mockloop/shared';
+import { z } from 'zod';
+
+/** How browsers find a route to each other: ICE servers from the configuration (README, Call). */
+export interface IceSettings {
+  /** ICE_SERVERS: given as is to every browser (STUN, or TURN with fixed credentials). */
+  iceServers: CallConfig['iceServers'];
+  /** TURN_URLS with TURN_SECRET: coturn's `use-auth-secret`, credentials made per participant. */
+  turn?: { urls: string[]; secret: string; ttlSeconds: number };
+  /** ICE_TRANSPORT_POLICY=relay: only relayed routes (through TURN), never a direct one. */
+  relayOnly: boolean;
+}
+
+export const NO_ICE_SERVERS: IceSettings = { iceServers: [], relayOnly: false };
+
+const Urls = z.union([z.string(), z.array(z.string()).min(1)]).transform((u) => (Array.isArray(u) ? u : [u]));
+const IceServersJson = z.array(
+  z.object({
+    urls: Urls.pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):\S+$/, 'not a stun: or turn: URL'))),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+/** Reads ICE_SERVERS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS and ICE_TRANSPORT_POLICY. */
+export function iceSettingsFromEnv(env: NodeJS.ProcessEnv): IceSettings {
+  let iceServers: CallConfig['iceServers'] = [];
+  if (env.ICE_SERVERS) {
+    let json: unknown;
+    try {
+      json = JSON.parse(env.ICE_SERVERS);
+    } catch {
+      throw new Error('ICE_SERVERS must be JSON: an array of {"urls": ..., "username"?, "credential"?}');
+    }
+    const parsed = IceServersJson.safeParse(json);
+    if (!parsed.success) throw new Error(`ICE_SERVERS: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    iceServers = parsed.data;
+  }
+  const urls = (env.TURN_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (urls.length > 0 && !env.TURN_SECRET)
+    throw new Error('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
+  for (const url of urls) {
+    if (!/^turns?:\S+$/.test(url)) throw new Error(`TURN_URLS: ${url} is not a turn: or turns: URL`);
+  }
+  const ttlSeconds = Number(env.TURN_TTL_SECONDS ?? 6 * 3600);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60)
+    throw new Error('TURN_TTL_SECONDS must be 60 or more');
+  const policy = env.ICE_TRANSPORT_POLICY ?? 'all';
+  if (policy !== 'all' && policy !== 'relay') throw new Error('ICE_TRANSPORT_POLICY must be all or relay');
+  return {
+    iceServers,
+    turn: urls.length > 0 ? { urls, secret: env.TURN_SECRET as string, ttlSeconds } : undefined,
+    relayOnly: policy === 'relay',
+  };
+}
+
+/**
+ * The ICE configuration for one participant (P-CALL-4): TURN credentials in coturn's REST form
+ * (user `<expiry>:<participant>`, password HMAC-SHA1 of it under the shared secret), so a leaked
+ * one expires and names whom it was issued to. The secret itself never leaves the server.
+ */
+export function callConfigFor(settings: IceSettings, participantId: string, now = Date.now()): CallConfig {
+  const servers = settings.iceServers.map((s) => ({ ...s, urls: [...s.urls] }));
+  let expiresAt: number | null = null;
+  if (settings.turn) {
+    const expiry = Math.floor(now / 1000) + settings.turn.ttlSeconds;
+    const username = `${expiry}:${participantId}`;
+    const credential = createHmac('sha1', settings.turn.secret).update(username).digest('base64');
+    servers.push({ urls: [...settings.turn.urls], username, credential });
+    expiresAt = expiry * 1000;
+  }
+  return { iceServers: servers, iceTransportPolicy: settings.relayOnly ? 'relay' : 'all', expiresAt };
+}
