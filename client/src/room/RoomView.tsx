@@ -7,6 +7,9 @@ import {
   type RoomState,
 } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
+import { CallBar } from '../call/CallBar';
+import { CallControls } from '../call/CallControls';
+import { useCall } from '../call/useCall';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -49,6 +52,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
   // The whiteboard wants width: there the question folds away unless the person unfolds it.
   const [questionShown, setQuestionShown] = useState<boolean | null>(null);
   const questionHidden = !ended && !(questionShown ?? views.view !== 'board');
+  const call = useCall(room.roomId, self.id, actions.call, room.call, room.participants, controlConnected);
 
   useEffect(() => {
     const onVisibility = () => setAway(document.visibilityState === 'hidden');
@@ -72,9 +76,11 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
         <div className="spacer" />
         <SwapControl room={room} self={self} actions={actions} />
         {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
+        {call && <CallControls call={call} />}
         <ConnectionStatus connected={controlConnected && code.connected} />
         <InviteButton roomId={room.roomId} />
       </header>
+      {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
       {lobby?.state === 'waiting' && (
         <div className="lobby-banner" role="status">
           Your partner did not arrive. You are back at the front of the queue (#{lobby.position}); we will

@@ -1,5 +1,9 @@
 import {
   type Ack,
+  type CallConfig,
+  type CallMedia,
+  type CallSignal,
+  type CallSignalDelivery,
   ClientEvent,
   type ClientToServerEvents,
   type InterviewerBrief,
@@ -17,7 +21,7 @@ import {
   type ViewFocused,
   type WorkspaceView,
 } from '@mockloop/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { navigate } from '../app/router';
 import { fetchRoom } from '../lib/api';
@@ -60,6 +64,21 @@ export interface RoomActions {
   onViewFocused(listener: (focus: ViewFocused) => void): () => void;
   /** Joins again for this seat's current documents (after the server said the seat changed). */
   rejoin(): void;
+  /** The call's signalling over this session's socket. */
+  call: CallChannel;
+}
+
+/** What the call needs of the control socket (P-CALL-1..4). */
+export interface CallChannel {
+  /** Enters the call from this page: the ICE configuration, or an error message. */
+  join(endpoint: string, media: CallMedia): Promise<CallConfig | string>;
+  media(media: CallMedia): Promise<string | null>;
+  leave(): Promise<string | null>;
+  /** Fire and forget: a signal the server refuses is logged, and negotiation recovers. */
+  signal(to: string, signal: CallSignal): void;
+  onSignal(listener: (delivery: CallSignalDelivery) => void): () => void;
+  /** Called after every successful join, the first and each one after a reconnect. */
+  onJoined(listener: () => void): () => void;
 }
 const RETRY_MS = 2000;
 /** Document tokens are refreshed this often, well before they expire (DOC_TOKEN_TTL_MS). */
@@ -85,6 +104,8 @@ export function useRoomSession(roomId: string) {
   const pendingName = useRef<string | undefined>(undefined);
   const summaryRef = useRef<RoomSummary | null>(null);
   const viewListeners = useRef(new Set<(focus: ViewFocused) => void>());
+  const signalListeners = useRef(new Set<(delivery: CallSignalDelivery) => void>());
+  const joinedListeners = useRef(new Set<() => void>());
 
   const join = useCallback(async () => {
     const socket = socketRef.current;
@@ -104,6 +125,7 @@ export function useRoomSession(roomId: string) {
       storage.setSecret(roomId, ack.data.secret);
       clock.sync(ack.data.room.serverNow);
       setSession({ status: 'joined', join: ack.data, room: ack.data.room });
+      for (const listener of joinedListeners.current) listener();
       return;
     }
     if (ack.error.code === 'NOT_FOUND') {
@@ -153,6 +175,9 @@ export function useRoomSession(roomId: string) {
     socket.on(ServerEvent.LobbyStatus, setLobby);
     socket.on(ServerEvent.ViewFocused, (focus) => {
       for (const listener of viewListeners.current) listener(focus);
+    });
+    socket.on(ServerEvent.CallSignal, (delivery) => {
+      for (const listener of signalListeners.current) listener(delivery);
     });
     socket.on(ServerEvent.LobbyMatched, (match) => {
       // Re-queued after a no-show and matched again: go to the new room.
@@ -255,7 +280,45 @@ export function useRoomSession(roomId: string) {
     socketRef.current?.emit(ClientEvent.Presence, { away }, () => {});
   }, []);
 
+  const call: CallChannel = useMemo(
+    () => ({
+      async join(endpoint, media) {
+        const socket = socketRef.current;
+        if (!socket?.connected) return 'Not connected to the server; wait for it to reconnect.';
+        try {
+          const ack = await socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck(ClientEvent.CallJoin, { endpoint, media });
+          return ack.ok ? ack.data : ack.error.message;
+        } catch {
+          return 'The server did not answer; try again.';
+        }
+      },
+      media: (media) => send(ClientEvent.CallMedia, media),
+      leave: () => send(ClientEvent.CallLeave, {}),
+      signal(to, signal) {
+        socketRef.current?.emit(ClientEvent.CallSignal, { to, signal }, (ack) => {
+          if (!ack.ok) console.warn(`[call] signal refused: ${ack.error.message}`);
+        });
+      },
+      onSignal(listener) {
+        signalListeners.current.add(listener);
+        return () => {
+          signalListeners.current.delete(listener);
+        };
+      },
+      onJoined(listener) {
+        joinedListeners.current.add(listener);
+        return () => {
+          joinedListeners.current.delete(listener);
+        };
+      },
+    }),
+    [send],
+  );
+
   const actions: RoomActions = {
+    call,
     setLanguage,
     setAway,
     selectQuestion: useCallback(
