@@ -4,6 +4,17 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests drive Debian's Chromium (Playwright's own browser downloads are not available
  * here). Each test starts its own server process on port 0, so tests run one at a time.
  */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export default defineConfig({
   testDir: './tests',
   timeout: 120_000,
@@ -18,17 +29,27 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath, args: BROWSER_ARGS },
   },
+  projects: [
+    { name: 'default', testIgnore: /call\.spec\.ts$/ },
+    {
+      // The call: fake camera and microphone, permission granted, peer connections on loopback.
+      // Run by `npm run test:e2e:call` in a network namespace with only `lo`.
+      name: 'call',
+      testMatch: /call\.spec\.ts$/,
+      use: {
+        launchOptions: {
+          executablePath,
+          args: [
+            ...BROWSER_ARGS,
+            '--use-fake-device-for-media-stream',
+            '--use-fake-ui-for-media-stream',
+            '--allow-loopback-in-peer-connection',
+            '--autoplay-policy=no-user-gesture-required',
+          ],
+        },
+      },
+    },
+  ],
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test suite talks to a real PostgreSQL (127.0.0.1:5432, trust auth, database "test") and, for
-# the several-machines mode, a real Redis (127.0.0.1:6379) and HAProxy. Starts what is installed
-# but not running, installs HAProxy with apt-get when missing (as root), and says what is wrong.
+# the several-machines mode, a real Redis (127.0.0.1:6379) and HAProxy; the call's tests start
+# coturn. Starts what is installed but not running, installs what is missing with apt-get (as
+# root), and says what is wrong.
 set -euo pipefail
 
 apt_install() {
@@ -38,6 +39,9 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 
-# HAProxy (the binary only: tests start their own instances)
+# HAProxy and coturn (the binaries only: tests start their own instances), and iproute2 for the
+# call's loopback-only network namespace
 command -v haproxy >/dev/null 2>&1 || apt_install haproxy
+command -v turnserver >/dev/null 2>&1 || apt_install coturn
+command -v ip >/dev/null 2>&1 || apt_install iproute2
 exit 0

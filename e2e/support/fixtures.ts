@@ -62,7 +62,12 @@ export const test = base.extend<Fixtures>({
 
 async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  // As a person clicking Allow would. Playwright's grants replace the browser's own answers: left
+  // out, camera and microphone count as denied, and Chromium then hides a call's host addresses
+  // behind mDNS names that a loopback-only namespace never resolves.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], {
+    origin: baseURL,
+  });
   return context;
 }
 

@@ -19,7 +19,10 @@ export async function joinFromInvite(page: Page, inviteUrl: string, name: string
 }
 
 export async function expectConnected(page: Page): Promise<void> {
-  await expect(page.getByRole('status')).toHaveText(/Connected/);
+  // The connection's own status (the call has a status of its own).
+  await expect(page.getByRole('status').filter({ hasText: /^(Connected|Reconnecting…)$/ })).toHaveText(
+    'Connected',
+  );
 }
 
 /** The editor's text, without the peers' cursor-name widgets that CodeMirror renders inline. */
