@@ -46,6 +46,9 @@ export default defineConfig({
             '--use-fake-device-for-media-stream',
             '--use-fake-ui-for-media-stream',
             '--allow-loopback-in-peer-connection',
+            // Host candidates as addresses, not mDNS names: the namespace has no multicast to
+            // resolve them.
+            '--disable-features=WebRtcHideLocalIpsWithMdns',
             '--autoplay-policy=no-user-gesture-required',
           ],
         },

@@ -63,8 +63,8 @@ export const test = base.extend<Fixtures>({
 async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL });
   // As a person clicking Allow would. Playwright's grants replace the browser's own answers: left
-  // out, camera and microphone count as denied, and Chromium then hides a call's host addresses
-  // behind mDNS names that a loopback-only namespace never resolves.
+  // out, camera and microphone count as not granted, and Chromium then hides a call's host
+  // addresses behind mDNS names.
   await context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], {
     origin: baseURL,
   });

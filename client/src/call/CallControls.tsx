@@ -25,7 +25,7 @@ export function CallControls({ call }: { call: CallControlsApi }) {
             onClick={() => call.toggle('audio')}
             title={audio ? 'Mute your microphone' : 'Unmute your microphone'}
           >
-            <span aria-hidden="true">{audio ? '🎙' : '🔇'} </span>Microphone
+            Microphone
           </button>
           <button
             type="button"
@@ -34,7 +34,7 @@ export function CallControls({ call }: { call: CallControlsApi }) {
             onClick={() => call.toggle('video')}
             title={video ? 'Turn your camera off' : 'Turn your camera on'}
           >
-            <span aria-hidden="true">{video ? '📷' : '🚫'} </span>Camera
+            Camera
           </button>
         </>
       )}

@@ -113,6 +113,7 @@ export class CallSession {
       }),
     ];
     this.sweep = setInterval(() => this.reconcile(), 1000);
+    window.addEventListener('pagehide', this.sayBye);
     const rejoin = remembered(roomId);
     if (rejoin) {
       this.wanted = rejoin;
@@ -214,7 +215,13 @@ export class CallSession {
     this.afterMediaChange();
   }
 
+  /** A page going away (refresh, tab closed) tells its peers at once instead of going silent. */
+  private readonly sayBye = (): void => {
+    for (const link of this.links.values()) this.channel.signal(link.endpoint, { bye: true });
+  };
+
   destroy(): void {
+    window.removeEventListener('pagehide', this.sayBye);
     clearInterval(this.sweep);
     for (const off of this.unsubscribe) off();
     for (const link of this.links.values()) link.close();
@@ -319,13 +326,7 @@ export class CallSession {
     );
     this.links.set(endpoint, link);
     const media = this.media();
-    link.setTrack('audio', media.audio ? this.tracks.audio : null);
-    link.setTrack('video', media.video ? this.tracks.video : null);
-    if (this.role === 'observer') {
-      // Nothing to send, so nothing would start a negotiation: ask to receive both.
-      link.pc.addTransceiver('audio', { direction: 'recvonly' });
-      link.pc.addTransceiver('video', { direction: 'recvonly' });
-    }
+    link.open(media.audio ? this.tracks.audio : null, media.video ? this.tracks.video : null);
     this.publish();
     return link;
   }
@@ -345,11 +346,20 @@ export class CallSession {
     }
     const now = Date.now();
     const present = new Set(this.members.map((m) => m.endpoint));
+    const endpointOf = new Map(this.members.map((m) => [m.participantId, m.endpoint]));
     for (const member of this.members) {
       if (!this.links.has(member.endpoint)) this.connect(member.endpoint, member.participantId);
     }
     for (const [endpoint, link] of this.links) {
       if (present.has(endpoint)) {
+        this.absentSince.delete(endpoint);
+        continue;
+      }
+      // The same person is in the call from another page now (a refresh): this link is over.
+      const current = endpointOf.get(link.participantId);
+      if (current !== undefined && current !== endpoint) {
+        link.close();
+        this.links.delete(endpoint);
         this.absentSince.delete(endpoint);
         continue;
       }

@@ -10,12 +10,18 @@ const MAX_RESTARTS = 3;
  * either side may change its tracks at any time and both make offers; when offers cross, the
  * polite side (decided by endpoint id, the same answer on both sides) rolls its own back and
  * takes the other's, the impolite side ignores the other's. A failed connection restarts ICE.
+ *
+ * The first offer is always the impolite side's: both sides open their link at about the same
+ * moment, and a rollback of the polite side's first offer while it gathered candidates left
+ * Chromium's gathering stuck (about one call in five on loopback).
  */
 export class PeerLink {
   readonly pc: RTCPeerConnection;
   /** What the other endpoint sends: its audio and video, as they come and go. */
   readonly remote = new MediaStream();
   private makingOffer = false;
+  /** Whether a description from the other side was applied: until then the polite side waits. */
+  private heard = false;
   private ignoreOffer = false;
   private restarts = 0;
   private readonly senders: Partial<Record<'audio' | 'video', RTCRtpSender>> = {};
@@ -31,7 +37,10 @@ export class PeerLink {
     private readonly changed: () => void,
   ) {
     this.pc = new RTCPeerConnection(config);
-    this.pc.onnegotiationneeded = () => void this.offer();
+    this.pc.onnegotiationneeded = () => {
+      if (this.polite && !this.heard) return; // the other side's offer comes first
+      void this.offer();
+    };
     this.pc.onicecandidate = ({ candidate }) => {
       this.send({
         candidate: candidate
@@ -74,6 +83,21 @@ export class PeerLink {
   }
 
   /**
+   * Starts the link with what this side sends. The impolite side asks to receive each kind it does
+   * not send, so its first offer has both kinds in it whatever its devices (an observer, or a
+   * blocked camera), and the polite side can answer with its own tracks.
+   */
+  open(audio: MediaStreamTrack | null, video: MediaStreamTrack | null): void {
+    this.setTrack('audio', audio);
+    this.setTrack('video', video);
+    if (this.polite) return;
+    for (const kind of ['audio', 'video'] as const) {
+      // A later track of this kind reuses the transceiver (addTrack takes one never used to send).
+      if (!this.senders[kind]) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+  }
+
+  /**
    * What this side sends of one kind: a track, or nothing (microphone muted, camera off). A kind
    * never sent before adds a track (and negotiates); after that the track is swapped in place,
    * which needs no negotiation, and null stops the bytes altogether.
@@ -99,6 +123,7 @@ export class PeerLink {
         this.ignoreOffer = !this.polite && collision;
         if (this.ignoreOffer) return;
         await this.pc.setRemoteDescription(description);
+        this.heard = true;
         if (description.type === 'offer') {
           await this.pc.setLocalDescription();
           this.sendDescription();
