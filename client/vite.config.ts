@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { copyPyodide } from './vite/copyPyodide';
 import { excalidrawAssets, excalidrawSubsetModules } from './vite/excalidrawAssets';
+import { precompress } from './vite/precompress';
 
 const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), copyPyodide(), excalidrawAssets()],
+  plugins: [react(), copyPyodide(), excalidrawAssets(), precompress()],
   resolve: {
     alias: { '@mockloop/shared': sharedEntry },
     // npm hoists React 18 to the root for Excalidraw's peers (jotai); one React, the client's, for all.

@@ -6,23 +6,30 @@ import type { Plugin } from 'vite';
 /** The files Pyodide needs to start (no packages beyond the standard library). */
 const FILES = ['pyodide.mjs', 'pyodide.asm.js', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
+const pyodideDir = () => path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+
 /**
  * Serves Python from the app's own origin: copies Pyodide's runtime from node_modules into
- * `<outDir>/pyodide/` at build time, so running Python needs no CDN and works offline.
+ * `<outDir>/pyodide/<version>/` at build time, so running Python needs no CDN and works offline.
+ * The version in the path lets the server cache it as immutable; the client finds it as
+ * `__PYODIDE_PATH__`.
  */
 export function copyPyodide(): Plugin {
   let outDir = 'dist';
+  const { version } = JSON.parse(fs.readFileSync(path.join(pyodideDir(), 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const base = `/pyodide/${version}/`;
   return {
     name: 'mockloop-copy-pyodide',
-    apply: 'build',
+    config: () => ({ define: { __PYODIDE_PATH__: JSON.stringify(base) } }),
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     writeBundle() {
-      const source = path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
-      const target = path.join(outDir, 'pyodide');
+      const target = path.join(outDir, ...base.split('/'));
       fs.mkdirSync(target, { recursive: true });
-      for (const file of FILES) fs.copyFileSync(path.join(source, file), path.join(target, file));
+      for (const file of FILES) fs.copyFileSync(path.join(pyodideDir(), file), path.join(target, file));
     },
   };
 }

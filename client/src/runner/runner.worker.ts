@@ -11,18 +11,20 @@ import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxPr
  * so nothing the code does outlives its run.
  */
 declare const self: DedicatedWorkerGlobalScope;
+/** Where the build puts Pyodide: `/pyodide/<version>/` (client/vite/copyPyodide.ts). */
+declare const __PYODIDE_PATH__: string;
 
 const post = (message: BoxToPage | { type: typeof BOOTED }) => self.postMessage(message);
 
 let python: PythonRuntime | undefined;
 
 /**
- * Pyodide from the app's own origin (/pyodide/), found from this module's own URL: the worker
+ * Pyodide from the app's own origin (/pyodide/<version>/), found from this module's own URL: the worker
  * itself runs from a blob: URL in an opaque origin, where `location` says nothing useful.
  */
 async function loadPython(): Promise<PythonRuntime> {
   post({ type: 'progress', stage: 'Loading Python…' });
-  const indexURL = new URL('/pyodide/', import.meta.url).href;
+  const indexURL = new URL(__PYODIDE_PATH__, import.meta.url).href;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
     loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
   };

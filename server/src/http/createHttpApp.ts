@@ -23,6 +23,7 @@ import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import { filesRouter } from './files.js';
+import { precompressed } from './precompressed.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpAppOptions {
@@ -231,17 +232,14 @@ export function createHttpApp({
 
   const indexHtml = clientDir ? path.join(clientDir, 'index.html') : undefined;
   if (clientDir && indexHtml && fs.existsSync(indexHtml)) {
-    app.use(
-      express.static(clientDir, {
-        index: false,
-        setHeaders: (res, file) => {
-          // Hashed bundles never change; index.html must always be fresh.
-          if (file.includes(`${path.sep}assets${path.sep}`)) {
-            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-          }
-        },
-      }),
-    );
+    // Hashed bundles and a versioned Python never change; index.html must always be fresh.
+    const setHeaders = (res: Response, file: string) => {
+      if (/[/\\](?:assets|pyodide)[/\\]/.test(file)) {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
+    };
+    app.use(precompressed(clientDir, setHeaders));
+    app.use(express.static(clientDir, { index: false, setHeaders }));
     // Pages of the app get index.html; unknown rooms and tracks still get it (it shows a clear
     // page) but with a 404 status.
     const page = (res: Response, found: boolean) =>
