@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -5,15 +6,10 @@ import { defineConfig } from '@playwright/test';
  * here). Each test starts its own server process on port 0, so tests run one at a time.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Debian's Chromium as root, with no background traffic (shared with the benchmarks). */
+const BROWSER_ARGS: string[] = JSON.parse(
+  fs.readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8'),
+);
 
 export default defineConfig({
   testDir: './tests',

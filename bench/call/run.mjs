@@ -5,14 +5,11 @@
 //     time until the interviewer's page has decoded the candidate's video and received audio.
 //   Outbound bitrate: what one page sends (audio and video) over a window once the call settled.
 // Prints the median over --runs calls (default 5). Usage: npm run bench:call [-- --runs 5 --window 10]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium, median, startServer } from '../support/browserBench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -20,27 +17,6 @@ const arg = (name, fallback) => {
 const RUNS = arg('runs', 5);
 const WINDOW_S = arg('window', 10);
 const SETTLE_S = 5;
-
-function startServer(dataDir) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const port = /running at http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ proc, url: `http://127.0.0.1:${port}` });
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Keeps the page's peer connections where the benchmark can read their stats. */
 function recordPeerConnections() {
@@ -130,24 +106,14 @@ async function oneCall(browser, url) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-call-'));
 const server = await startServer(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--allow-loopback-in-peer-connection',
-    // Host candidates as addresses, not mDNS names: the namespace has no multicast to resolve them.
-    '--disable-features=WebRtcHideLocalIpsWithMdns',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-});
+const browser = await launchChromium([
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  // Host candidates as addresses, not mDNS names: the namespace has no multicast to resolve them.
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--autoplay-policy=no-user-gesture-required',
+]);
 try {
   const results = [];
   for (let i = 0; i < RUNS; i++) {

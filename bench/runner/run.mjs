@@ -6,12 +6,11 @@
 //   warm, the same run back to back (every run gets a fresh sandbox, so the next one waits for
 //   the spare still loading Python), and a JavaScript run back to back.
 // Prints the median of several runs. Usage: npm run bench:runner [-- --runs 5]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium, median, startServer } from '../support/browserBench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runsArg = process.argv.indexOf('--runs');
@@ -19,27 +18,6 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const COLD_RUNS = Math.max(1, Math.min(RUNS, 3));
 /** Time for the spare sandbox to load Python after a run (about 2 s here), with a margin. */
 const SPARE_WARMS_MS = 4000;
-
-function startServer(dataDir) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const port = /running at http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ proc, url: `http://127.0.0.1:${port}` });
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function openRoom(browser, url, room) {
   const context = await browser.newContext();
@@ -80,10 +58,7 @@ async function timedRun(page, button, expectRuns) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-runner-'));
 const { proc, url } = await startServer(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const post = (body) =>
     fetch(`${url}/api/rooms`, {

@@ -1,0 +1,41 @@
+// What the benchmarks that drive Chromium share: a real server on its embedded defaults, the
+// browser as the tests launch it, and the median.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The flags the end-to-end tests launch Chromium with. */
+const BROWSER_ARGS = JSON.parse(fs.readFileSync(path.join(root, 'e2e/chromium-args.json'), 'utf8'));
+
+/** The built server (server/dist/main.js) on port 0 with its own data directory. */
+export function startServer(dataDir, env = {}) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const port = /running at http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
+      if (port) resolve({ proc, url: `http://127.0.0.1:${port}` });
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+}
+
+/** Debian's Chromium with the flags the end-to-end tests use, plus `extraArgs`. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...BROWSER_ARGS, ...extraArgs],
+  });
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
