@@ -1,6 +1,12 @@
 import { memo } from 'react';
 import { timeOfDay } from '../lib/time';
-import { runStatusText, type SharedRun, type SharedTestRow, testRow } from '../runner/sharedRuns';
+import {
+  runStatusText,
+  runTimesText,
+  type SharedRun,
+  type SharedTestRow,
+  testRow,
+} from '../runner/sharedRuns';
 import type { RunResult } from '../runner/types';
 import type { RunState } from '../runner/useRunner';
 
@@ -63,7 +69,7 @@ const RunView = memo(function RunView({
     <article className={`run run-${run.status}`} aria-label={`Run by ${run.by.name}`}>
       <header className="run-header small">
         <strong>{run.by.name}</strong> {KIND_NAMES[run.kind]} {LANGUAGE_NAMES[run.language]} ·{' '}
-        {timeOfDay(run.at)} · {run.durationMs} ms ·{' '}
+        {timeOfDay(run.at)} · {runTimesText(run)} ·{' '}
         <span className={`run-status ${run.status}`}>{runStatusText(run)}</span>
       </header>
       {(open || run.output || run.error) && (

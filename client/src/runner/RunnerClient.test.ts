@@ -158,4 +158,24 @@ describe('RunnerClient', () => {
     expect(boxes).toHaveLength(2); // the run's box, and the next spare
     expect(boxes[1]?.job).toBeNull();
   });
+
+  it('times loading and running apart: a cold Python start is not the code’s time', async () => {
+    const { client, boxes } = setup();
+    const running = client.run({ language: 'python', code: 'print(1)' });
+    vi.advanceTimersByTime(3000); // Python loading in a box that was not warm
+    boxes[0]?.say({ type: 'ready' });
+    vi.advanceTimersByTime(12);
+    boxes[0]?.say({ type: 'done', status: 'ok' });
+    const result = await running;
+    expect(Math.round(result.readyMs)).toBe(3000);
+    expect(Math.round(result.durationMs)).toBe(12);
+    // With a warm spare nothing is waited for.
+    client.keepWarm('javascript');
+    const spare = boxes.at(-1);
+    spare?.say({ type: 'ready' });
+    const warm = client.run({ language: 'javascript', code: '1' });
+    vi.advanceTimersByTime(5);
+    spare?.say({ type: 'done', status: 'ok' });
+    expect((await warm).readyMs).toBe(0);
+  });
 });

@@ -69,10 +69,12 @@ export class RunnerClient {
         LOAD_TIME_LIMIT_MS,
       );
       let handedOver = false;
+      let handedOverAt: number | null = null;
       let retried = false;
       const handOver = () => {
         if (handedOver) return;
         handedOver = true;
+        handedOverAt = performance.now();
         clearTimeout(timer);
         box.start(job);
         timer = setTimeout(
@@ -85,11 +87,15 @@ export class RunnerClient {
         clearTimeout(timer);
         box.dispose();
         this.current = null;
+        const now = performance.now();
+        // Loading and running apart: a cold Python start is not the code's time.
+        const ranFrom = handedOverAt ?? now;
         resolve({
           ...result,
           output: output.text(),
           truncated: output.truncated,
-          durationMs: performance.now() - started,
+          durationMs: now - ranFrom,
+          readyMs: ranFrom - started,
         });
         if (this.wanted) this.keepWarm(this.wanted);
       };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeRun } from './judgeTests';
 import { OutputBuffer } from './OutputBuffer';
 import { runJavaScript } from './runJavaScript';
-import { toSharedRun } from './sharedRuns';
+import { runTimesText, toSharedRun } from './sharedRuns';
 import type { RunRequest } from './types';
 
 /** What the box does (run, report raw values) and then what the page does (judge them). */
@@ -113,6 +113,7 @@ describe('shared run records', () => {
         error: 'Error: SECRET_ARG (line 1)',
         truncated: false,
         durationMs: 12.3,
+        readyMs: 0,
         tests: [
           {
             name: 'SECRET_NAME',
@@ -139,6 +140,7 @@ describe('shared run records', () => {
         output: 'x'.repeat(200_000),
         truncated: false,
         durationMs: 1,
+        readyMs: 0,
         tests: [
           { name: 't', args: [Array(1000).fill(7)], expected: 1, got: 2, timeMs: 0.123456, pass: false },
         ],
@@ -148,5 +150,16 @@ describe('shared run records', () => {
     expect(shared.tests?.[0]?.input.length).toBeLessThanOrEqual(301);
     expect(shared.tests?.[0]).toMatchObject({ expected: '1', got: '2', timeMs: 0.12, pass: false });
     expect(shared.output.length).toBeLessThan(100_200);
+  });
+
+  it('say how long a run waited for Python apart from how long it ran', () => {
+    const meta = { id: 'r', by: { id: 'p', name: 'Cal' }, at: 0, language: 'python', kind: 'run' } as const;
+    const result = { status: 'ok', output: '', truncated: false, durationMs: 12.4 } as const;
+    const cold = toSharedRun({ ...result, readyMs: 3140 }, meta);
+    expect(runTimesText(cold)).toBe('ready in 3.1 s · ran in 12 ms');
+    const warm = toSharedRun({ ...result, readyMs: 3 }, meta);
+    expect(warm.readyMs).toBeUndefined();
+    expect(runTimesText(warm)).toBe('ran in 12 ms');
+    expect(runTimesText({ durationMs: 6001 })).toBe('ran in 6.0 s');
   });
 });

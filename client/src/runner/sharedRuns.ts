@@ -9,6 +9,18 @@ export const MAX_SHARED_RUNS = 20;
 /** Output kept per shared run: peers see this much; the runner's own view keeps up to 1 MB. */
 export const SHARED_OUTPUT_CHARS = 100_000;
 const CELL_CHARS = 300;
+/** A wait for the runner shorter than this is not worth a word. */
+const READY_SHOWN_FROM_MS = 50;
+
+/** The run's times as its header says them: "ready in 3.1 s · ran in 12 ms", or "ran in 12 ms". */
+export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs'>): string {
+  const ran = `ran in ${formatMs(run.durationMs)}`;
+  return run.readyMs ? `ready in ${formatMs(run.readyMs)} · ${ran}` : ran;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
 
 /** One test row as everyone sees it: values already rendered, long ones shortened. */
 export interface SharedTestRow {
@@ -29,7 +41,10 @@ export interface SharedRun {
   language: RunLanguage;
   kind: 'run' | 'tests' | 'hidden-tests';
   status: RunStatus;
+  /** How long the code ran. */
   durationMs: number;
+  /** How long the run waited for Python to load first, when it did (a box that was not warm). */
+  readyMs?: number;
   output: string;
   error?: string;
   tests?: SharedTestRow[];
@@ -57,6 +72,7 @@ export function toSharedRun(
     durationMs: Math.round(result.durationMs),
     output: '',
   };
+  if (result.readyMs >= READY_SHOWN_FROM_MS) run.readyMs = Math.round(result.readyMs);
   if (meta.kind === 'hidden-tests') {
     if (result.tests) {
       run.summary = { passed: result.tests.filter((t) => t.pass).length, total: result.tests.length };

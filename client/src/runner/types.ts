@@ -42,7 +42,13 @@ export interface RunResult {
   /** The error with a line number that matches the editor, when the code failed. */
   error?: string;
   tests?: TestOutcome[];
+  /** How long the code ran, from the moment the runner had it. */
   durationMs: number;
+  /**
+   * How long the run waited for the runner to be ready before that (loading Python into a box
+   * that was not warm); 0 when a warm spare took it at once.
+   */
+  readyMs: number;
 }
 
 /** Output beyond this is dropped with a notice (1 MB). */
