@@ -1,10 +1,9 @@
 import type { ParticipantView } from '@mockloop/shared';
 import { useEffect, useRef, useState } from 'react';
+import { storage } from '../lib/storage';
 import type { CallPeer, CallStatus } from './CallSession';
 import type { CallControlsApi } from './useCall';
 import { useSpeaking } from './useSpeaking';
-
-const COLLAPSED_KEY = 'mockloop:call-collapsed';
 
 /**
  * The call under the room header: its status, a tile per person (video, name, muted mark,
@@ -20,10 +19,9 @@ export function CallBar({
   participants: ParticipantView[];
   selfId: string;
 }) {
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
-  useEffect(() => {
-    localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
-  }, [collapsed]);
+  // Through storage: a browser with storage disabled throws on localStorage itself.
+  const [collapsed, setCollapsed] = useState(storage.callCollapsed);
+  useEffect(() => storage.setCallCollapsed(collapsed), [collapsed]);
   const shown = call.inCall || call.problem || call.status.kind === 'failed' || call.movedAway;
   if (!shown) return null;
   const nameOf = (id: string) => participants.find((p) => p.id === id)?.name ?? 'Someone';
