@@ -97,6 +97,11 @@ console.log(
 console.log(
   `per remote update     median ${ms(result.applyMs.median)}, p95 ${ms(result.applyMs.p95)}, max ${ms(result.applyMs.max)}  (apply, synchronous)`,
 );
+console.log(
+  `  of which           ${Object.entries(result.phases)
+    .map(([phase, f]) => `${phase} ${ms(f.median)} / ${ms(f.p95)}`)
+    .join(', ')}  (median / p95; the rest is Yjs and the binding)`,
+);
 if (result.toNextFrameMs) {
   console.log(
     `  until next frame    median ${ms(result.toNextFrameMs.median)}, p95 ${ms(result.toNextFrameMs.p95)}  (apply, React render, frame)`,

@@ -26,7 +26,7 @@ export async function checkStore(dataDir, docs) {
       const doc = new Y.Doc();
       const updates = await store.loadUpdates(name);
       rows += updates.length;
-      for (const update of updates) Y.applyUpdate(doc, update);
+      for (const update of updates) Y.applyUpdate(doc, update.data);
       const text = doc.getText(TEXT_KEY).toString();
       typed += count;
       stored += text.length;

@@ -39,3 +39,30 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** Replaces the shared editor's text, typed as a person pastes it. */
+export async function setCode(page, code) {
+  await page.getByLabel('Code editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** Clicks a run button and returns the run's duration as the runner measured it (ms). */
+export async function timedRun(page, button, expectRuns) {
+  await page.getByRole('button', { name: button }).click();
+  const runs = page.getByRole('region', { name: 'Output' }).locator('.run');
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[aria-label="Output"] article.run, [aria-label="Output"] details .run')
+        .length >= n,
+    expectRuns,
+    { timeout: 120_000 },
+  );
+  const header = (await runs.first().locator('.run-header').textContent()) ?? '';
+  // "ready in 1.9 s · ran in 15 ms" or "ran in 15 ms": the click-to-done time is both together.
+  const times = /(?:ready in ([\d.]+) (ms|s) · )?ran in ([\d.]+) (ms|s) ·/.exec(header);
+  if (!times || !/finished|tests passed/.test(header)) throw new Error(`unexpected run: ${header}`);
+  const ms = (value, unit) => (value === undefined ? 0 : Number(value) * (unit === 's' ? 1000 : 1));
+  return ms(times[1], times[2]) + ms(times[3], times[4]);
+}

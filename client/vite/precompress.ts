@@ -14,14 +14,6 @@ const MIN_SAVING = 0.1;
 /** Brotli's best level takes minutes on Pyodide's 8.6 MB of wasm; level 9 is within 5% of it. */
 const BEST_LEVEL_BELOW_BYTES = 512 * 1024;
 
-function* filesUnder(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full);
-    else yield full;
-  }
-}
-
 /**
  * Writes `<file>.br` and `<file>.gz` beside every compressible file of the build, once, at build
  * time, so the server answers `Accept-Encoding` with a ready copy and spends no CPU per request
@@ -38,7 +30,10 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = [...filesUnder(outDir)].filter((f) => COMPRESSIBLE.test(f));
+      const files = fs
+        .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => COMPRESSIBLE.test(f))
+        .map((f) => path.join(outDir, f));
       await Promise.all(
         files.map(async (file) => {
           const raw = fs.readFileSync(file);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.js';
-import { createRoomFromHome, joinFromInvite } from '../support/room.js';
+import { ivyAndCal } from '../support/room.js';
 
 const questionDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -20,11 +20,7 @@ async function setCode(page: Page, code: string) {
 }
 
 async function setup(person: () => Promise<Page>) {
-  const ivy = await person();
-  const cal = await person();
-  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
-  await joinFromInvite(cal, roomUrl, 'Cal');
-  const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
+  const { ivy, cal, panel } = await ivyAndCal(person);
   await panel.getByRole('button', { name: 'Pick Top K trending movies in the last hour' }).click();
   await panel.getByRole('button', { name: 'Reveal question' }).click();
   await expect(cal.getByRole('heading', { name: 'Top K trending movies in the last hour' })).toBeVisible();

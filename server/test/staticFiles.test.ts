@@ -80,3 +80,21 @@ describe('static files, served like a CDN would', () => {
     expect((await get('/assets/missing.js', { 'accept-encoding': 'br' })).status).toBe(404);
   });
 });
+
+describe('pages of the app', () => {
+  it("answers a track's pages with the app: 200 when they exist, 404 for an unknown track or question", async () => {
+    const cases: Array<[string, number]> = [
+      ['/tracks/netflix-mle', 200],
+      ['/tracks/nope', 404],
+      ['/tracks/netflix-mle/questions/netflix-mle-top-k-trending', 200],
+      ['/tracks/netflix-mle/questions/nope', 404],
+      // A question of the bank, asked for under a track it does not belong to.
+      ['/tracks/nope/questions/netflix-mle-top-k-trending', 404],
+    ];
+    for (const [url, status] of cases) {
+      const res = await get(url, { accept: 'text/html' });
+      expect(res.status, url).toBe(status);
+      expect(await res.text(), url).toContain('<title>Mockloop</title>');
+    }
+  });
+});

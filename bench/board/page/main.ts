@@ -13,7 +13,11 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { BoardBinding } from '../../../client/src/board/BoardBinding';
-import { type BoardElement, excalidrawScene } from '../../../client/src/board/excalidrawScene';
+import {
+  type ApplyPhase,
+  type BoardElement,
+  excalidrawScene,
+} from '../../../client/src/board/excalidrawScene';
 
 declare global {
   interface Window {
@@ -64,7 +68,13 @@ async function run(api: ExcalidrawImperativeAPI) {
   const peer = new Y.Doc();
   const peerElements = peer.getMap<BoardElement>('elements');
   const local = new Y.Doc();
-  const binding = new BoardBinding(local.getMap<BoardElement>('elements'), excalidrawScene(api));
+  // Where each remote update's time goes, counted only during the edits (not the initial load).
+  const phases: Record<ApplyPhase, number[]> = { restore: [], reconcile: [], updateScene: [] };
+  let measuring = false;
+  const binding = new BoardBinding(
+    local.getMap<BoardElement>('elements'),
+    excalidrawScene(api, (phase, ms) => measuring && phases[phase].push(ms)),
+  );
   api.onChange(() => binding.onLocalChange());
 
   const initial = scene(ELEMENTS);
@@ -89,6 +99,7 @@ async function run(api: ExcalidrawImperativeAPI) {
   const updateBytes: number[] = [];
   let adds = 0;
   let deletes = 0;
+  measuring = true;
   for (let i = 0; i < EDITS; i++) {
     const roll = random();
     peer.transact(() => {
@@ -127,8 +138,15 @@ async function run(api: ExcalidrawImperativeAPI) {
       toFrame.push(performance.now() - start);
     }
   }
+  measuring = false;
   binding.flush();
   const sorted = [...apply].sort((a, b) => a - b);
+  const phaseFigures = Object.fromEntries(
+    Object.entries(phases).map(([phase, values]) => {
+      const ordered = [...values].sort((a, b) => a - b);
+      return [phase, { median: percentile(ordered, 50), p95: percentile(ordered, 95) }];
+    }),
+  );
   const framed = [...toFrame].sort((a, b) => a - b);
   const final = api.getSceneElementsIncludingDeleted();
   const converged = final.every((element) => {
@@ -137,6 +155,7 @@ async function run(api: ExcalidrawImperativeAPI) {
   });
   return {
     elements: ELEMENTS,
+    phases: phaseFigures,
     shownAfterLoad: shown,
     edits: apply.length,
     mix: { moves: apply.length - adds - deletes, adds, deletes },

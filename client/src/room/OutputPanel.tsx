@@ -35,7 +35,15 @@ export function OutputPanel({
     <section className="output-panel" aria-label={label}>
       {state.running && (
         <div className="run-live" role="status">
-          <span className="spinner" aria-hidden="true" /> {state.stage ?? 'Running…'}
+          <span className="spinner" aria-hidden="true" /> {state.stage?.stage ?? 'Running…'}
+          {state.stage?.total !== undefined && (
+            <progress
+              className="run-progress"
+              aria-label="Loading Python"
+              value={state.stage.loaded}
+              max={state.stage.total}
+            />
+          )}
           {state.live && <pre className="run-output">{state.live}</pre>}
         </div>
       )}

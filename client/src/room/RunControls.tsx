@@ -5,10 +5,12 @@ interface Props {
   plans: () => RunPlans;
   running: boolean;
   onRun(plan: RunPlan): void;
+  /** Say on screen why nothing can run (a player on Java, say); observers are told elsewhere. */
+  explain?: boolean;
 }
 
 /** Run code, Run tests (public cases) and, for the interviewer, Run hidden tests. */
-export function RunControls({ plans, running, onRun }: Props) {
+export function RunControls({ plans, running, onRun, explain = false }: Props) {
   const now = plans();
   const start = (pick: (p: RunPlans) => RunPlan | undefined) => {
     const plan = pick(plans());
@@ -16,6 +18,12 @@ export function RunControls({ plans, running, onRun }: Props) {
   };
   return (
     <div className="run-controls">
+      {/* Said on screen, not only in a tooltip: Java, C++ and Go are highlighted but not run. */}
+      {explain && now.blocked && !running && (
+        <p className="run-blocked" role="note">
+          {now.blocked}
+        </p>
+      )}
       <button
         type="button"
         className="button primary small-button"

@@ -11,6 +11,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type DocProblem, docProblemFor } from './docCloseMessages';
+import { FragmentingWebSocket } from './FragmentingWebSocket';
 
 export interface SharedDocHandle {
   doc: Y.Doc;
@@ -59,6 +60,7 @@ export function useSharedDoc(access: DocAccess, self: ParticipantView, onSeatCha
     const provider = new WebsocketProvider(documentServerUrl(), access.name, doc, {
       protocols: protocolsFor(token.current),
       maxBackoffTime: 4000,
+      WebSocketPolyfill: FragmentingWebSocket,
     });
     const onStatus = ({ status }: { status: string }) => setConnected(status === 'connected');
     const onSync = (isSynced: boolean) => {

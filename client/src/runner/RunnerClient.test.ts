@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunnerClient } from './RunnerClient';
 import type { Box } from './SandboxContext';
-import type { BoxToPage, RunJob } from './sandboxProtocol';
+import type { BoxToPage, LoadStage, RunJob } from './sandboxProtocol';
 import { MAX_OUTPUT_BYTES, type RunLanguage, type RunRequest } from './types';
 
 /** A box the test speaks for: it records its job and says whatever the test makes it say. */
 class FakeBox implements Box {
   readonly python: boolean;
   ready = false;
-  stage: string | null = null;
+  stage: LoadStage | null = null;
   failed: string | null = null;
   job: RunJob | null = null;
   disposed = false;

@@ -1,7 +1,7 @@
 import { judgeRun } from './judgeTests';
 import { OutputBuffer } from './OutputBuffer';
 import { type Box, SandboxContext } from './SandboxContext';
-import type { BoxToPage, RunJob } from './sandboxProtocol';
+import type { BoxToPage, LoadStage, RunJob } from './sandboxProtocol';
 import {
   DEFAULT_TIME_LIMIT_MS,
   LOAD_TIME_LIMIT_MS,
@@ -11,7 +11,7 @@ import {
 } from './types';
 
 export interface RunCallbacks {
-  onProgress?(stage: string): void;
+  onProgress?(stage: LoadStage): void;
   onOutput?(text: string): void;
 }
 
@@ -111,7 +111,7 @@ export class RunnerClient {
           box.listen(listen);
         } else if (!handedOver) {
           if (message.type === 'ready') handOver();
-          else if (message.type === 'progress') callbacks.onProgress?.(message.stage);
+          else if (message.type === 'progress') callbacks.onProgress?.(message);
         } else if (message.type === 'output') {
           const kept = output.write(message.text);
           if (kept) callbacks.onOutput?.(kept);

@@ -1,4 +1,11 @@
-import { type BoxToPage, type PageToBox, PORT_MESSAGE, type RunJob, readBoxMessage } from './sandboxProtocol';
+import {
+  type BoxToPage,
+  type LoadStage,
+  type PageToBox,
+  PORT_MESSAGE,
+  type RunJob,
+  readBoxMessage,
+} from './sandboxProtocol';
 import type { RunLanguage } from './types';
 
 /** Served by our server with the sandbox's own CSP (built from client/sandbox.html). */
@@ -16,7 +23,7 @@ export interface Box {
   /** Loaded and waiting for its job. */
   readonly ready: boolean;
   /** The last thing it said while loading, for the run that waits on it. */
-  readonly stage: string | null;
+  readonly stage: LoadStage | null;
   /** Why it died before it was ready, if it did. */
   readonly failed: string | null;
   listen(listener: ((message: BoxToPage) => void) | null): void;
@@ -35,7 +42,7 @@ export interface Box {
 export class SandboxContext implements Box {
   readonly python: boolean;
   ready = false;
-  stage: string | null = null;
+  stage: LoadStage | null = null;
   failed: string | null = null;
   private readonly frame: HTMLIFrameElement;
   private readonly port: MessagePort;
@@ -107,7 +114,7 @@ export class SandboxContext implements Box {
     this.heard = true;
     if (!this.ready) {
       if (message.type === 'ready') this.ready = true;
-      else if (message.type === 'progress') this.stage = message.stage;
+      else if (message.type === 'progress') this.stage = message;
       else if (message.type === 'crashed') this.failed = message.error;
     }
     this.listener?.(message);

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { countDownloads } from './countDownloads';
 import { OutputBuffer } from './OutputBuffer';
 import { runJavaScript } from './runJavaScript';
 import { type PythonRuntime, runPython } from './runPython';
@@ -13,6 +14,8 @@ import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxPr
 declare const self: DedicatedWorkerGlobalScope;
 /** Where the build puts Pyodide: `/pyodide/<version>/` (client/vite/copyPyodide.ts). */
 declare const __PYODIDE_PATH__: string;
+/** What each file Pyodide downloads decodes to (client/vite/copyPyodide.ts). */
+declare const __PYODIDE_FETCHED_BYTES__: Record<string, number>;
 
 const post = (message: BoxToPage | { type: typeof BOOTED }) => self.postMessage(message);
 
@@ -24,12 +27,30 @@ let python: PythonRuntime | undefined;
  */
 async function loadPython(): Promise<PythonRuntime> {
   post({ type: 'progress', stage: 'Loading Python…' });
-  const indexURL = new URL(__PYODIDE_PATH__, import.meta.url).href;
-  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-    loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
-  };
-  return loadPyodide({ indexURL });
+  // Real progress: the bytes of Pyodide's downloads as they arrive (from the cache, after once).
+  const stopCounting = countDownloads(self, __PYODIDE_FETCHED_BYTES__, ({ loaded, total }) =>
+    post({
+      type: 'progress',
+      stage:
+        loaded < total
+          ? `Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`
+          : 'Starting Python…',
+      loaded,
+      total,
+    }),
+  );
+  try {
+    const indexURL = new URL(__PYODIDE_PATH__, import.meta.url).href;
+    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+      loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
+    };
+    return await loadPyodide({ indexURL });
+  } finally {
+    stopCounting();
+  }
 }
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /**
  * Pyodide catches two failures of its own loading and only logs them (a WebAssembly download cut

@@ -43,6 +43,25 @@ describe('reading what the sandbox sends', () => {
       type: 'progress',
       stage: 'y'.repeat(200),
     });
+    // Download progress is kept only when it makes sense: whole counts, at most the total.
+    expect(readBoxMessage({ type: 'progress', stage: 'p', loaded: 3, total: 10 })).toEqual({
+      type: 'progress',
+      stage: 'p',
+      loaded: 3,
+      total: 10,
+    });
+    for (const [loaded, total] of [
+      [11, 10],
+      [-1, 10],
+      [1.5, 10],
+      [0, 0],
+      ['3', 10],
+    ]) {
+      expect(readBoxMessage({ type: 'progress', stage: 'p', loaded, total })).toEqual({
+        type: 'progress',
+        stage: 'p',
+      });
+    }
     expect(readBoxMessage({ type: 'crashed' })).toEqual({ type: 'crashed', error: 'The runner stopped.' });
   });
 });

@@ -35,11 +35,18 @@ export interface BoxOutcome {
   calls?: CallReport[];
 }
 
+/** What a box is doing while it loads: with the bytes downloaded of the total, while it downloads. */
+export interface LoadStage {
+  stage: string;
+  loaded?: number;
+  total?: number;
+}
+
 /** What the box says back. Anything of another shape is dropped. */
 export type BoxToPage =
   /** The sandbox page has its port: it loaded (a page that failed to load never says this). */
   | { type: 'opened' }
-  | { type: 'progress'; stage: string }
+  | ({ type: 'progress' } & LoadStage)
   /** Loaded (Python included, when asked for): a job can start at once. */
   | { type: 'ready' }
   | { type: 'output'; text: string }
@@ -55,6 +62,9 @@ const MAX_ERROR_CHARS = 20_000;
 export const MAX_RESULT_CHARS = 1024 * 1024;
 /** More reports than any question has tests: the page refuses the whole result. */
 const MAX_CALLS = 10_000;
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,10 +84,16 @@ function readCall(value: unknown): CallReport | null {
 export function readBoxMessage(data: unknown): BoxToPage | null {
   if (!isRecord(data)) return null;
   switch (data.type) {
-    case 'progress':
-      return typeof data.stage === 'string'
-        ? { type: 'progress', stage: data.stage.slice(0, MAX_STAGE_CHARS) }
-        : null;
+    case 'progress': {
+      if (typeof data.stage !== 'string') return null;
+      const progress: BoxToPage = { type: 'progress', stage: data.stage.slice(0, MAX_STAGE_CHARS) };
+      const { loaded, total } = data;
+      if (isCount(loaded) && isCount(total) && loaded <= total && total > 0) {
+        progress.loaded = loaded;
+        progress.total = total;
+      }
+      return progress;
+    }
     case 'opened':
       return { type: 'opened' };
     case 'ready':

@@ -2,12 +2,14 @@ import type { Language, ParticipantView } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { RunnerClient } from './RunnerClient';
+import type { LoadStage } from './sandboxProtocol';
 import { appendRun, RUNS_ARRAY, readRuns, type SharedRun, toSharedRun } from './sharedRuns';
 import { RUNNABLE_LANGUAGES, type RunLanguage, type RunRequest, type RunResult } from './types';
 
 export interface RunState {
   running: boolean;
-  stage: string | null;
+  /** What the runner is loading while the run waits for it (Python's download, with its bytes). */
+  stage: LoadStage | null;
   /** Output of the run in progress, streamed. */
   live: string;
   /** The last hidden-test run, in full, with its shared record's id: kept in this browser only. */

@@ -13,7 +13,8 @@ export interface DocBudgetLimits {
 
 /**
  * Generous for a person: typing at 20 keys a second with cursors moving 30 times a second is
- * 50 messages; a sync step 2 after an hour offline or an 8 MiB board's first sync fits the burst.
+ * 50 messages; a sync step 2 after an hour offline or an 8 MiB board's first sync (in fragments,
+ * P-DOC-12) fits the burst.
  */
 export const DEFAULT_DOC_BUDGET: DocBudgetLimits = {
   messagesPerSecond: 100,

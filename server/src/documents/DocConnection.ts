@@ -1,4 +1,10 @@
-import { CloseCode, MAX_AWARENESS_DEPTH, MAX_AWARENESS_STATE_BYTES } from '@mockloop/shared';
+import {
+  CloseCode,
+  FRAGMENT_MESSAGE,
+  MAX_AWARENESS_DEPTH,
+  MAX_AWARENESS_STATE_BYTES,
+  MAX_DOC_MESSAGE_BYTES,
+} from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
@@ -7,6 +13,7 @@ import { ByteReader, MalformedInput } from './ByteReader.js';
 import type { DocBudget } from './DocBudget.js';
 import { DocLimitError } from './DocLimitError.js';
 import { jsonDepthExceeds } from './jsonDepth.js';
+import { AssemblyBusy, type AssemblyPool, MessageAssembly } from './MessageAssembly.js';
 import { MessageType } from './messageTypes.js';
 import type { AwarenessState, DocPeer, SharedDoc } from './SharedDoc.js';
 import { scanUpdate } from './scanUpdate.js';
@@ -26,7 +33,15 @@ export interface DocConnectionOptions {
   /** The one awareness client id this connection speaks for, from its token (P-ID-3). */
   clientId: number;
   budget?: DocBudget;
+  /**
+   * The process's pool for messages sent in fragments (P-DOC-12); without one, fragments are
+   * refused like any unknown message.
+   */
+  assemblies?: AssemblyPool;
 }
+
+/** A whole message is the update plus its own few header bytes. */
+const MESSAGE_HEADER_SLACK = 64;
 
 /**
  * One client's session on a shared document: answers the sync handshake, applies its updates
@@ -41,6 +56,7 @@ export class DocConnection implements DocPeer {
   private readonly user: StampedUser;
   private readonly userJson: string;
   private readonly budget?: DocBudget;
+  private readonly assembly?: MessageAssembly;
   readonly clientId: number;
   /** Whether this connection's writes count; the server re-checks it when seats change. */
   writable: boolean;
@@ -59,6 +75,10 @@ export class DocConnection implements DocPeer {
     this.clientId = options.clientId;
     this.budget = options.budget;
     this.author = options.user.id;
+    if (options.assemblies) {
+      const maxBytes = (shared.rules?.maxBytes ?? MAX_DOC_MESSAGE_BYTES) + MESSAGE_HEADER_SLACK;
+      this.assembly = new MessageAssembly(options.assemblies, maxBytes);
+    }
   }
 
   /** Joins the document's fan-out and sends the opening sync step and current awareness. */
@@ -96,9 +116,11 @@ export class DocConnection implements DocPeer {
       return;
     }
     try {
-      this.handle(frame);
+      this.handleFrame(frame);
     } catch (err) {
-      if (err instanceof DocLimitError) {
+      if (err instanceof AssemblyBusy) {
+        this.fail(CloseCode.RateLimited, err.message);
+      } else if (err instanceof DocLimitError) {
         this.fail(err.reason === 'reset' ? CloseCode.DocumentReset : CloseCode.DocumentTooLarge, err.message);
       } else {
         this.fail(CloseCode.BadMessage, err instanceof Error ? err.message : 'bad message');
@@ -117,11 +139,31 @@ export class DocConnection implements DocPeer {
    * reconnected with the same client id. Idempotent.
    */
   dispose(): void {
+    this.assembly?.clear();
     if (!this.shared.peers.delete(this)) return;
     this.closed = true;
     if (!this.published) return;
     const stillSpoken = [...this.shared.peers].some((peer) => peer.speaksFor?.([this.clientId]));
     if (!stillSpoken) removeAwarenessStates(this.shared.awareness, [this.clientId], this);
+  }
+
+  /**
+   * A frame is a message, or one fragment of a larger one (P-DOC-12): the pieces of one message
+   * come in order with nothing between them, and the whole is handled as if it came in one frame,
+   * with every check of that kind of message. Only sync messages come in fragments.
+   */
+  private handleFrame(frame: Uint8Array): void {
+    const isFragment = frame[0] === FRAGMENT_MESSAGE;
+    if (!isFragment) {
+      if (this.assembly?.pending) throw new MalformedInput('a message came between the fragments of another');
+      this.handle(frame);
+      return;
+    }
+    if (!this.assembly) throw new Error(`unknown message type ${FRAGMENT_MESSAGE}`);
+    const whole = this.assembly.add(frame);
+    if (!whole) return;
+    if (whole[0] !== MessageType.Sync) throw new MalformedInput('only sync messages may come in fragments');
+    this.handle(whole);
   }
 
   private handle(frame: Uint8Array): void {

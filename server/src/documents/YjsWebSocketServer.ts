@@ -9,11 +9,13 @@ import {
   YJS_PATH_PREFIX,
 } from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { DEFAULT_LIMITS } from '../limits/Limits.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import { DocBudget, type DocBudgetLimits } from './DocBudget.js';
 import { DocConnection } from './DocConnection.js';
 import type { DocManager } from './DocManager.js';
 import { DocUnloadable } from './DocUnloadable.js';
+import { AssemblyPool } from './MessageAssembly.js';
 import type { SharedDoc } from './SharedDoc.js';
 
 const PING_INTERVAL_MS = 30_000;
@@ -26,6 +28,8 @@ export interface YjsServerOptions {
   admit?: (req: IncomingMessage) => (() => void) | null;
   /** Whether the request's Origin may connect (403 otherwise). */
   originAllowed?: (req: IncomingMessage) => boolean;
+  /** Bytes all connections together may hold in messages still arriving in fragments (default DEFAULT_LIMITS'). */
+  assemblyBytes?: number;
 }
 
 /** The version and token a browser offers as WebSocket subprotocols. */
@@ -66,6 +70,7 @@ export class YjsWebSocketServer {
   private readonly budget?: DocBudgetLimits;
   private readonly admit: (req: IncomingMessage) => (() => void) | null;
   private readonly originAllowed: (req: IncomingMessage) => boolean;
+  private readonly assemblies: AssemblyPool;
 
   constructor(
     private readonly rooms: RoomService,
@@ -76,6 +81,7 @@ export class YjsWebSocketServer {
     this.budget = options.budget;
     this.admit = options.admit ?? (() => () => {});
     this.originAllowed = options.originAllowed ?? (() => true);
+    this.assemblies = new AssemblyPool(options.assemblyBytes ?? DEFAULT_LIMITS.docAssemblyBytes);
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
@@ -172,6 +178,7 @@ export class YjsWebSocketServer {
           writable,
           clientId: grant.clientId,
           budget: new DocBudget(this.budget),
+          assemblies: this.assemblies,
         },
       );
       this.alive.add(ws);

@@ -1,18 +1,15 @@
-import {
-  BOARD_FILE_ID_PATTERN,
-  BOARD_FILE_MAX_BYTES,
-  BoardFileType,
-  type ErrorBody,
-  ROOM_ID_PATTERN,
-} from '@mockloop/shared';
+import { BOARD_FILE_ID_PATTERN, BOARD_FILE_MAX_BYTES, BoardFileType, type ErrorBody } from '@mockloop/shared';
 import express, { type Request, type Response } from 'express';
 import { FileRejected, type FileService } from '../files/FileService.js';
 import { looksLike } from '../files/sniffImage.js';
 import type { RoomService } from '../rooms/RoomService.js';
+import type { requestParticipant } from './requestParticipant.js';
 
 export interface FilesRouterOptions {
   rooms: RoomService;
   files: FileService;
+  /** Who the request speaks for (requestParticipant.ts). */
+  participantOf: ReturnType<typeof requestParticipant>;
 }
 
 const ACCEPTED = 'PNG, JPEG, GIF, WebP or SVG';
@@ -35,17 +32,12 @@ function readBody(req: Request, res: Response): Promise<Buffer> {
 /**
  * Whiteboard images (P-BOARD-3). `POST /api/rooms/:roomId/files` with the participant secret as
  * bearer and the image as the body: only the current round's players, only image types (415),
- * at most 3 MiB (413). `GET /api/rooms/:roomId/files/:fileId`: any participant of the room. The
- * browser fetches images with its secret and hands them to Excalidraw, so no URL alone opens one.
+ * at most 3 MiB (413). `GET /api/rooms/:roomId/files/:fileId`: any participant of the room, by
+ * secret or report key (P-PRIV-6). The browser fetches images with it and hands them to
+ * Excalidraw, so no URL alone opens one.
  */
-export function filesRouter({ rooms, files }: FilesRouterOptions): express.Router {
+export function filesRouter({ rooms, files, participantOf }: FilesRouterOptions): express.Router {
   const router = express.Router();
-
-  const participantOf = async (req: Request) => {
-    const secret = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(req.get('authorization') ?? '')?.[1];
-    const roomId = String(req.params.roomId);
-    return secret && ROOM_ID_PATTERN.test(roomId) ? rooms.participantBySecret(roomId, secret) : null;
-  };
 
   router.post('/api/rooms/:roomId/files', async (req, res) => {
     const participant = await participantOf(req);
@@ -84,7 +76,8 @@ export function filesRouter({ rooms, files }: FilesRouterOptions): express.Route
   });
 
   router.get('/api/rooms/:roomId/files/:fileId', async (req, res) => {
-    const participant = await participantOf(req);
+    // A report key may read images too: the replay's board shows them (P-PRIV-6).
+    const participant = await participantOf(req, { reportKey: true });
     if (!participant) return sendError(res, 401, 'NOT_JOINED', 'Present your participant secret.');
     const fileId = String(req.params.fileId);
     const file = BOARD_FILE_ID_PATTERN.test(fileId) ? await files.get(participant.roomId, fileId) : null;

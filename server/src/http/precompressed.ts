@@ -18,14 +18,6 @@ function accepted(header: string | undefined): Set<string> {
   return names;
 }
 
-function* filesUnder(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full);
-    else yield full;
-  }
-}
-
 /**
  * Serves the build's precompressed copies (`<file>.br`, `<file>.gz`, made by the client build) to
  * browsers that accept them, with the original file's type, `Content-Encoding` and
@@ -38,7 +30,8 @@ export function precompressed(
   setHeaders: (res: Response, file: string) => void,
 ): RequestHandler {
   const copies = new Map<string, Set<string>>(); // URL path -> encodings available
-  for (const file of filesUnder(root)) {
+  for (const relative of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(root, relative);
     for (const { name, suffix } of ENCODINGS) {
       if (!file.endsWith(suffix)) continue;
       const original = file.slice(0, -suffix.length);

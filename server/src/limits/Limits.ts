@@ -20,6 +20,11 @@ export interface Limits {
   controlStrikes: number;
   /** Each document connection's budget of messages, bytes and apply time. */
   doc: DocBudgetLimits;
+  /**
+   * Bytes all document connections together may hold in messages still arriving in fragments
+   * (P-DOC-12): a few large boards' first syncs at once.
+   */
+  docAssemblyBytes: number;
   /** Server time one document's load may take. */
   docLoadBudgetMs: number;
   /** An HTTP request must send its headers within this, and finish within `requestTimeoutMs`. */
@@ -40,6 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   controlEventBurst: 40,
   controlStrikes: 20,
   doc: DEFAULT_DOC_BUDGET,
+  docAssemblyBytes: 64 * 1024 * 1024,
   docLoadBudgetMs: 3000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
@@ -59,6 +65,7 @@ const ENV: Array<[string, (limits: Limits, value: number) => void]> = [
   ['DOC_BYTES_PER_SECOND', (l, v) => (l.doc.bytesPerSecond = v)],
   ['DOC_BYTE_BURST', (l, v) => (l.doc.byteBurst = v)],
   ['DOC_APPLY_MS_PER_SECOND', (l, v) => (l.doc.applyMsPerSecond = v)],
+  ['DOC_ASSEMBLY_BYTES', (l, v) => (l.docAssemblyBytes = v)],
   ['DOC_LOAD_BUDGET_MS', (l, v) => (l.docLoadBudgetMs = v)],
   ['HEADERS_TIMEOUT_MS', (l, v) => (l.headersTimeoutMs = v)],
   ['REQUEST_TIMEOUT_MS', (l, v) => (l.requestTimeoutMs = v)],

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_SHARED_SELECTION } from '../values/board.js';
+
+export * from '../values/board.js';
 
 /**
  * The whiteboard's protocol besides its document (`BOARD_DOC`): images are uploaded over HTTP and
@@ -6,16 +9,8 @@ import { z } from 'zod';
  * in the board document's awareness next to the server-stamped `user` (P-BOARD-2).
  */
 
-/** Largest image a person may add to the board: 3 MiB. */
-export const BOARD_FILE_MAX_BYTES = 3 * 1024 * 1024;
-/** All images of one room together: 64 MiB, so one room cannot fill the server's disk. */
-export const BOARD_ROOM_MAX_BYTES = 64 * 1024 * 1024;
-
 export const BoardFileType = z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml']);
 export type BoardFileType = z.infer<typeof BoardFileType>;
-
-/** File ids are 16 random bytes in base64url: unguessable, and never derived from the content. */
-export const BOARD_FILE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 /** `POST /api/rooms/:roomId/files` answers with this (201). */
 export interface BoardFileUploaded {
@@ -24,22 +19,7 @@ export interface BoardFileUploaded {
   size: number;
 }
 
-export const BOARD_API = {
-  files: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}/files`,
-  file: (roomId: string, fileId: string) =>
-    `/api/rooms/${encodeURIComponent(roomId)}/files/${encodeURIComponent(fileId)}`,
-} as const;
-
-/** The awareness field a participant's board presence lives in. */
-export const BOARD_PRESENCE_FIELD = 'board';
-
 const coordinate = z.number().finite().min(-1e7).max(1e7);
-
-/**
- * At most this many selected element ids are shared (peers outline them): 100 ids of 21
- * characters keep the whole presence state under MAX_AWARENESS_STATE_BYTES.
- */
-export const MAX_SHARED_SELECTION = 100;
 
 /**
  * What each participant publishes on the board, as a peer receives it: parsed with this schema

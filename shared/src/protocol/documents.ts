@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DOC_KINDS } from '../values/documents.js';
 import { ROOM_ID_PATTERN, type RoomId } from './ids.js';
+
+export * from '../values/documents.js';
 
 /**
  * Shared documents of a room, one set per round. Each is its own Y.Doc at /yjs/<name>, with its
@@ -8,22 +11,8 @@ import { ROOM_ID_PATTERN, type RoomId } from './ids.js';
  * - `notes`: the round interviewer's private notes, `<roomId>.notes-<round>`;
  * - `board`: the round's whiteboard (Excalidraw elements), `<roomId>.board-<round>`.
  */
-export const DocKind = z.enum(['code', 'notes', 'board']);
+export const DocKind = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKind>;
-
-/** Names of the shared types inside each document. */
-export const CODE_DOC = {
-  text: 'code',
-  /** Prose both players share in behavioral and technical rounds (not the interviewer's notes). */
-  sharedNotes: 'shared-notes',
-  /** The runs both players see: a Y.Array of run records, newest last. */
-  runs: 'runs',
-} as const;
-export const NOTES_DOC = { text: 'notes' } as const;
-/** The board holds one Y.Map of element id to the whole Excalidraw element (see board.ts). */
-export const BOARD_DOC = { elements: 'elements' } as const;
-
-export const YJS_PATH_PREFIX = '/yjs/';
 
 export interface DocRef {
   roomId: RoomId;

@@ -1,0 +1,161 @@
+import {
+  BOARD_DOC,
+  CloseCode,
+  type DocAccess,
+  FRAGMENT_MESSAGE,
+  FRAGMENT_PIECE_BYTES,
+  fragmentMessage,
+  type JoinResult,
+  MAX_DOC_MESSAGE_BYTES,
+} from '@mockloop/shared';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { withLimits } from '../src/limits/Limits.js';
+import { updateMessage } from '../src/testing/hostileUpdates.js';
+import { createRoom, joinOk } from './support/clients.js';
+import { eventually } from './support/eventually.js';
+import { openRawDoc } from './support/rawDocSocket.js';
+import { withTestServer } from './support/withTestServer.js';
+
+const MiB = 1024 * 1024;
+/** Small enough that two large messages at once pass it (the default is 64 MiB). */
+const t = withTestServer({ limits: withLimits({ docAssemblyBytes: 5 * MiB }) });
+
+async function seatTwo(): Promise<{ interviewer: JoinResult; candidate: JoinResult }> {
+  const room = await createRoom(t.server.url, { roundType: 'system-design', name: 'Ivy' });
+  const interviewer = await joinOk(t.control(), { roomId: room.roomId, secret: room.secret });
+  const candidate = await joinOk(t.control(), { roomId: room.roomId, name: 'Cal' });
+  return { interviewer, candidate };
+}
+
+const boardOf = (joined: JoinResult): DocAccess => joined.documents.board as DocAccess;
+
+/** Freehand strokes of 60 points each (about 0.8 KB apiece) until the board holds `bytes`. */
+function drawOffline(doc: Y.Doc, bytes: number): number {
+  const elements = doc.getMap(BOARD_DOC.elements);
+  let count = 0;
+  while (Y.encodeStateAsUpdate(doc).length < bytes) {
+    doc.transact(() => {
+      for (let i = 0; i < 500; i++, count++) {
+        const points = Array.from({ length: 60 }, (_, p) => [
+          p * 1.5,
+          Math.round(Math.sin(p + count) * 400) / 10,
+        ]);
+        elements.set(`stroke-${count}`, {
+          id: `stroke-${count}`,
+          type: 'freedraw',
+          x: (count % 80) * 40,
+          y: Math.floor(count / 80) * 40,
+          version: 1,
+          versionNonce: count,
+          index: `a${count.toString(36)}`,
+          isDeleted: false,
+          points,
+        });
+      }
+    });
+  }
+  return count;
+}
+
+/** A fragment frame, built by hand, for the hostile cases. */
+function fragment(total: number, piece: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, FRAGMENT_MESSAGE);
+  encoding.writeVarUint(encoder, total);
+  encoding.writeVarUint8Array(encoder, piece);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('messages larger than a frame', () => {
+  it('P-DOC-12: a 3 MB board drawn offline syncs whole, in fragments, to the peer and to a later visitor', async () => {
+    const { interviewer, candidate } = await seatTwo();
+    const ivy = t.doc(boardOf(interviewer), { fragments: true, connect: false });
+    const count = drawOffline(ivy.doc, 3 * MiB);
+    expect(Y.encodeStateAsUpdate(ivy.doc).length).toBeGreaterThan(3 * MiB);
+    const cal = t.doc(boardOf(candidate));
+    ivy.provider.connect();
+
+    const elements = (client: { doc: Y.Doc }) => client.doc.getMap(BOARD_DOC.elements);
+    await eventually(() => expect(elements(cal).size).toBe(count), 20_000);
+    expect(elements(cal).toJSON()).toEqual(elements(ivy).toJSON());
+    expect(ivy.provider.wsconnected).toBe(true);
+
+    // Stored: a visitor after everyone left and the document was written gets all of it.
+    ivy.destroy();
+    cal.destroy();
+    await t.server.app.docs.flush();
+    const later = t.doc(boardOf(candidate));
+    await eventually(() => expect(elements(later).size).toBe(count), 20_000);
+  });
+
+  it('P-DOC-4: the same board sent in one piece is cut at the frame cap (1009): why fragments exist', async () => {
+    const { interviewer } = await seatTwo();
+    const ivy = t.doc(boardOf(interviewer), { connect: false });
+    drawOffline(ivy.doc, 1.5 * MiB);
+    const closed = new Promise<number>((resolve) =>
+      ivy.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
+    ivy.provider.connect();
+    expect(await closed).toBe(CloseCode.MessageTooBig);
+  });
+
+  it('P-DOC-12: malformed fragment sequences close the connection with 4400 and change nothing', async () => {
+    const { interviewer, candidate } = await seatTwo();
+    const cal = t.doc(boardOf(candidate));
+    await eventually(() => expect(cal.provider.synced).toBe(true));
+    const small = new Uint8Array(100).fill(7);
+    const awareness = new Uint8Array([1, 0]);
+    const cases: Array<{ name: string; frames: Uint8Array[] }> = [
+      { name: 'a total over the board size (8 MiB)', frames: [fragment(9 * MiB, small)] },
+      {
+        name: 'fragments that disagree on the total',
+        frames: [fragment(1000, small), fragment(2000, small)],
+      },
+      { name: 'a piece past the total', frames: [fragment(50, small)] },
+      { name: 'an empty piece', frames: [fragment(1000, new Uint8Array(0))] },
+      { name: 'another message between the fragments', frames: [fragment(1000, small), awareness] },
+      {
+        name: 'an awareness message in fragments',
+        frames: fragmentMessage(new Uint8Array([1, ...new Uint8Array(300)]), 100),
+      },
+      { name: 'a fragment with trailing bytes', frames: [new Uint8Array([...fragment(1000, small), 9])] },
+    ];
+    for (const attack of cases) {
+      const socket = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+      for (const frame of attack.frames) socket.send(frame);
+      expect((await socket.closed).code, attack.name).toBe(CloseCode.BadMessage);
+    }
+    expect(cal.doc.getMap(BOARD_DOC.elements).size).toBe(0);
+    expect(cal.provider.wsconnected).toBe(true);
+  });
+
+  it('P-DOC-12: messages part way in are held against one pool for the process; a closed connection frees its share', async () => {
+    const { interviewer, candidate } = await seatTwo();
+    const cal = t.doc(boardOf(candidate));
+    await eventually(() => expect(cal.provider.synced).toBe(true));
+    const offline = new Y.Doc();
+    offline.clientID = boardOf(interviewer).clientId;
+    const count = drawOffline(offline, 3 * MiB);
+    const frames = fragmentMessage(updateMessage(Y.encodeStateAsUpdate(offline)));
+    expect(frames.length).toBeGreaterThan(2);
+    expect(frames.every((frame) => frame.length <= MAX_DOC_MESSAGE_BYTES)).toBe(true);
+
+    // One connection starts a 4 MiB message and never finishes it: 4 of the pool's 5 MiB held.
+    const stalled = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    stalled.send(fragment(4 * MiB, new Uint8Array(FRAGMENT_PIECE_BYTES)));
+    // Another's 3 MB message does not fit beside it: refused, try again later.
+    const refused = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    for (const frame of frames) refused.send(frame);
+    expect((await refused.closed).code).toBe(CloseCode.RateLimited);
+
+    // Once the stalled one is gone, the same message goes through whole.
+    stalled.ws.close();
+    await stalled.closed;
+    const sender = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    for (const frame of frames) sender.send(frame);
+    await eventually(() => expect(cal.doc.getMap(BOARD_DOC.elements).size).toBe(count), 20_000);
+    sender.ws.close();
+  });
+});
