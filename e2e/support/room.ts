@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Creates a room from the home page and waits until it is live. */
 export async function createRoomFromHome(page: Page, name: string, roundType = 'Coding'): Promise<string> {
@@ -43,4 +43,23 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 export function participant(page: Page, name: string) {
   return page.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: name });
+}
+
+/** Ivy creates a room from the home page (she interviews) and Cal joins from its invite link. */
+export async function ivyAndCal(person: () => Promise<Page>, roundType = 'Coding') {
+  const ivy = await person();
+  const cal = await person();
+  const roomUrl = await createRoomFromHome(ivy, 'Ivy', roundType);
+  await joinFromInvite(cal, roomUrl, 'Cal');
+  return { ivy, cal, roomUrl, panel: ivy.getByRole('region', { name: 'Interviewer panel' }) };
+}
+
+/** Gives every criterion of a feedback form the same score. */
+export async function rateAll(form: Locator, score: string): Promise<void> {
+  const groups = form.getByRole('group');
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) {
+    const option = groups.nth(i).getByLabel(score, { exact: true });
+    if (await option.count()) await option.check();
+  }
 }

@@ -5,7 +5,9 @@ import {
   createRoomFromHome,
   editorText,
   expectConnected,
+  ivyAndCal,
   joinFromInvite,
+  rateAll,
   typeAtEnd,
 } from '../support/room.js';
 
@@ -13,15 +15,6 @@ import {
 async function timerSeconds(page: Page): Promise<number> {
   const text = ((await page.getByRole('timer', { name: 'Time remaining' }).textContent()) ?? '').trim();
   return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-}
-
-async function rateAll(form: ReturnType<Page['getByRole']>, score: string) {
-  const groups = form.getByRole('group');
-  const count = await groups.count();
-  for (let i = 0; i < count; i++) {
-    const option = groups.nth(i).getByLabel(score, { exact: true });
-    if (await option.count()) await option.check();
-  }
 }
 
 test('lobby to room to feedback to report, with a refresh mid-timer', async ({ person }) => {
@@ -115,20 +108,83 @@ test('swap roles mid-session: the console moves and round 2 starts fresh', async
   await expect.poll(() => editorText(cal)).toBe('round one code');
 
   await cal.getByRole('button', { name: 'Swap roles' }).click();
+  // The round has not ended: the swap says it ends it, and offers to score it first.
+  await expect(cal.getByRole('alertdialog', { name: 'Swap roles' })).toContainText('Swapping ends round 1');
+  await cal.getByRole('button', { name: 'Swap now' }).click();
   await expect(cal.getByRole('button', { name: 'Swap proposed…' })).toBeDisabled();
+  await expect(ivy.getByRole('alertdialog', { name: 'Role swap proposed' })).toContainText(
+    'its feedback stays open',
+  );
   await ivy.getByRole('button', { name: 'Accept swap' }).click();
 
   await expect(ivy.getByText('You: Candidate')).toBeVisible();
   await expect(cal.getByText('You: Interviewer')).toBeVisible();
-  await expect(ivy.getByRole('banner').getByText('Round 2', { exact: true })).toBeVisible();
+  await expect(ivy.getByRole('banner').getByText('Round 2 · Coding', { exact: true })).toBeVisible();
   await expect(cal.getByRole('region', { name: 'Interviewer panel' })).toBeVisible();
   await expect(ivy.getByRole('region', { name: 'Interviewer panel' })).toHaveCount(0);
   await expectConnected(ivy);
   await expect.poll(() => editorText(ivy)).toBe('');
   await typeAtEnd(ivy, 'round two code');
   await expect.poll(() => editorText(cal)).toBe('round two code');
-  const rounds = cal.getByRole('region', { name: 'Rounds' });
+  const rounds = cal.getByRole('region', { name: 'Rounds', exact: true });
   await expect(rounds).toContainText('Round 1');
   await expect(rounds).toContainText('Ivy interviews Cal');
   await expect(rounds).toContainText('Cal interviews Ivy');
+});
+
+test('P-ROUND-4: swap before the end, then score round 1: its feedback stays open to its two people', async ({
+  person,
+}) => {
+  const { ivy, cal, panel } = await ivyAndCal(person);
+  await panel.getByRole('button', { name: 'Pick Can every show be watched in order?' }).click();
+  await panel.getByRole('button', { name: 'Reveal question' }).click();
+  await expect(cal.getByRole('heading', { name: 'Can every show be watched in order?' })).toBeVisible();
+
+  // Swapped mid-round, without ending it first.
+  await ivy.getByRole('button', { name: 'Swap roles' }).click();
+  await ivy.getByRole('button', { name: 'Swap now' }).click();
+  await cal.getByRole('button', { name: 'Accept swap' }).click();
+  await expect(ivy.getByRole('banner').getByText('Round 2 · Coding', { exact: true })).toBeVisible();
+
+  // Round 2 goes on; round 1's interviewer still scores it, its candidate still assesses it.
+  const ivyOwes = ivy.getByRole('region', { name: 'Feedback for earlier rounds' });
+  await expect(ivyOwes).toContainText('Round 1 ended without your scorecard');
+  await ivyOwes.getByRole('button', { name: 'Score round 1' }).click();
+  const scorecard = ivyOwes.getByRole('form', { name: 'Scorecard' });
+  await rateAll(scorecard, '3');
+  await scorecard.getByLabel('Overall recommendation').selectOption({ label: 'Yes' });
+  await scorecard.getByLabel('What went well').fill('ROUND_ONE_NOTE explained the graph');
+  await scorecard.getByRole('button', { name: 'Submit feedback' }).click();
+  await expect(ivyOwes.getByRole('status')).toContainText('Thanks, your feedback for round 1 is in.');
+
+  const calOwes = cal.getByRole('region', { name: 'Feedback for earlier rounds' });
+  await calOwes.getByRole('button', { name: 'Assess round 1' }).click();
+  const selfForm = calOwes.getByRole('form', { name: 'Self-assessment' });
+  await rateAll(selfForm, '2');
+  await selfForm.getByRole('group', { name: 'How clear was Ivy?' }).getByLabel('4', { exact: true }).check();
+  await selfForm
+    .getByRole('group', { name: 'How helpful was Ivy?' })
+    .getByLabel('4', { exact: true })
+    .check();
+  await selfForm.getByRole('button', { name: 'Submit feedback' }).click();
+  await expect(calOwes.getByRole('status')).toContainText('Thanks, your feedback for round 1 is in.');
+
+  const report = await cal.context().newPage();
+  await report.goto(`${new URL(cal.url()).pathname}/report`);
+  await expect(report.getByText('ROUND_ONE_NOTE explained the graph')).toBeVisible();
+
+  // P-PRIV-6: Cal's report link opens Cal's report, read-only, in a browser with no seat.
+  await report.getByRole('button', { name: 'Copy report link' }).click();
+  await expect(report.getByRole('button', { name: 'Copy report link' })).toHaveText(/Copied/);
+  const link = await report.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/report#key=rk\./);
+  const coach = await person();
+  await coach.goto(link);
+  await expect(coach.getByRole('heading', { name: 'Interview report' })).toBeVisible();
+  await expect(coach.getByText('ROUND_ONE_NOTE explained the graph')).toBeVisible();
+  await expect(coach.getByRole('link', { name: 'Back to the room' })).toHaveCount(0);
+  // Without the key, that browser gets a page that says why, and a way home.
+  await coach.goto(link.replace(/#.*/, ''));
+  await expect(coach.getByRole('heading', { name: 'This report is not available here' })).toBeVisible();
+  await expect(coach.getByRole('link', { name: 'Go to the home page' })).toBeVisible();
 });

@@ -8,7 +8,7 @@ import {
   typeAtEnd,
 } from '../support/room.js';
 
-test('two people share a room: link, roles, live typing both ways, cursors, refresh and restart', async ({
+test('two people share a room: link, roles, live typing both ways, cursors, an outage, refresh and restart', async ({
   server,
   person,
 }) => {
@@ -50,9 +50,18 @@ test('two people share a room: link, roles, live typing both ways, cursors, refr
   await expect(ivy.getByRole('status')).toHaveText(/Reconnecting/);
   await expect(cal.getByRole('status')).toHaveText(/Reconnecting/);
   await typeAtEnd(ivy, ' #offline-ivy');
+  // The outage is said plainly, and nobody's presence is claimed while it lasts.
+  await expect(ivy.getByRole('alert').filter({ hasText: 'Connection lost, reconnecting' })).toBeVisible();
+  await expect(participant(ivy, 'Cal')).toContainText('unknown');
+  // An action tried now waits for the connection and goes once it is back.
+  await ivy.getByRole('button', { name: 'Start timer' }).click();
   await server.restart();
   await expectConnected(ivy);
   await expectConnected(cal);
+  await expect(ivy.getByRole('timer', { name: 'Time remaining' })).not.toHaveText('45:00');
+  await expect(ivy.getByText(/not connected/i)).toHaveCount(0);
+  await expect(ivy.getByRole('alert').filter({ hasText: 'Connection lost' })).toHaveCount(0);
+  await expect(participant(ivy, 'Cal')).toContainText('online');
   await expect.poll(() => editorText(cal)).toContain('#offline-ivy');
   await expect.poll(() => editorText(ivy)).toBe(await editorText(cal));
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
+import { ReportKeys } from './auth/ReportKeys.js';
 import { CallRegistry } from './call/CallRegistry.js';
 import { type IceSettings, NO_ICE_SERVERS } from './call/iceServers.js';
 import { clusterServices } from './cluster/ClusterServices.js';
@@ -132,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     rounds,
     replay: new ReplayService(store, bank),
     files: new FileService(store),
+    reportKeys: await ReportKeys.load(store, options.tokenSecret),
     bank,
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
@@ -215,6 +217,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const yjs = new YjsWebSocketServer(rooms, docs, {
     log: (message) => log(message),
     budget: limits.doc,
+    assemblyBytes: limits.docAssemblyBytes,
     admit: (req) => guard.admitWebSocket(req),
     originAllowed,
   });

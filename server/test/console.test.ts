@@ -152,6 +152,35 @@ describe('interviewer console', () => {
     await eventually(() => expect(late.text.toString()).toBe(a.text.toString()));
   });
 
+  it('P-PRIV-1: a coding question revealed in two steps shows its prompt alone, then the rest with its starter code', async () => {
+    const { ivySocket, ivy, cal, states, briefs } = await interviewAndCandidate();
+    const code = t.doc(cal.documents.code);
+    await eventually(() => expect(code.provider.synced).toBe(true));
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' });
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, { part: 'prompt' })).ok).toBe(true);
+    await eventually(() => expect(states.at(-1)?.round.question).not.toBeNull());
+    const promptOnly = states.at(-1)?.round;
+    expect(promptOnly?.morePending).toBe(true);
+    expect(promptOnly?.question?.prompt).toBeTruthy();
+    expect(promptOnly?.question?.coding).toBeUndefined();
+    expect(promptOnly?.question?.publicTests).toBeUndefined();
+    await eventually(() => expect(briefs.at(-1)).toMatchObject({ revealed: true, detailsRevealed: false }));
+    // The prompt again changes nothing; the rest is one more reveal.
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, { part: 'prompt' })).ok).toBe(true);
+    expect(code.text.toString()).not.toContain(STARTER);
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, {})).ok).toBe(true);
+    await eventually(() => expect(states.at(-1)?.round.question?.coding).toBeDefined());
+    expect(states.at(-1)?.round.morePending).toBe(false);
+    expect(states.at(-1)?.round.revealedAt).toBe(promptOnly?.revealedAt);
+    await eventually(() => expect(code.text.toString()).toContain(STARTER));
+    await eventually(() => expect(briefs.at(-1)).toMatchObject({ detailsRevealed: true }));
+    expect(ivy.self.role).toBe('interviewer');
+    // Anything else in the payload is refused.
+    expect(await act(ivySocket, ClientEvent.RevealQuestion, { part: 'signature' })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('refuses revealing before picking, unknown questions, and hints past the last', async () => {
     const { room, ivySocket } = await interviewAndCandidate();
     expect(await act(ivySocket, ClientEvent.RevealQuestion, {})).toMatchObject({ ok: false });
@@ -189,6 +218,66 @@ describe('interviewer console', () => {
       ['hint-revealed', 2],
     ]);
     expect(events.every((e, i) => i === 0 || e.at >= (events[i - 1]?.at ?? 0))).toBe(true);
+  });
+});
+
+describe('a loop room (P-LOOP-1, P-PRIV-1/2)', () => {
+  it('P-LOOP-1, P-LOOP-5: nothing private reaches the candidate in any round, drawn questions, a swap and a recruiter screen included', async () => {
+    const room = await createRoom(t.server.url, { roundType: 'coding', loopTrackId: 'canary', name: 'Ivy' });
+    const ivySocket = control();
+    const briefs: InterviewerBrief[] = [];
+    ivySocket.on(ServerEvent.InterviewerBrief, (b) => briefs.push(b));
+    const ivySeen: string[] = [];
+    const ivy = await joinOk(ivySocket, { roomId: room.roomId, secret: room.secret });
+    const calSocket = control();
+    const calSeen = recordAll(calSocket);
+    const calBriefs: InterviewerBrief[] = [];
+    calSocket.on(ServerEvent.InterviewerBrief, (b) => calBriefs.push(b));
+    const states: RoomState[] = [];
+    calSocket.on(ServerEvent.RoomState, (s) => states.push(s));
+    const cal = await joinOk(calSocket, { roomId: room.roomId, name: 'Cal' });
+    calSeen.push(JSON.stringify(cal));
+    expect(cal.room.roundType).toBe('recruiter-screen');
+
+    // Round 1, the screen: the plan drew the behavioural story for the interviewer alone.
+    await eventually(() => expect(briefs.at(-1)?.selected?.question.id).toBe('canary-story'));
+    expect(canariesIn(JSON.stringify(briefs.at(-1)))).toContain('CANARY_STORY_GUIDANCE_9b3c');
+    expect(briefs.at(-1)?.screen).toMatchObject({ company: 'Canary Corp', values: ['Testing'] });
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, {})).ok).toBe(true);
+    expect((await act(ivySocket, ClientEvent.EndRound, {})).ok).toBe(true);
+
+    // Round 2, coding with the same seats: the plan's drawn question, picked before anyone looks.
+    expect((await act(ivySocket, ClientEvent.NextRound, { roundType: 'coding', seats: 'same' })).ok).toBe(
+      true,
+    );
+    await eventually(() => expect(briefs.at(-1)?.selected?.question.id).toBe('canary-echo-length'));
+    await eventually(() => expect(states.at(-1)?.round.number).toBe(2));
+    expect((await act(ivySocket, ClientEvent.RevealQuestion, {})).ok).toBe(true);
+    expect((await act(ivySocket, ClientEvent.RevealHint, {})).ok).toBe(true);
+    await eventually(() => expect(states.at(-1)?.round.hints[0]?.text).toContain(REVEALED_HINT));
+    expect((await act(ivySocket, ClientEvent.EndRound, {})).ok).toBe(true);
+    expect(calBriefs).toEqual([]);
+    expect(canariesIn(calSeen.join('\n'))).toEqual([]);
+
+    // Round 3 with the seats swapped: from now on Ivy is the candidate and Cal gets the brief.
+    ivySocket.onAny((event, ...args) => ivySeen.push(`${event} ${JSON.stringify(args)}`));
+    expect((await act(ivySocket, ClientEvent.NextRound, { roundType: 'coding', seats: 'swapped' })).ok).toBe(
+      true,
+    );
+    await eventually(() => expect(calBriefs.at(-1)?.round).toBe(3));
+    expect(calBriefs.at(-1)?.selected).toBeNull(); // off the plan: the next interviewer picks
+    expect((await act(calSocket, ClientEvent.SelectQuestion, { questionId: 'canary-echo-length' })).ok).toBe(
+      true,
+    );
+    await eventually(() =>
+      expect(canariesIn(JSON.stringify(calBriefs.at(-1)))).toContain('CANARY_RUBRIC_9d1f'),
+    );
+    expect((await act(calSocket, ClientEvent.RevealQuestion, {})).ok).toBe(true);
+    expect((await act(calSocket, ClientEvent.RevealHint, {})).ok).toBe(true);
+    await eventually(() => expect(ivySeen.join('\n')).toContain(REVEALED_HINT));
+    expect(briefs.at(-1)?.round).toBe(2);
+    expect(canariesIn(ivySeen.join('\n'))).toEqual([]);
+    expect(ivy.self.role).toBe('interviewer');
   });
 });
 

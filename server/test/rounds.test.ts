@@ -178,6 +178,84 @@ describe('feedback and report (P-PRIV-5)', () => {
   });
 });
 
+describe('feedback after a swap (P-ROUND-4)', () => {
+  it('P-ROUND-4: an earlier round stays open to its two people, and room state says what is owed', async () => {
+    const { ivySocket, ivyState, calSocket, cal } = await pair();
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-story' });
+    await act(ivySocket, ClientEvent.RevealQuestion);
+    // Swapped before anyone ended round 1.
+    expect((await act(calSocket, ClientEvent.ProposeSwap)).ok).toBe(true);
+    expect((await act(ivySocket, ClientEvent.RespondSwap, { accept: true })).ok).toBe(true);
+    await eventually(() => expect(ivyState.value?.round.number).toBe(2));
+    const first = () => ivyState.value?.rounds.find((r) => r.number === 1);
+    expect(first()?.feedback).toEqual({ scorecard: false, selfAssessment: false });
+    expect(first()?.criteria.map((c) => c.id)).toEqual(['star', 'impact', 'reflection']);
+    expect(ivyState.value?.rounds.find((r) => r.number === 2)?.criteria).toEqual([]);
+
+    const ratings = ['star', 'impact', 'reflection'].map((criterionId) => ({
+      criterionId,
+      score: 2,
+      comment: '',
+    }));
+    const scorecard = { round: 1, ratings, recommendation: 'no', wentWell: 'w', toImprove: 't' };
+    // Round 1's seats, not round 2's: Cal interviews now, but Ivy interviewed then.
+    expect(await act(calSocket, ClientEvent.SubmitScorecard, scorecard)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect((await act(ivySocket, ClientEvent.SubmitScorecard, scorecard)).ok).toBe(true);
+    const self = { round: 1, ratings, interviewerClarity: 3, interviewerHelpfulness: 3, comment: '' };
+    expect((await act(calSocket, ClientEvent.SubmitSelfAssessment, self)).ok).toBe(true);
+    await eventually(() => expect(first()?.feedback).toEqual({ scorecard: true, selfAssessment: true }));
+    expect(ivyState.value?.round.number).toBe(2);
+    expect(ivyState.value?.round.endedAt).toBeNull();
+    expect(cal.self.id).toBe(ivyState.value?.rounds.find((r) => r.number === 1)?.candidateId);
+  });
+});
+
+describe('report links (P-PRIV-6)', () => {
+  it("P-PRIV-6: a person's read-only key opens their report and replay as they see them, and nothing else", async () => {
+    const { room, ivySocket, ivy, calSocket, cal } = await pair();
+    await act(ivySocket, ClientEvent.SelectQuestion, { questionId: 'canary-story' });
+    await act(ivySocket, ClientEvent.RevealQuestion);
+    expect((await act(calSocket, ClientEvent.EndRound)).ok).toBe(true);
+    const get = (path: string, bearer?: string) =>
+      fetch(`${t.server.url}/api/rooms/${room.roomId}${path}`, {
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
+    const keyOf = async (secret: string) =>
+      ((await (await get('/report-key', secret)).json()) as { key: string }).key;
+    const ivyKey = await keyOf(ivy.secret);
+    const calKey = await keyOf(cal.secret);
+    expect(ivyKey).toMatch(/^rk\./);
+    expect(ivyKey).not.toBe(calKey);
+    expect((await get('/report-key')).status).toBe(401);
+
+    // As the person: Ivy's key replays her private notes, Cal's does not.
+    expect((await get('/report', calKey)).status).toBe(200);
+    expect(((await (await get('/report', ivyKey)).json()) as RoomReport).viewerId).toBe(ivy.self.id);
+    expect((await get('/replay/1/notes', ivyKey)).status).toBe(200);
+    expect((await get('/replay/1/notes', calKey)).status).toBe(403);
+    const info = (await (await get('/replay/1', calKey)).json()) as { docs: Record<string, unknown> };
+    expect(Object.keys(info.docs)).not.toContain('notes');
+
+    // Nothing else: not the brief, not a join, not another room, not a forged key.
+    expect((await get('/brief', ivyKey)).status).toBe(401);
+    expect(await act(t.control(), ClientEvent.Join, { roomId: room.roomId, secret: ivyKey })).toMatchObject({
+      ok: false,
+    });
+    const other = await createRoom(t.server.url, { roundType: 'coding', name: 'Oz' });
+    const elsewhere = await fetch(`${t.server.url}/api/rooms/${other.roomId}/report`, {
+      headers: { authorization: `Bearer ${ivyKey}` },
+    });
+    expect(elsewhere.status).toBe(401);
+    const forged = `${ivyKey.slice(0, -3)}${ivyKey.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    expect((await get('/report', forged)).status).toBe(401);
+    const asCal = ivyKey.replace(ivy.self.id, cal.self.id);
+    expect((await get('/report', asCal)).status).toBe(401);
+  });
+});
+
 describe('lobby', () => {
   function lobbyClient() {
     const socket = t.control();

@@ -1,6 +1,7 @@
 export * from './protocol/board.js';
 export * from './protocol/call.js';
 export * from './protocol/closeCodes.js';
+export * from './protocol/docFragments.js';
 export * from './protocol/docRules.js';
 export * from './protocol/documents.js';
 export * from './protocol/errors.js';
@@ -10,6 +11,7 @@ export * from './protocol/ids.js';
 export * from './protocol/interview.js';
 export * from './protocol/languages.js';
 export * from './protocol/lobby.js';
+export * from './protocol/loop.js';
 export * from './protocol/replay.js';
 export * from './protocol/roles.js';
 export * from './protocol/roomState.js';

@@ -7,8 +7,10 @@ import { usePathname } from './router';
 // The room pulls in CodeMirror, Yjs and Socket.IO: load it only when a room is opened.
 const RoomPage = lazy(() => import('../pages/RoomPage'));
 const TrackPage = lazy(() => import('../pages/TrackPage'));
+const QuestionPreviewPage = lazy(() => import('../pages/QuestionPreviewPage'));
 const ReportPage = lazy(() => import('../pages/ReportPage'));
 const LobbyPage = lazy(() => import('../pages/LobbyPage'));
+const PracticePage = lazy(() => import('../pages/PracticePage'));
 
 export function App() {
   const pathname = usePathname();
@@ -17,6 +19,13 @@ export function App() {
     return (
       <Suspense fallback={<FullPageMessage text="Loading…" />}>
         <LobbyPage />
+      </Suspense>
+    );
+  }
+  if (pathname === '/practice') {
+    return (
+      <Suspense fallback={<FullPageMessage text="Loading…" />}>
+        <PracticePage />
       </Suspense>
     );
   }
@@ -41,6 +50,14 @@ export function App() {
     return (
       <Suspense fallback={<FullPageMessage text="Loading…" />}>
         <TrackPage key={track[1]} trackId={track[1]} />
+      </Suspense>
+    );
+  }
+  const question = /^\/tracks\/([a-z0-9-]+)\/questions\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (question?.[1] && question[2]) {
+    return (
+      <Suspense fallback={<FullPageMessage text="Loading…" />}>
+        <QuestionPreviewPage key={pathname} trackId={question[1]} questionId={question[2]} />
       </Suspense>
     );
   }

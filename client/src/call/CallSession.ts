@@ -75,6 +75,11 @@ export class CallSession {
   private readonly listeners = new Set<() => void>();
   private readonly links = new Map<string, PeerLink>();
   private readonly absentSince = new Map<string, number>();
+  /**
+   * Endpoints that said goodbye. The room state that drops them can come a moment after the bye,
+   * and until it does they must not be dialled again (that left a "Connecting…" link behind).
+   */
+  private readonly farewells = new Set<string>();
   private readonly tracks: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null } = {
     audio: null,
     video: null,
@@ -299,11 +304,14 @@ export class CallSession {
   private onSignal({ from, participantId, signal }: CallSignalDelivery): void {
     if (!this.snapshot.inCall) return;
     if (signal.bye) {
+      this.farewells.add(from);
       this.links.get(from)?.close();
       this.links.delete(from);
       this.reconcile();
       return;
     }
+    // Anything else from an endpoint that left means it is back in the call.
+    this.farewells.delete(from);
     const link = this.links.get(from) ?? this.connect(from, participantId);
     if (link) void link.receive(signal);
   }
@@ -347,7 +355,9 @@ export class CallSession {
     const now = Date.now();
     const present = new Set(this.members.map((m) => m.endpoint));
     const endpointOf = new Map(this.members.map((m) => [m.participantId, m.endpoint]));
+    for (const endpoint of this.farewells) if (!present.has(endpoint)) this.farewells.delete(endpoint);
     for (const member of this.members) {
+      if (this.farewells.has(member.endpoint)) continue;
       if (!this.links.has(member.endpoint)) this.connect(member.endpoint, member.participantId);
     }
     for (const [endpoint, link] of this.links) {

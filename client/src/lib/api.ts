@@ -61,6 +61,11 @@ export function fetchQuestions(): Promise<PublicQuestion[]> {
   return request(API.questions);
 }
 
+/** The question's public view, or null when it does not exist. */
+export function fetchQuestion(questionId: string): Promise<PublicQuestion | null> {
+  return requestOrNull(API.question(questionId));
+}
+
 export function fetchTracks(): Promise<PublicTrack[]> {
   return request(API.tracks);
 }
@@ -70,7 +75,13 @@ export function fetchTrack(trackId: string): Promise<PublicTrack | null> {
   return requestOrNull(API.track(trackId));
 }
 
+/** The participant secret, or a read-only report key (P-PRIV-6), as the request's bearer. */
 const bearer = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
+
+/** This person's read-only report key, for a link that opens their report in any browser. */
+export async function fetchReportKey(roomId: string, secret: string): Promise<string> {
+  return (await request<{ key: string }>(`${API.room(roomId)}/report-key`, bearer(secret))).key;
+}
 
 export function fetchReport(roomId: string, secret: string): Promise<RoomReport> {
   return request(`${API.room(roomId)}/report`, bearer(secret));

@@ -1,12 +1,22 @@
-import { type PublicTrack, ROUND_TYPE_LABELS, ROUTES, RoundType, type SeatRole } from '@mockloop/shared';
+import {
+  type PublicTrack,
+  ROUND_TYPE_LABELS,
+  ROUND_TYPES,
+  ROUTES,
+  type RoundType,
+  type SeatRole,
+} from '@mockloop/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { navigate } from '../app/router';
-import { createRoom, fetchTracks } from '../lib/api';
+import { fetchTracks } from '../lib/api';
 import { checkName } from '../lib/displayName';
+import { oneOf } from '../lib/oneOf';
+import { startRoom, startRoomError } from '../lib/startRoom';
 import { storage } from '../lib/storage';
 import { BrandLink } from './BrandLink';
+import { NameField, RoleChoice } from './PractiseForm';
 
 const ROUND_HINTS: Record<RoundType, string> = {
+  'recruiter-screen': 'A fit conversation: shared notes, behavioural questions, the company values.',
   coding: 'Shared editor with highlighting for six languages.',
   'system-design': 'Architecture discussion with a shared editor for notes.',
   behavioral: 'Story-driven questions; the editor holds shared notes.',
@@ -19,7 +29,6 @@ export function HomePage() {
   const [role, setRole] = useState<SeatRole>('interviewer');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
   const roundId = useId();
   const [tracks, setTracks] = useState<PublicTrack[]>([]);
 
@@ -38,12 +47,9 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
-      const room = await createRoom({ roundType, creatorRole: role, name: trimmed });
-      storage.setName(trimmed);
-      storage.setSecret(room.roomId, room.secret);
-      navigate(ROUTES.room(room.roomId));
+      await startRoom({ roundType, creatorRole: role, name: trimmed });
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not create the room.');
+      setError(startRoomError(err));
       setBusy(false);
     }
   }
@@ -52,6 +58,9 @@ export function HomePage() {
     <main className="home">
       <header className="home-header">
         <BrandLink />
+        <nav aria-label="Your practice">
+          <a href="/practice">My practice</a>
+        </nav>
       </header>
       <section className="hero">
         <h1>Practice interviews with a peer, in one live room.</h1>
@@ -66,38 +75,21 @@ export function HomePage() {
         aria-describedby={error ? 'create-error' : undefined}
       >
         <h2>Start a room</h2>
-        <label htmlFor={nameId}>Your name</label>
-        <input
-          id={nameId}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={40}
-          autoComplete="nickname"
-          placeholder="e.g. Ada"
-          required
-        />
+        <NameField value={name} onChange={setName} />
         <label htmlFor={roundId}>Round type</label>
         <select
           id={roundId}
           value={roundType}
-          onChange={(e) => setRoundType(RoundType.parse(e.target.value))}
+          onChange={(e) => setRoundType(oneOf(ROUND_TYPES, e.target.value) ?? roundType)}
         >
-          {RoundType.options.map((type) => (
+          {ROUND_TYPES.map((type) => (
             <option key={type} value={type}>
               {ROUND_TYPE_LABELS[type]}
             </option>
           ))}
         </select>
         <p className="hint">{ROUND_HINTS[roundType]}</p>
-        <fieldset className="segmented">
-          <legend>I will be the</legend>
-          {(['interviewer', 'candidate'] as const).map((r) => (
-            <label key={r} className={role === r ? 'selected' : undefined}>
-              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-              {r === 'interviewer' ? 'Interviewer' : 'Candidate'}
-            </label>
-          ))}
-        </fieldset>
+        <RoleChoice value={role} onChange={setRole} />
         {error && (
           <p id="create-error" role="alert" className="error">
             {error}
@@ -107,7 +99,7 @@ export function HomePage() {
           {busy ? 'Creating…' : 'Create room'}
         </button>
         <p className="or">
-          No partner yet? <a href="/lobby">Find a practice partner</a>
+          No partner yet? <a href={ROUTES.lobby()}>Find a practice partner</a>
         </p>
       </form>
       {tracks.length > 0 && (
@@ -117,12 +109,13 @@ export function HomePage() {
             {tracks.map((track) => (
               <li key={track.id}>
                 <a href={ROUTES.track(track.id)}>
-                  {track.company.name} · {track.role}
+                  <strong>
+                    {track.company.name} · {track.role}
+                  </strong>
+                  <span className="muted small">
+                    {track.questionIds.length} questions · {track.difficulty}
+                  </span>
                 </a>
-                <span className="muted small">
-                  {' '}
-                  {track.questionIds.length} questions · {track.difficulty}
-                </span>
               </li>
             ))}
           </ul>

@@ -3,10 +3,12 @@ import {
   type ClientToServerEvents,
   type LobbyStatus,
   type PublicTrack,
+  ROLE_PREFERENCES,
   ROUND_TYPE_LABELS,
+  ROUND_TYPES,
   ROUTES,
-  RolePreference,
-  RoundType,
+  type RolePreference,
+  type RoundType,
   ServerEvent,
   type ServerToClientEvents,
 } from '@mockloop/shared';
@@ -15,6 +17,7 @@ import { io, type Socket } from 'socket.io-client';
 import { navigate } from '../app/router';
 import { fetchTracks } from '../lib/api';
 import { checkName } from '../lib/displayName';
+import { oneOf } from '../lib/oneOf';
 import { storage } from '../lib/storage';
 import { formatDuration } from '../room/RoundTimer';
 import { BrandLink } from './BrandLink';
@@ -25,12 +28,22 @@ const ROLE_CHOICES: Record<RolePreference, string> = {
   either: 'Either',
 };
 
+/** What the address asks the form to start with (`?track=…&roundType=…`, as a track page links). */
+function prefill(): { trackId: string; roundType: RoundType } {
+  const params = new URLSearchParams(window.location.search);
+  return {
+    trackId: params.get('track') ?? '',
+    roundType: oneOf(ROUND_TYPES, params.get('roundType')) ?? 'coding',
+  };
+}
+
 /** /lobby: wait for a compatible stranger, then both land in a new room with roles set. */
 export default function LobbyPage() {
+  const [initial] = useState(prefill);
   const [tracks, setTracks] = useState<PublicTrack[] | null>(null);
   const [name, setName] = useState(storage.name);
-  const [trackId, setTrackId] = useState('');
-  const [roundType, setRoundType] = useState<RoundType>('coding');
+  const [trackId, setTrackId] = useState(initial.trackId);
+  const [roundType, setRoundType] = useState<RoundType>(initial.roundType);
   const [role, setRole] = useState<RolePreference>('either');
   const [status, setStatus] = useState<LobbyStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +57,8 @@ export default function LobbyPage() {
     fetchTracks().then(
       (list) => {
         setTracks(list);
-        setTrackId((current) => current || (list[0]?.id ?? ''));
+        // The track asked for, when it is one of the list; else the first.
+        setTrackId((current) => (list.some((t) => t.id === current) ? current : (list[0]?.id ?? '')));
       },
       (err: Error) => setError(err.message),
     );
@@ -152,9 +166,9 @@ export default function LobbyPage() {
           <select
             id={ids.round}
             value={roundType}
-            onChange={(e) => setRoundType(RoundType.parse(e.target.value))}
+            onChange={(e) => setRoundType(oneOf(ROUND_TYPES, e.target.value) ?? roundType)}
           >
-            {RoundType.options.map((t) => (
+            {ROUND_TYPES.map((t) => (
               <option key={t} value={t}>
                 {ROUND_TYPE_LABELS[t]}
               </option>
@@ -162,7 +176,7 @@ export default function LobbyPage() {
           </select>
           <fieldset className="segmented">
             <legend>Preferred role</legend>
-            {RolePreference.options.map((r) => (
+            {ROLE_PREFERENCES.map((r) => (
               <label key={r} className={role === r ? 'selected' : undefined}>
                 <input
                   type="radio"

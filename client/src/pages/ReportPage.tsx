@@ -6,7 +6,11 @@ import { storage } from '../lib/storage';
 import { timeOfDay } from '../lib/time';
 import { RoundReplay } from '../replay/RoundReplay';
 import { preloadReplay } from '../replay/useReplay';
-import { reportToMarkdown } from '../report/reportMarkdown';
+import { CopyReportLink } from '../report/CopyReportLink';
+import { LoopSummaryView } from '../report/LoopSummaryView';
+import { stageName } from '../report/loopSummary';
+import { reportKeyFromLink } from '../report/reportLink';
+import { reportToMarkdown, runLine } from '../report/reportMarkdown';
 import { formatDuration } from '../room/RoundTimer';
 import { BrandLink } from './BrandLink';
 
@@ -18,7 +22,10 @@ type State =
 /** /r/:roomId/report: every round side by side, for the people of the room only. Prints cleanly. */
 export default function ReportPage({ roomId }: { roomId: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
-  const secret = storage.secret(roomId);
+  // A report link's key (this person's report, read-only, in any browser), else this browser's seat.
+  const linkKey = useMemo(() => reportKeyFromLink(window.location.hash), []);
+  const ownSecret = storage.secret(roomId);
+  const secret = linkKey ?? ownSecret;
   const moment = useMemo(() => linkedMoment(window.location.search), []);
 
   useEffect(() => {
@@ -36,10 +43,16 @@ export default function ReportPage({ roomId }: { roomId: string }) {
   }, []);
 
   if (!secret) {
-    return <FullPageMessage text="This browser has no seat in this room, so it cannot show its report." />;
+    return (
+      <FullPageMessage
+        title="This report is not available here"
+        text="This browser has no seat in this room, so it cannot show its report. Open it with the report link the person copied for you, or in the browser they took part with."
+      />
+    );
   }
   if (state.status === 'loading') return <FullPageMessage text="Loading the report…" />;
-  if (state.status === 'error') return <FullPageMessage text={state.message} />;
+  if (state.status === 'error')
+    return <FullPageMessage title="The report could not be opened" text={state.message} />;
 
   const { report } = state;
   function exportMarkdown() {
@@ -56,9 +69,14 @@ export default function ReportPage({ roomId }: { roomId: string }) {
       <header className="report-header no-print">
         <BrandLink />
         <div className="spacer" />
-        <a className="button" href={ROUTES.room(roomId)}>
-          Back to the room
-        </a>
+        {ownSecret && !linkKey && (
+          <>
+            <a className="button" href={ROUTES.room(roomId)}>
+              Back to the room
+            </a>
+            <CopyReportLink roomId={roomId} secret={ownSecret} />
+          </>
+        )}
         <button type="button" className="button" onClick={exportMarkdown}>
           Export Markdown
         </button>
@@ -67,6 +85,7 @@ export default function ReportPage({ roomId }: { roomId: string }) {
         </button>
       </header>
       <h1>Interview report</h1>
+      <LoopSummaryView report={report} />
       {report.rounds.map((round) => (
         <RoundSection
           key={round.number}
@@ -108,8 +127,8 @@ function RoundSection({
         Round {round.number}: {round.question?.title ?? 'no question revealed'}
       </h2>
       <p className="muted">
-        {round.interviewer?.name ?? '—'} interviewed {round.candidate?.name ?? '—'} · time used{' '}
-        {formatDuration(round.timeUsedMs)} ·{' '}
+        {stageName(round)} · {round.interviewer?.name ?? '—'} interviewed {round.candidate?.name ?? '—'} ·
+        time used {formatDuration(round.timeUsedMs)} ·{' '}
         {round.endedAt ? `ended ${timeOfDay(round.endedAt)}` : 'in progress'}
       </p>
       {round.question && <p className="prompt">{round.question.prompt}</p>}
@@ -122,6 +141,20 @@ function RoundSection({
           {round.hints.map((h) => (
             <li key={h.index}>
               <span className="muted small">{timeOfDay(h.revealedAt)}</span> {h.text}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h3>Runs</h3>
+      {round.runs.length === 0 ? (
+        <p className="muted">No runs.</p>
+      ) : (
+        <ol className="report-runs small">
+          {round.runs.map((run) => (
+            <li key={`${run.at}-${run.by}`}>
+              <span className="muted">{timeOfDay(run.at)}</span>{' '}
+              <span className={`run-status ${run.status}`}>{runLine(run)}</span>
             </li>
           ))}
         </ol>

@@ -14,7 +14,7 @@ export default function RoomPage({ roomId }: { roomId: string }) {
     case 'not-found':
       return <NotFoundPage what="room" />;
     case 'error':
-      return <FullPageMessage text={session.message} />;
+      return <FullPageMessage title="The room could not be opened" text={session.message} />;
     case 'needs-name':
     case 'joining':
       return (

@@ -1,10 +1,20 @@
-import { type PublicQuestion, type PublicTrack, ROUND_TYPE_LABELS, RoundType } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
+import {
+  DEFAULT_ROUND_MINUTES,
+  type PlanRound,
+  type PublicQuestion,
+  type PublicTrack,
+  ROUND_TYPE_LABELS,
+  ROUND_TYPES,
+  ROUTES,
+} from '@mockloop/shared';
+import { type FormEvent, useEffect, useState } from 'react';
 import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchQuestions, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
 import { BrandLink } from './BrandLink';
 import { NotFoundPage } from './NotFoundPage';
+import { PractiseFields, usePractise } from './PractiseForm';
+import './trackPage.css';
 
 type State =
   | { status: 'loading' }
@@ -38,6 +48,25 @@ export default function TrackPage({ trackId }: { trackId: string }) {
   if (state.status === 'missing') return <NotFoundPage />;
   if (state.status === 'error') return <FullPageMessage text={state.message} />;
   const { track, questions } = state;
+  return <TrackView track={track} questions={questions} />;
+}
+
+/** "Recruiter screen · 30 min": a plan round's name and minutes, the type's when it has none. */
+export function planRoundText(round: PlanRound): string {
+  return `${round.label ?? ROUND_TYPE_LABELS[round.roundType]} · ${round.minutes ?? DEFAULT_ROUND_MINUTES[round.roundType]} min`;
+}
+
+function TrackView({ track, questions }: { track: PublicTrack; questions: PublicQuestion[] }) {
+  const practise = usePractise();
+  const plan = track.plan ?? [];
+  const first = plan[0];
+  const busy = practise.busy !== null;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (first) practise.start('loop', { roundType: first.roundType, loopTrackId: track.id });
+  }
+
   return (
     <main className="track-page">
       <header className="home-header">
@@ -46,34 +75,67 @@ export default function TrackPage({ trackId }: { trackId: string }) {
       <h1>
         {track.company.name} · {track.role}
       </h1>
-      <p className="lead">{track.company.description}</p>
-      <div className="chips">
-        <span className={`chip difficulty-${track.difficulty}`}>{track.difficulty}</span>
-        <span className="chip tag">about {track.typicalDurationDays} days from first call to offer</span>
-        {track.company.values.map((value) => (
-          <span key={value} className="chip tag">
-            {value}
-          </span>
-        ))}
-      </div>
-
-      <section aria-labelledby="loop-heading">
-        <h2 id="loop-heading">The loop</h2>
-        <ol className="loop">
-          {track.loop.map((stage) => (
-            <li key={stage.name} className="card">
-              <strong>{stage.name}</strong>
-              <span className="muted small">
-                {stage.minutes ? `${stage.minutes} min` : ''}
-                {stage.rounds
-                  ? `${stage.rounds.min === stage.rounds.max ? stage.rounds.min : `${stage.rounds.min}-${stage.rounds.max}`} rounds`
-                  : ''}
+      <div className="track-intro track-top">
+        <div className="track-about">
+          <p className="lead">{track.company.description}</p>
+          <div className="chips">
+            <span className={`chip difficulty-${track.difficulty}`}>{track.difficulty}</span>
+            <span className="chip tag">about {track.typicalDurationDays} days from first call to offer</span>
+            {track.company.values.map((value) => (
+              <span key={value} className="chip tag">
+                {value}
               </span>
-              <Prose className="small" text={stage.focus} />
-            </li>
-          ))}
-        </ol>
-      </section>
+            ))}
+          </div>
+        </div>
+
+        <section className="card practise-card" aria-labelledby="practise-heading">
+          <h2 id="practise-heading">Practise with a peer</h2>
+          <form onSubmit={onSubmit} noValidate>
+            <PractiseFields practise={practise} />
+            {first && (
+              <>
+                <h3 id="plan-heading">The loop plan</h3>
+                <ol className="plan-rounds" aria-labelledby="plan-heading">
+                  {plan.map((round, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the plan is static and ordered; a type may repeat
+                    <li key={i}>{planRoundText(round)}</li>
+                  ))}
+                </ol>
+                <p className="hint">
+                  One room takes you through every round. Swap seats between rounds so both of you practise.
+                </p>
+                <button className="button primary wide" type="submit" disabled={busy}>
+                  {practise.busy === 'loop' ? 'Creating…' : 'Practise this loop'}
+                </button>
+              </>
+            )}
+          </form>
+          <p className="or">
+            No partner yet?{' '}
+            <a href={ROUTES.lobby({ trackId: track.id, roundType: first?.roundType ?? 'coding' })}>
+              Find a partner for this track
+            </a>
+          </p>
+        </section>
+        <section className="track-loop" aria-labelledby="loop-heading">
+          <h2 id="loop-heading">The loop</h2>
+          <ol className="loop">
+            {track.loop.map((stage) => (
+              <li key={stage.name} className="card">
+                <strong>{stage.name}</strong>
+                <span className="muted small">
+                  {stage.minutes ? `${stage.minutes} min` : ''}
+                  {stage.rounds
+                    ? `${stage.rounds.min === stage.rounds.max ? stage.rounds.min : `${stage.rounds.min}-${stage.rounds.max}`} rounds`
+                    : ''}
+                </span>
+                <Prose className="small" text={stage.focus} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
 
       <section className="track-columns">
         <div>
@@ -97,14 +159,13 @@ export default function TrackPage({ trackId }: { trackId: string }) {
       </section>
 
       <section aria-labelledby="rounds-heading">
-        <h2 id="rounds-heading">Plan a mock loop</h2>
+        <h2 id="rounds-heading">Practise one round</h2>
         <p className="muted">
-          One room per round: create a room of that type from the home page, then pick one of these questions
-          in the Interviewer panel. Swap seats between rounds so both of you practise.
+          A room for one question: it opens picked for the interviewer, who reveals it when the candidate is
+          ready. It uses your name and seat from Practise with a peer.
         </p>
         <div className="round-plan">
-          {RoundType.options
-            .map((type) => ({ type, list: questions.filter((q) => q.roundType === type) }))
+          {ROUND_TYPES.map((type) => ({ type, list: questions.filter((q) => q.roundType === type) }))
             .filter(({ list }) => list.length > 0)
             .map(({ type, list }) => (
               <div key={type} className="card">
@@ -114,10 +175,20 @@ export default function TrackPage({ trackId }: { trackId: string }) {
                     {list.length} question{list.length === 1 ? '' : 's'} · {list[0]?.timeLimitMinutes} min
                   </span>
                 </h3>
-                <ul className="small">
+                <ul className="small question-rows">
                   {list.map((q) => (
                     <li key={q.id}>
-                      {q.title} <span className={`chip difficulty-${q.difficulty}`}>{q.difficulty}</span>
+                      <a href={ROUTES.question(track.id, q.id)}>{q.title}</a>{' '}
+                      <span className={`chip difficulty-${q.difficulty}`}>{q.difficulty}</span>
+                      <button
+                        type="button"
+                        className="button small-button"
+                        aria-label={`Practise this round: ${q.title}`}
+                        disabled={busy}
+                        onClick={() => practise.start(q.id, { roundType: q.roundType, questionId: q.id })}
+                      >
+                        {practise.busy === q.id ? 'Creating…' : 'Practise this round'}
+                      </button>
                     </li>
                   ))}
                 </ul>
@@ -125,11 +196,6 @@ export default function TrackPage({ trackId }: { trackId: string }) {
             ))}
         </div>
       </section>
-      <p>
-        <a className="button primary" href="/">
-          Start a room
-        </a>
-      </p>
     </main>
   );
 }

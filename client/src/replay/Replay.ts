@@ -1,4 +1,4 @@
-import { DocKind, type ReplayInfo } from '@mockloop/shared';
+import { DOC_KINDS, type DocKind, type ReplayInfo } from '@mockloop/shared';
 import type { SharedRun } from '../runner/sharedRuns';
 import { DocTimeline } from './DocTimeline';
 import { markersOf, type ReplayMarker } from './replayMarkers';
@@ -47,7 +47,7 @@ export class Replay {
     this.start = Math.min(...times);
     this.end = Math.max(...times, info.endedAt ?? this.start);
     this.totalRows = Object.values(info.docs).reduce((sum, d) => sum + d.rows, 0);
-    for (const kind of DocKind.options) if (info.docs[kind]) this.docs[kind] = new DocTimeline();
+    for (const kind of DOC_KINDS) if (info.docs[kind]) this.docs[kind] = new DocTimeline();
     this.loadedUntil = this.start;
     this.refresh();
   }
@@ -82,7 +82,7 @@ export class Replay {
     const moments: number[] = this.info.events.map((e) => e.at);
     const activity: Replay['activity'] = new Map();
     let until = this.end;
-    for (const kind of DocKind.options) {
+    for (const kind of DOC_KINDS) {
       const timeline = this.docs[kind];
       if (!timeline) continue;
       if (!this.complete.has(kind))

@@ -6,10 +6,13 @@ import { reportToMarkdown } from './reportMarkdown';
 const report: RoomReport = {
   roomId: 'r',
   roundType: 'coding',
+  loop: null,
   viewerId: 'a',
   rounds: [
     {
       number: 1,
+      roundType: 'coding',
+      stageLabel: null,
       question: { id: 'q', title: 'Top K', roundLabel: 'Coding', prompt: 'Find them.' },
       interviewer: { id: 'a', name: 'Ivy' },
       candidate: { id: 'b', name: 'Cal' },
@@ -19,6 +22,7 @@ const report: RoomReport = {
       timeUsedMs: 61_000,
       hints: [{ index: 0, text: 'Use a heap.', revealedAt: 30_000 }],
       code: { language: 'python', text: 'def f(): pass' },
+      runs: [{ at: 50_000, by: 'Cal', kind: 'tests', status: 'ok', passed: 2, total: 3 }],
       criteria: [{ id: 'c1', name: 'Correctness', measures: 'works' }],
       scorecard: {
         round: 1,
@@ -50,6 +54,56 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('1:01');
     expect(md).toContain('Use a heap.');
     expect(md).toContain('```python\ndef f(): pass\n```');
+    expect(md).toContain('### Runs (1)');
+    expect(md).toContain('Cal ran the tests: 2/3 passed');
+  });
+
+  it("keeps each side's comment on a criterion, escaped, under the table", () => {
+    const first = report.rounds[0];
+    if (!first?.scorecard || !first.selfAssessment) throw new Error('fixture');
+    const md = reportToMarkdown({
+      ...report,
+      rounds: [
+        {
+          ...first,
+          scorecard: {
+            ...first.scorecard,
+            ratings: [{ criterionId: 'c1', score: 3, comment: 'Missed *one* case' }],
+          },
+          selfAssessment: {
+            ...first.selfAssessment,
+            ratings: [{ criterionId: 'c1', score: 2, comment: 'Rushed' }],
+          },
+        },
+      ],
+    });
+    expect(md).toContain('**Correctness**');
+    expect(md).toContain('**Interviewer:** Missed \\*one\\* case');
+    expect(md).toContain('**Self:** Rushed');
+    expect(reportToMarkdown(report)).not.toContain('**Correctness**');
+  });
+
+  it('sums a loop up before its rounds: per criterion, per round type, a recommendation per round', () => {
+    const first = report.rounds[0];
+    if (!first) throw new Error('fixture');
+    const md = reportToMarkdown({
+      ...report,
+      loop: { trackId: 't', title: 'Netflix · MLE', stages: [], current: 1, played: [0, 1], next: null },
+      rounds: [
+        { ...first, roundType: 'recruiter-screen', stageLabel: 'Recruiter screen' },
+        { ...first, number: 2, stageLabel: 'ML *domain*', roundType: 'technical', scorecard: null },
+      ],
+    });
+    expect(md).toContain('## The loop: Netflix · MLE');
+    expect(md).toContain('| Correctness | 2 | 3 | 2 |');
+    expect(md).toContain('| Recruiter screen | 1 | 3 | 2 |');
+    expect(md).toContain('| Technical | 1 | — | 2 |');
+    expect(md).toContain('- Round 1 (Recruiter screen, Cal): Strong yes');
+    expect(md).toContain('- Round 2 (ML \\*domain\\*, Cal): no scorecard');
+    expect(md).toContain('- Round: ML \\*domain\\*');
+    expect(md.indexOf('## The loop')).toBeLessThan(md.indexOf('## Round 1'));
+    // One round has nothing to sum up.
+    expect(reportToMarkdown(report)).not.toContain('Across the rounds');
   });
 
   it('says when the scorecard is withheld', () => {

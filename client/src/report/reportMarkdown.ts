@@ -1,5 +1,6 @@
-import { RECOMMENDATION_LABELS, type RoomReport, type RoundReport } from '@mockloop/shared';
+import { RECOMMENDATION_LABELS, type RoomReport, type RoundReport, type RunSummary } from '@mockloop/shared';
 import { formatDuration } from '../room/RoundTimer';
+import { loopSummary, type MeanScores, stageName } from './loopSummary';
 import { markdownCode, markdownParagraphs, markdownText } from './markdownText';
 
 const when = (at: number | null) =>
@@ -16,12 +17,30 @@ const quote = (markdown: string) =>
 const labelled = (label: string, text: string) =>
   text.trim() ? `**${label}:** ${markdownParagraphs(text)}` : `**${label}:** —`;
 
+const RUN_KINDS = {
+  run: 'ran the code',
+  tests: 'ran the tests',
+  'hidden-tests': 'ran the hidden tests',
+} as const;
+
+/** "Cal ran the tests: 2/3 passed"; `name` is the runner's name as the caller shows it. */
+export function runLine(run: RunSummary, name = run.by || 'Someone'): string {
+  const result =
+    run.total !== undefined
+      ? `${run.passed}/${run.total} passed`
+      : run.status === 'ok'
+        ? 'finished'
+        : run.status;
+  return `${name} ${RUN_KINDS[run.kind]}: ${result}`;
+}
+
 /** One round. All text a person or the bank wrote goes through the escapes of markdownText.ts. */
 function roundMarkdown(round: RoundReport): string {
   const lines: string[] = [];
   const title = round.question ? markdownText(round.question.title) : 'no question revealed';
   lines.push(`## Round ${round.number}: ${title}`);
   lines.push('');
+  lines.push(`- Round: ${markdownText(stageName(round))}`);
   lines.push(`- Interviewer: ${round.interviewer ? markdownText(round.interviewer.name) : '—'}`);
   lines.push(`- Candidate: ${round.candidate ? markdownText(round.candidate.name) : '—'}`);
   lines.push(
@@ -43,6 +62,19 @@ function roundMarkdown(round: RoundReport): string {
       `| ${markdownText(c.name)} | ${score(round.scorecard?.ratings, c.id)} | ${score(round.selfAssessment?.ratings, c.id)} |`,
     );
   }
+  // What each side wrote about a criterion, under the table (a table cell cannot hold paragraphs).
+  const comment = (list: { criterionId: string; comment: string }[] | undefined, id: string) =>
+    list?.find((r) => r.criterionId === id)?.comment.trim() ?? '';
+  const commented = round.criteria.filter(
+    (c) => comment(round.scorecard?.ratings, c.id) || comment(round.selfAssessment?.ratings, c.id),
+  );
+  for (const c of commented) {
+    lines.push('', `**${markdownText(c.name)}**`);
+    const byInterviewer = comment(round.scorecard?.ratings, c.id);
+    const bySelf = comment(round.selfAssessment?.ratings, c.id);
+    if (byInterviewer) lines.push('', labelled('Interviewer', byInterviewer));
+    if (bySelf) lines.push('', labelled('Self', bySelf));
+  }
   if (round.scorecard) {
     lines.push('', `**Recommendation:** ${RECOMMENDATION_LABELS[round.scorecard.recommendation]}`);
     lines.push('', labelled('What went well', round.scorecard.wentWell));
@@ -58,6 +90,11 @@ function roundMarkdown(round: RoundReport): string {
     );
     if (s.comment.trim()) lines.push('', labelled("Candidate's note", s.comment));
   }
+  lines.push('', `### Runs (${round.runs.length})`, '');
+  for (const run of round.runs) {
+    lines.push(`- ${when(run.at)} — ${runLine(run, markdownText(run.by || 'Someone'))}`);
+  }
+  if (round.runs.length === 0) lines.push('None.');
   lines.push(
     '',
     `### Final code (${markdownText(round.code.language)})`,
@@ -68,7 +105,58 @@ function roundMarkdown(round: RoundReport): string {
   return lines.join('\n');
 }
 
+const mean = (value: number | null) => (value === null ? '—' : String(value));
+
+/** One table of mean scores: a row per criterion or round type, the interviewer's and the self's. */
+function meansTable(
+  title: string,
+  heading: string,
+  rows: Array<MeanScores & { name: string; rounds: number }>,
+): string[] {
+  return [
+    `### ${title}`,
+    '',
+    `| ${heading} | Rounds | Interviewer | Self |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${markdownText(r.name)} | ${r.rounds} | ${mean(r.interviewer)} | ${mean(r.self)} |`,
+    ),
+  ];
+}
+
+/** The loop at a glance, before its rounds: where there is more than one round to sum up. */
+function summaryMarkdown(report: RoomReport): string[] {
+  if (report.rounds.length < 2) return [];
+  const summary = loopSummary(report);
+  const lines = [
+    report.loop ? `## The loop: ${markdownText(report.loop.title)}` : '## Across the rounds',
+    '',
+  ];
+  lines.push(...meansTable('By criterion (mean score, 1-4)', 'Criterion', summary.criteria));
+  lines.push(
+    '',
+    ...meansTable(
+      'By round type',
+      'Round type',
+      summary.roundTypes.map((t) => ({ ...t, name: t.label })),
+    ),
+  );
+  lines.push('', '### Recommendation per round', '');
+  for (const r of summary.recommendations) {
+    lines.push(
+      `- Round ${r.number} (${markdownText(r.stage)}, ${markdownText(r.candidate)}): ${r.recommendation}`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The report as Markdown, for keeping or sharing outside the app. */
 export function reportToMarkdown(report: RoomReport): string {
-  return [`# Mock interview report`, '', ...report.rounds.map(roundMarkdown)].join('\n');
+  return [
+    `# Mock interview report`,
+    '',
+    ...summaryMarkdown(report),
+    ...report.rounds.map(roundMarkdown),
+  ].join('\n');
 }

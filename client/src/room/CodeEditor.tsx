@@ -2,10 +2,10 @@ import { indentWithTab } from '@codemirror/commands';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import type { Language } from '@mockloop/shared';
-import { basicSetup, minimalSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { yCollab } from 'y-codemirror.next';
 import * as Y from 'yjs';
+import { codeEditorCore, loadEditorExtras, notesEditorCore } from './editorSetup';
 import { editorTheme } from './editorTheme';
 import { loadLanguageSupport } from './languageSupport';
 import type { SharedDocHandle } from './useSharedDoc';
@@ -45,6 +45,9 @@ export function CodeEditor({
   const view = useRef<EditorView | null>(null);
   const languageSlot = useRef(new Compartment());
   const readOnlySlot = useRef(new Compartment());
+  const extrasSlot = useRef(new Compartment());
+  const [focused, setFocused] = useState(false);
+  const hintId = useId();
 
   // The editor is rebuilt only for a new document; language and read-only reconfigure in place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the document only
@@ -65,10 +68,11 @@ export function CodeEditor({
                 },
               },
             ]),
-            basicSetup,
+            extrasSlot.current.of([]),
+            codeEditorCore,
             keymap.of([indentWithTab]),
           ]
-        : [minimalSetup, EditorView.lineWrapping, placeholder(placeholderText ?? '')];
+        : [notesEditorCore, EditorView.lineWrapping, placeholder(placeholderText ?? '')];
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -78,13 +82,30 @@ export function CodeEditor({
           languageSlot.current.of([]),
           readOnlySlot.current.of(readOnlyExtension(readOnly)),
           editorTheme,
-          EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
+          EditorView.contentAttributes.of(
+            variant === 'code'
+              ? { 'aria-label': ariaLabel, 'aria-describedby': hintId }
+              : { 'aria-label': ariaLabel },
+          ),
+          EditorView.updateListener.of((update) => {
+            if (update.focusChanged) setFocused(update.view.hasFocus);
+          }),
           yCollab(ytext, handle.provider.awareness, { undoManager }),
         ],
       }),
     });
     view.current = editor;
+    let open = true;
+    if (variant === 'code') {
+      loadEditorExtras().then(
+        (extras) => {
+          if (open) editor.dispatch({ effects: extrasSlot.current.reconfigure(extras) });
+        },
+        () => {}, // completion and bracket closing are niceties: a failed chunk load goes without
+      );
+    }
     return () => {
+      open = false;
       editor.destroy();
       undoManager.destroy();
       view.current = null;
@@ -111,7 +132,19 @@ export function CodeEditor({
     view.current?.dispatch({ effects: readOnlySlot.current.reconfigure(readOnlyExtension(readOnly)) });
   }, [readOnly]);
 
-  return <div className={`editor-host ${variant}`} ref={host} />;
+  // Tab indents here (indentWithTab): say how to leave, on screen while the editor has focus, and
+  // to screen readers as the editor's description.
+  const tabHint = variant === 'code';
+  return (
+    <div className={`editor-host ${variant}`}>
+      <div className="editor-mount" ref={host} />
+      {tabHint && (
+        <p className={`editor-tab-hint ${focused && !readOnly ? 'shown' : ''}`} id={hintId}>
+          Tab indents · to leave the editor press Esc, then Tab
+        </p>
+      )}
+    </div>
+  );
 }
 
 function readOnlyExtension(readOnly: boolean) {

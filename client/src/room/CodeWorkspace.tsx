@@ -51,7 +51,7 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
         {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
         <div className="spacer" />
         {!code.synced && <span className="muted small">Loading code…</span>}
-        <RunControls plans={plans} running={runner.state.running} onRun={start} />
+        <RunControls plans={plans} running={runner.state.running} onRun={start} explain={!isObserver} />
       </div>
       {code.handle ? (
         <CodeEditor

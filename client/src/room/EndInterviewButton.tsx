@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAction } from '../lib/useAction';
 
 /** Ends the round after a confirmation step: ending stops the clock and opens feedback. */
 export function EndInterviewButton({ onEnd }: { onEnd(): Promise<string | null> }) {
   const [confirming, setConfirming] = useState(false);
   const end = useAction(onEnd);
+  // The button that was pressed is replaced: focus goes to the question it asks.
+  const endNow = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) endNow.current?.focus();
+  }, [confirming]);
   if (!confirming) {
     return (
       <button type="button" className="button danger" onClick={() => setConfirming(true)}>
@@ -18,6 +23,7 @@ export function EndInterviewButton({ onEnd }: { onEnd(): Promise<string | null> 
       <button
         type="button"
         className="button danger small-button"
+        ref={endNow}
         disabled={end.busy}
         onClick={() => end.run()}
       >

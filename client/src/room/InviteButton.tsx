@@ -24,7 +24,7 @@ export function InviteButton({ roomId }: { roomId: string }) {
   return (
     <div className="invite">
       <button type="button" className="button" onClick={copy} aria-label="Copy invite link">
-        {state === 'copied' ? 'Link copied ✓' : 'Copy invite link'}
+        {state === 'copied' ? 'Copied ✓' : 'Invite link'}
       </button>
       {state === 'manual' && (
         <input

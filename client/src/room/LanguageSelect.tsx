@@ -1,5 +1,6 @@
-import { LANGUAGE_LABELS, Language } from '@mockloop/shared';
+import { LANGUAGE_LABELS, LANGUAGES, type Language } from '@mockloop/shared';
 import { useId } from 'react';
+import { oneOf } from '../lib/oneOf';
 
 export function LanguageSelect(props: {
   value: Language;
@@ -14,9 +15,9 @@ export function LanguageSelect(props: {
         id={id}
         value={props.value}
         disabled={props.disabled}
-        onChange={(e) => props.onChange(Language.parse(e.target.value))}
+        onChange={(e) => props.onChange(oneOf(LANGUAGES, e.target.value) ?? props.value)}
       >
-        {Language.options.map((language) => (
+        {LANGUAGES.map((language) => (
           <option key={language} value={language}>
             {LANGUAGE_LABELS[language]}
           </option>

@@ -1,26 +1,50 @@
-import type { JsonValue, Language, PublicQuestion, Role, RoundView } from '@mockloop/shared';
+import type { Language, PublicQuestion, Role, RoundView } from '@mockloop/shared';
 import { Prose } from '../lib/Prose';
 import { timeOfDay } from '../lib/time';
+import { CodingDetails } from '../questions/CodingDetails';
 
 interface Props {
   round: RoundView;
   role: Role;
   language: Language;
+  /** A hint just revealed (useQuestionNews): announced in a notice and marked in the list. */
+  newHint?: number | null;
+  /** The interviewer's own pick, not yet revealed (from their brief; null for everyone else). */
+  picked?: string | null;
 }
 
 /** The revealed question and hints, as everyone in the room sees them. */
-export function QuestionPanel({ round, role, language }: Props) {
+export function QuestionPanel({ round, role, language, newHint = null, picked = null }: Props) {
   const question = round.question;
   return (
     <section className="question-panel" aria-labelledby="question-heading">
-      <h2 id="question-heading" className="panel-title">
+      {newHint !== null && (
+        <p className="hint-notice" role="status">
+          Hint {newHint + 1} revealed
+        </p>
+      )}
+      <h2 id="question-heading" className="panel-title" tabIndex={-1}>
         Question · round {round.number}
       </h2>
       {question ? (
-        <QuestionBody question={question} language={language} />
+        <>
+          <QuestionBody question={question} language={language} />
+          {round.morePending && (
+            <p className="muted small more-pending">
+              {role === 'interviewer'
+                ? 'Its signature and examples are still hidden: reveal them from your brief.'
+                : 'More of the question (its signature and examples) comes when your interviewer reveals it.'}
+            </p>
+          )}
+        </>
       ) : (
         <div className="empty-state">
-          {role === 'interviewer' ? (
+          {role === 'interviewer' && picked ? (
+            <p>
+              <strong>{picked}</strong> is picked for this round: read its brief in the{' '}
+              <strong>Interviewer panel</strong>, then reveal it when your candidate is ready.
+            </p>
+          ) : role === 'interviewer' ? (
             <p>
               Pick a question in the <strong>Interviewer panel</strong>, then reveal it when your candidate is
               ready.
@@ -38,7 +62,7 @@ export function QuestionPanel({ round, role, language }: Props) {
           <h3>Hints</h3>
           <ol>
             {round.hints.map((hint) => (
-              <li key={hint.index}>
+              <li key={hint.index} className={hint.index === newHint ? 'new-hint' : undefined}>
                 <span className="muted small">
                   Hint {hint.index + 1} · {timeOfDay(hint.revealedAt)}
                 </span>
@@ -68,45 +92,7 @@ function QuestionBody({ question, language }: { question: PublicQuestion; langua
         ))}
       </div>
       <Prose className="prompt" text={question.prompt} />
-      {coding && (
-        <>
-          <h4>Signature</h4>
-          <pre className="code-block">{coding.signature[signatureLanguage]}</pre>
-          <h4>Input</h4>
-          <ul className="params">
-            {coding.parameters.map((p) => (
-              <li key={p.name}>
-                <code>{p.name}</code> <span className="muted">({p.type})</span>: {p.description}
-              </li>
-            ))}
-          </ul>
-          <h4>Output</h4>
-          <p>
-            <span className="muted">({coding.returns.type})</span> {coding.returns.description}
-          </p>
-          <h4>Rules</h4>
-          <ul className="constraints">
-            {coding.constraints.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-          <h4>Examples</h4>
-          {coding.examples.map((example, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: examples are static and ordered
-            <div className="example" key={i}>
-              <pre className="code-block">
-                {`args:     ${json(example.args)}\nexpected: ${json(example.expected)}`}
-              </pre>
-              {example.explanation && <p className="muted small">{example.explanation}</p>}
-            </div>
-          ))}
-        </>
-      )}
+      {coding && <CodingDetails coding={coding} language={signatureLanguage} heading="h4" />}
     </article>
   );
-}
-
-function json(value: JsonValue | JsonValue[]): string {
-  const text = JSON.stringify(value);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }

@@ -6,23 +6,29 @@ import {
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CallBar } from '../call/CallBar';
 import { CallControls } from '../call/CallControls';
 import { useCall } from '../call/useCall';
+import { storage } from '../lib/storage';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DocProblemBanner } from './DocProblemBanner';
 import { EndInterviewButton } from './EndInterviewButton';
+import { EarlierRoundFeedback } from './feedback/EarlierRoundFeedback';
 import { FeedbackPanel } from './feedback/FeedbackPanel';
 import { InviteButton } from './InviteButton';
 import { InterviewerPanel } from './interviewer/InterviewerPanel';
+import { LoopProgress } from './loop/LoopProgress';
+import { NextRoundForm } from './loop/NextRoundForm';
+import { OutageBanner } from './OutageBanner';
 import { ParticipantsList } from './ParticipantsList';
 import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
 import { RoundTimer } from './RoundTimer';
 import { SwapControl } from './SwapControl';
+import { useQuestionNews } from './useQuestionNews';
 import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
 import { BoardView } from './views/BoardView';
@@ -47,11 +53,37 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
   const { setAway } = actions;
-  const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions);
+  const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
   const board = join.documents.board;
-  // The whiteboard wants width: there the question folds away unless the person unfolds it.
-  const [questionShown, setQuestionShown] = useState<boolean | null>(null);
+  // The whiteboard wants width: there the question folds away unless the person unfolds it. The
+  // choice is kept for the tab (a refresh keeps it); a reveal or a new hint unfolds it.
+  const [questionShown, setQuestionShownState] = useState<boolean | null>(() =>
+    storage.questionShown(room.roomId),
+  );
+  const setQuestionShown = useCallback(
+    (shown: boolean) => {
+      setQuestionShownState(shown);
+      storage.setQuestionShown(room.roomId, shown);
+    },
+    [room.roomId],
+  );
+  // Focus waits for the render that unfolds the pane: a folded heading cannot take focus.
+  const [focusQuestion, setFocusQuestion] = useState(false);
   const questionHidden = !ended && !(questionShown ?? views.view !== 'board');
+  const newHint = useQuestionNews(room.round, (news) => {
+    // The interviewer did it: only the others are taken to the question.
+    if (isInterviewer) return;
+    setQuestionShown(true);
+    // After the pane has unfolded, a reveal takes the reader to the question, unless they are
+    // typing or drawing somewhere (focus is never pulled out of the editor).
+    const idle = document.activeElement === null || document.activeElement === document.body;
+    if (news === 'revealed' && idle) setFocusQuestion(true);
+  });
+  useEffect(() => {
+    if (!focusQuestion || questionHidden) return;
+    document.getElementById('question-heading')?.focus();
+    setFocusQuestion(false);
+  }, [focusQuestion, questionHidden]);
   const call = useCall(room.roomId, self.id, actions.call, room.call, room.participants, controlConnected);
 
   useEffect(() => {
@@ -67,10 +99,17 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
   return (
     <div className="room">
       <header className="room-header">
+        {isInterviewer && (
+          // First in the tab order: past the header and the editor, straight to the console.
+          <button type="button" className="skip-link" onClick={skipToConsole}>
+            Skip to the interviewer panel
+          </button>
+        )}
         <BrandLink />
-        <span className="badge">{ROUND_TYPE_LABELS[room.roundType]} round</span>
+        <span className="badge">
+          Round {room.round.number} · {ROUND_TYPE_LABELS[room.roundType]}
+        </span>
         <span className={`badge role-${self.role}`}>You: {ROLE_LABELS[self.role]}</span>
-        <span className="badge">Round {room.round.number}</span>
         <div className="spacer" />
         <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
         <div className="spacer" />
@@ -80,6 +119,8 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
         <ConnectionStatus connected={controlConnected && code.connected} />
         <InviteButton roomId={room.roomId} />
       </header>
+      <OutageBanner connected={controlConnected} />
+      {room.loop && <LoopProgress loop={room.loop} ended={ended} />}
       {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
       {lobby?.state === 'waiting' && (
         <div className="lobby-banner" role="status">
@@ -93,7 +134,17 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
       <div className="room-body">
         <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
           {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-          <QuestionPanel round={room.round} role={self.role} language={room.language} />
+          {ended && isPlayer && (
+            <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
+          )}
+          <EarlierRoundFeedback room={room} self={self} actions={actions} />
+          <QuestionPanel
+            round={room.round}
+            role={self.role}
+            language={room.language}
+            newHint={newHint}
+            picked={brief?.round === room.round.number ? (brief.selected?.question.title ?? null) : null}
+          />
           {room.rounds.length > 1 && (
             <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
           )}
@@ -137,9 +188,11 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
           )}
         </div>
         <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
-          <ParticipantsList participants={room.participants} selfId={self.id} />
+          <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
           {isInterviewer && (
             <InterviewerPanel
+              // A new round starts the console afresh: its tab, its question bank filter.
+              key={room.round.number}
               brief={brief}
               actions={actions}
               roomRoundType={room.roundType}
@@ -151,4 +204,12 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
       </div>
     </div>
   );
+}
+
+/** Focuses the console (a button, not a link: no fragment in the room's URL, which is the invite). */
+function skipToConsole(): void {
+  const panel = document.getElementById('interviewer-panel');
+  if (!panel) return;
+  panel.focus();
+  panel.scrollIntoView({ block: 'start' });
 }

@@ -1,4 +1,4 @@
-import { type ParticipantView, ROUTES, type RoundSummary } from '@mockloop/shared';
+import { type ParticipantView, ROUND_TYPE_LABELS, ROUTES, type RoundSummary } from '@mockloop/shared';
 
 /** Every round of the room so far, each with who interviewed whom, and the way to the report. */
 export function RoundsList({
@@ -17,7 +17,8 @@ export function RoundsList({
       <ol>
         {rounds.map((r) => (
           <li key={r.number}>
-            <strong>Round {r.number}</strong> · {r.title ?? 'question not revealed'}
+            <strong>Round {r.number}</strong> · {ROUND_TYPE_LABELS[r.roundType]} ·{' '}
+            {r.title ?? 'question not revealed'}
             <span className="muted small">
               {' '}
               — {name(r.interviewerId)} interviews {name(r.candidateId)}

@@ -10,6 +10,8 @@ const base = EditorView.theme(
       lineHeight: '1.6',
     },
     '.cm-content': { caretColor: '#f8fafc', padding: '12px 0' },
+    // CodeMirror's own focus ring is a dotted dark line, invisible on this theme.
+    '&.cm-focused': { outline: '2px solid #818cf8', outlineOffset: '-2px' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#f8fafc' },
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
       backgroundColor: '#334155 !important',

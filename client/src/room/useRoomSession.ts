@@ -10,6 +10,7 @@ import {
   type JoinResult,
   type Language,
   type LobbyStatus,
+  type NextRoundRequest,
   ROUTES,
   type RoomState,
   type RoomSummary,
@@ -40,6 +41,8 @@ export type Session =
   | { status: 'error'; message: string };
 
 const ACK_TIMEOUT_MS = 8000;
+/** An action tried while the connection is down waits this long for it to come back, then gives up. */
+const RECONNECT_WAIT_MS = 15_000;
 
 /** Events that answer with an empty success or an error message. */
 type ActionEvent = Exclude<(typeof ClientEvent)[keyof typeof ClientEvent], typeof ClientEvent.Join>;
@@ -49,12 +52,15 @@ export interface RoomActions {
   setLanguage(language: Language): Promise<string | null>;
   setAway(away: boolean): void;
   selectQuestion(questionId: string): Promise<string | null>;
-  revealQuestion(): Promise<string | null>;
+  /** All of the question, or its prompt first (`'prompt'`) and the rest later. */
+  revealQuestion(part?: 'prompt'): Promise<string | null>;
   revealHint(): Promise<string | null>;
   timer(command: TimerCommand): Promise<string | null>;
   proposeSwap(): Promise<string | null>;
   respondSwap(accept: boolean): Promise<string | null>;
   endRound(): Promise<string | null>;
+  /** The ended round's interviewer opens the next round (P-LOOP-2). */
+  nextRound(request: NextRoundRequest): Promise<string | null>;
   submitScorecard(input: ScorecardInput): Promise<string | null>;
   submitSelfAssessment(input: SelfAssessmentInput): Promise<string | null>;
   leaveLobby(): Promise<string | null>;
@@ -106,6 +112,8 @@ export function useRoomSession(roomId: string) {
   const viewListeners = useRef(new Set<(focus: ViewFocused) => void>());
   const signalListeners = useRef(new Set<(delivery: CallSignalDelivery) => void>());
   const joinedListeners = useRef(new Set<() => void>());
+  /** Joined on the current connection: actions can go (false from a disconnect to the re-join). */
+  const joinedNow = useRef(false);
 
   const join = useCallback(async () => {
     const socket = socketRef.current;
@@ -125,7 +133,8 @@ export function useRoomSession(roomId: string) {
       storage.setSecret(roomId, ack.data.secret);
       clock.sync(ack.data.room.serverNow);
       setSession({ status: 'joined', join: ack.data, room: ack.data.room });
-      for (const listener of joinedListeners.current) listener();
+      joinedNow.current = true;
+      for (const listener of [...joinedListeners.current]) listener();
       return;
     }
     if (ack.error.code === 'NOT_FOUND') {
@@ -153,7 +162,10 @@ export function useRoomSession(roomId: string) {
       setConnected(true);
       void join();
     });
-    socket.on('disconnect', () => setConnected(false));
+    socket.on('disconnect', () => {
+      joinedNow.current = false;
+      setConnected(false);
+    });
     socket.on(ServerEvent.RoomState, (room) => {
       clock.sync(room.serverNow);
       const current = sessionRef.current;
@@ -254,11 +266,33 @@ export function useRoomSession(roomId: string) {
     [connect, setSession],
   );
 
-  /** Sends an acknowledged event; resolves with an error message, or null on success. */
+  /** Resolves true once connected and joined (at once if so already), false after RECONNECT_WAIT_MS. */
+  const whenJoined = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        if (socketRef.current?.connected && joinedNow.current) return resolve(true);
+        const done = (joined: boolean) => {
+          clearTimeout(timer);
+          joinedListeners.current.delete(onJoined);
+          resolve(joined);
+        };
+        const onJoined = () => done(true);
+        const timer = setTimeout(() => done(false), RECONNECT_WAIT_MS);
+        joinedListeners.current.add(onJoined);
+      }),
+    [],
+  );
+
+  /**
+   * Sends an acknowledged event; resolves with an error message, or null on success. Tried during
+   * an outage, it waits for the connection and the re-join and goes then, rather than failing
+   * with a message that would still be on screen after the reconnect.
+   */
   const send = useCallback(
     async <E extends ActionEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) => {
+      if (!(await whenJoined())) return 'Still not connected to the server: nothing was sent. Try again.';
       const socket = socketRef.current;
-      if (!socket?.connected) return 'Not connected to the server; wait for it to reconnect.';
+      if (!socket?.connected) return 'The connection dropped again: nothing was sent. Try again.';
       try {
         const timed = socket.timeout(ACK_TIMEOUT_MS);
         const emit = timed.emitWithAck.bind(timed) as (e: E, p: unknown) => Promise<Ack<null>>;
@@ -268,7 +302,7 @@ export function useRoomSession(roomId: string) {
         return 'The server did not answer; try again.';
       }
     },
-    [],
+    [whenJoined],
   );
 
   const setLanguage = useCallback(
@@ -325,12 +359,16 @@ export function useRoomSession(roomId: string) {
       (questionId: string) => send(ClientEvent.SelectQuestion, { questionId }),
       [send],
     ),
-    revealQuestion: useCallback(() => send(ClientEvent.RevealQuestion, {}), [send]),
+    revealQuestion: useCallback(
+      (part?: 'prompt') => send(ClientEvent.RevealQuestion, part ? { part } : {}),
+      [send],
+    ),
     revealHint: useCallback(() => send(ClientEvent.RevealHint, {}), [send]),
     timer: useCallback((command: TimerCommand) => send(ClientEvent.Timer, command), [send]),
     proposeSwap: useCallback(() => send(ClientEvent.ProposeSwap, {}), [send]),
     respondSwap: useCallback((accept: boolean) => send(ClientEvent.RespondSwap, { accept }), [send]),
     endRound: useCallback(() => send(ClientEvent.EndRound, {}), [send]),
+    nextRound: useCallback((request: NextRoundRequest) => send(ClientEvent.NextRound, request), [send]),
     submitScorecard: useCallback((input: ScorecardInput) => send(ClientEvent.SubmitScorecard, input), [send]),
     submitSelfAssessment: useCallback(
       (input: SelfAssessmentInput) => send(ClientEvent.SubmitSelfAssessment, input),

@@ -4,8 +4,10 @@ import {
   EmptyRequest,
   FocusViewRequest,
   JoinRequest,
+  NextRoundRequest,
   PresenceUpdate,
   RefreshDocumentsRequest,
+  RevealQuestionRequest,
   type RoomState,
   ScorecardInput,
   SelectQuestionRequest,
@@ -83,13 +85,15 @@ export interface ControlDeps {
 export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   const { rooms, interview, rounds, presence, calls, log } = deps;
 
-  const fullState = async (roomId: string): Promise<RoomState> => ({
-    ...(await rooms.roomState(roomId)),
-    call: calls.members(roomId),
-    round: await interview.roundView(roomId),
-    rounds: await interview.roundSummaries(roomId),
-    serverNow: Date.now(),
-  });
+  const fullState = async (roomId: string): Promise<RoomState> => {
+    const { state, plan } = await rooms.roomState(roomId);
+    return {
+      ...state,
+      call: calls.members(roomId),
+      ...(await interview.roundsState(roomId, plan)),
+      serverNow: Date.now(),
+    };
+  };
 
   /**
    * Sends the room state to everyone, and the brief to the sockets of the participant who holds
@@ -199,7 +203,14 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       (p, { questionId }) => interview.selectQuestion(p, questionId),
       { brief: true },
     );
-    roomEvent(ClientEvent.RevealQuestion, EmptyRequest, (p) => interview.revealQuestion(p), { brief: true });
+    roomEvent(
+      ClientEvent.RevealQuestion,
+      RevealQuestionRequest,
+      (p, req) => interview.revealQuestion(p, req.part),
+      {
+        brief: true,
+      },
+    );
     roomEvent(ClientEvent.RevealHint, EmptyRequest, (p) => interview.revealHint(p), { brief: true });
     roomEvent(ClientEvent.Timer, TimerCommand, (p, command) => rounds.controlTimer(p, command));
     roomEvent(ClientEvent.ProposeSwap, EmptyRequest, (p) => rounds.proposeSwap(p), { brief: true });
@@ -207,6 +218,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       brief: true,
     });
     roomEvent(ClientEvent.EndRound, EmptyRequest, (p) => rounds.endRound(p));
+    roomEvent(ClientEvent.NextRound, NextRoundRequest, (p, req) => rounds.nextRound(p, req), { brief: true });
     roomEvent(ClientEvent.SubmitScorecard, ScorecardInput, (p, input) => rounds.submitScorecard(p, input));
     roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, (p, input) =>
       rounds.submitSelfAssessment(p, input),

@@ -11,10 +11,12 @@ import {
   ROUTES,
 } from '@mockloop/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { ReportKeys } from '../auth/ReportKeys.js';
 import type { FileService } from '../files/FileService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { TrustProxy } from '../limits/clientAddress.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
+import { firstRound } from '../loop/firstRound.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
@@ -24,6 +26,7 @@ import type { ReplayService } from '../rounds/ReplayService.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import { filesRouter } from './files.js';
 import { precompressed } from './precompressed.js';
+import { requestParticipant } from './requestParticipant.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpAppOptions {
@@ -34,6 +37,8 @@ export interface HttpAppOptions {
   replay: ReplayService;
   /** Whiteboard images. */
   files: FileService;
+  /** Read-only report keys (P-PRIV-6). */
+  reportKeys: ReportKeys;
   bank: QuestionBank;
   /** Built client (index.html and assets); when missing, only the API is served. */
   clientDir?: string;
@@ -80,6 +85,7 @@ export function createHttpApp({
   rounds,
   replay,
   files,
+  reportKeys,
   bank,
   clientDir,
   publicUrl,
@@ -134,7 +140,7 @@ export function createHttpApp({
       });
       return;
     }
-    const { roomId, secret } = await rooms.createRoom(parsed.data);
+    const { roomId, secret } = await rooms.createRoom(parsed.data, firstRound(parsed.data, bank));
     const base = publicUrl ?? `${req.protocol}://${req.get('host')}`;
     const body: CreateRoomResponse = { roomId, inviteUrl: new URL(ROUTES.room(roomId), base).href, secret };
     res.status(201).json(body);
@@ -171,12 +177,9 @@ export function createHttpApp({
     res.json(track);
   });
 
-  /** The participant whose secret is the request's bearer token, in this room; null otherwise. */
-  const bearer = async (req: Request) => {
-    const secret = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(req.get('authorization') ?? '')?.[1];
-    const roomId = String(req.params.roomId);
-    return secret && ROOM_ID_PATTERN.test(roomId) ? rooms.participantBySecret(roomId, secret) : null;
-  };
+  /** The participant the request's bearer speaks for (a secret; a report key where allowed). */
+  const bearer = requestParticipant(rooms, reportKeys);
+  const reader = (req: Request) => bearer(req, { reportKey: true });
   const notJoined = (res: Response) =>
     sendError(res, 401, { code: 'NOT_JOINED', message: 'Present your participant secret.' });
 
@@ -190,9 +193,9 @@ export function createHttpApp({
     res.json(await interview.brief(participant.roomId));
   });
 
-  // The report, filtered for whoever asks (P-PRIV-5).
+  // The report, filtered for whoever asks (P-PRIV-5), by secret or read-only key (P-PRIV-6).
   app.get('/api/rooms/:roomId/report', async (req, res) => {
-    const participant = await bearer(req);
+    const participant = await reader(req);
     if (!participant) return notJoined(res);
     res.json(await rounds.report(participant));
   });
@@ -202,15 +205,22 @@ export function createHttpApp({
     const n = Number(raw);
     return Number.isInteger(n) && n >= 1 && n <= 999 ? n : null;
   };
-  app.get('/api/rooms/:roomId/replay/:round', async (req, res) => {
+  // This person's read-only report key, for a link that opens their report in any browser.
+  app.get('/api/rooms/:roomId/report-key', async (req, res) => {
     const participant = await bearer(req);
+    if (!participant) return notJoined(res);
+    res.json({ key: reportKeys.keyFor(participant.roomId, participant.id) });
+  });
+
+  app.get('/api/rooms/:roomId/replay/:round', async (req, res) => {
+    const participant = await reader(req);
     if (!participant) return notJoined(res);
     const round = roundNumber(req.params.round);
     if (!round) return sendError(res, 404, { code: 'NOT_FOUND', message: 'There is no such round.' });
     res.json(await replay.info(participant, round));
   });
   app.get('/api/rooms/:roomId/replay/:round/:kind', async (req, res) => {
-    const participant = await bearer(req);
+    const participant = await reader(req);
     if (!participant) return notJoined(res);
     const round = roundNumber(req.params.round);
     const kind = DocKind.safeParse(req.params.kind);
@@ -224,7 +234,7 @@ export function createHttpApp({
     res.json(await replay.rows(participant, round, kind.data, after));
   });
 
-  app.use(filesRouter({ rooms, files }));
+  app.use(filesRouter({ rooms, files, participantOf: bearer }));
 
   app.use('/api', (_req, res) => {
     sendError(res, 404, { code: 'NOT_FOUND', message: 'No such endpoint.' });
@@ -254,7 +264,14 @@ export function createHttpApp({
         publicTracks.some((t) => t.id === req.params.trackId),
       );
     });
-    app.get('/lobby', (_req, res) => {
+    app.get('/tracks/:trackId/questions/:questionId', (req, res) => {
+      const { trackId, questionId } = req.params;
+      page(
+        res,
+        publicQuestions.some((q) => q.id === questionId && q.trackId === trackId),
+      );
+    });
+    app.get(['/lobby', '/practice'], (_req, res) => {
       page(res, true);
     });
     app.get(['/', '/index.html'], (_req, res) => {
@@ -273,6 +290,11 @@ export function createHttpApp({
 
   // Express 5 forwards rejected async handlers here.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // The browser went away mid-download (a closed tab, a cancelled prefetch): nothing failed here.
+    if (typeof err === 'object' && err && 'code' in err && err.code === 'ECONNABORTED') {
+      res.destroy();
+      return;
+    }
     if (err instanceof AppError) {
       sendError(res, HTTP_STATUS[err.code], { code: err.code, message: err.message });
       return;

@@ -25,6 +25,7 @@ async function setup() {
       lastActiveAt: 0,
       swapProposal: null,
       revision: 0,
+      loop: null,
     },
     [],
     newRound('r', 1, 'coding', { interviewerId: 'interviewer', candidateId: 'candidate' }, 0),

@@ -3,11 +3,14 @@ import {
   docName,
   type InterviewerBrief,
   type Language,
+  type PublicQuestion,
   type Question,
+  type RoomState,
   type RoundSummary,
   type RoundView,
   type TimelineEventType,
 } from '@mockloop/shared';
+import { loopView } from '../loop/loopPlans.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { AppError } from '../rooms/AppError.js';
@@ -15,7 +18,13 @@ import { mutateCurrentRound } from '../rooms/mutateRound.js';
 import { landed, untilWritten } from '../rooms/untilWritten.js';
 import { criteriaOf } from '../rounds/criteria.js';
 import { freshTimer, untouched } from '../rounds/timer.js';
-import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import type {
+  FeedbackRecord,
+  LoopPlanRecord,
+  ParticipantRecord,
+  RoundRecord,
+  Store,
+} from '../store/Store.js';
 import type { DocEditor } from './DocEditor.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
 
@@ -36,13 +45,39 @@ export class InterviewService {
   ) {}
 
   async roundView(roomId: string): Promise<RoundView> {
-    const round = await this.currentRound(roomId);
+    return this.viewOf(await this.currentRound(roomId), await this.store.listFeedback(roomId));
+  }
+
+  /**
+   * The current round's view, every round's summary and the room's place in its loop plan (read
+   * with the room by the caller; a plan never changes), for `room:state`: the rounds and the
+   * feedback read once for all.
+   */
+  async roundsState(
+    roomId: string,
+    plan: LoopPlanRecord | null,
+  ): Promise<Pick<RoomState, 'roundType' | 'loop' | 'round' | 'rounds'>> {
+    const [rounds, feedback] = await Promise.all([
+      this.store.listRounds(roomId),
+      this.store.listFeedback(roomId),
+    ]);
+    const current = rounds.at(-1);
+    if (!current) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    return {
+      roundType: current.roundType,
+      loop: plan ? loopView(this.bank, plan, rounds) : null,
+      round: this.viewOf(current, feedback),
+      rounds: rounds.map((r) => this.summaryOf(r, feedback)),
+    };
+  }
+
+  private viewOf(round: RoundRecord, feedback: readonly FeedbackRecord[]): RoundView {
     const question = round.revealedAt !== null ? this.question(round.questionId) : undefined;
-    const feedback = (await this.store.listFeedback(roomId)).filter((f) => f.round === round.number);
     return {
       number: round.number,
-      question: question ? publicQuestion(question) : null,
+      question: question ? visibleQuestion(question, round) : null,
       revealedAt: round.revealedAt,
+      morePending: question !== undefined && !detailsRevealed(round, question),
       hints: question
         ? round.hintTimes.map((revealedAt, index) => ({
             index,
@@ -56,43 +91,45 @@ export class InterviewService {
       endedAt: round.endedAt,
       // Criterion names reach the room only once the round is over, for the self-assessment.
       criteria: round.endedAt !== null ? criteriaOf(question) : [],
-      feedback: {
-        scorecard: feedback.some((f) => f.kind === 'scorecard'),
-        selfAssessment: feedback.some((f) => f.kind === 'self-assessment'),
-      },
+      feedback: feedbackGiven(feedback, round.number),
     };
   }
 
-  /** Every round of the room, newest last: titles only of revealed questions. */
-  async roundSummaries(roomId: string): Promise<RoundSummary[]> {
-    return (await this.store.listRounds(roomId)).map((round) => ({
+  /** One round of the room, for the list: the title only of a revealed question. */
+  private summaryOf(round: RoundRecord, feedback: readonly FeedbackRecord[]): RoundSummary {
+    const revealed = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+    return {
       number: round.number,
-      title: round.revealedAt !== null ? (this.question(round.questionId)?.title ?? null) : null,
+      roundType: round.roundType,
+      title: revealed?.title ?? null,
       interviewerId: round.interviewerId,
       candidateId: round.candidateId,
       endedAt: round.endedAt,
-    }));
+      feedback: feedbackGiven(feedback, round.number),
+      // The rubric a round's feedback rates is its revealed question's (as RoundService checks).
+      criteria: round.endedAt !== null ? criteriaOf(revealed) : [],
+    };
   }
 
   /** The brief and whom it is for: the current round's interviewer, read now. */
   async interviewerBrief(roomId: string): Promise<{ interviewerId: string | null; brief: InterviewerBrief }> {
-    const round = await this.currentRound(roomId);
-    return { interviewerId: round.interviewerId, brief: this.briefOf(round) };
+    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.currentRound(roomId)]);
+    return { interviewerId: round.interviewerId, brief: this.briefOf(round, room?.loop?.trackId ?? null) };
   }
 
   async brief(roomId: string): Promise<InterviewerBrief> {
-    return this.briefOf(await this.currentRound(roomId));
+    return (await this.interviewerBrief(roomId)).brief;
   }
 
-  private briefOf(round: RoundRecord): InterviewerBrief {
+  private briefOf(round: RoundRecord, loopTrackId: string | null): InterviewerBrief {
     const question = this.question(round.questionId);
-    const persona = question
-      ? this.bank.tracks.find((t) => t.id === question.trackId)?.personas[0]
-      : undefined;
+    const track = this.bank.tracks.find((t) => t.id === (question?.trackId ?? loopTrackId));
+    const persona = question ? track?.personas[0] : undefined;
     return {
       round: round.number,
       selected: question ? interviewerQuestion(question) : null,
       revealed: round.revealedAt !== null,
+      detailsRevealed: question !== undefined && detailsRevealed(round, question),
       hintsRevealed: round.hintTimes.length,
       persona: persona
         ? {
@@ -102,6 +139,17 @@ export class InterviewService {
             guidance: persona.interviewerGuidance,
           }
         : null,
+      screen:
+        round.roundType === 'recruiter-screen' && track
+          ? {
+              company: track.company.name,
+              values: [...track.company.values],
+              unwrittenRules: track.unwrittenRules.map((r) => ({
+                title: r.title,
+                description: r.description,
+              })),
+            }
+          : null,
     };
   }
 
@@ -114,8 +162,12 @@ export class InterviewService {
       if (round.revealedAt !== null) {
         throw new AppError('BAD_REQUEST', 'The question of this round is already revealed.');
       }
-      // The clock follows the question's suggested minutes until someone touches it.
-      const timer = untouched(round.timer) ? freshTimer(question.timeLimitMinutes) : round.timer;
+      // The clock follows the question's suggested minutes until someone touches it; a round
+      // of a loop plan keeps its stage's minutes.
+      const timer =
+        untouched(round.timer) && round.planStage === null
+          ? freshTimer(question.timeLimitMinutes)
+          : round.timer;
       return { patch: { questionId, timer }, result: null };
     });
     await this.record(round, 'question-selected', { questionId });
@@ -126,22 +178,29 @@ export class InterviewService {
    * editor once (P-PRIV-4): the reveal claims it in the same guarded write, so of two reveals
    * racing on any nodes only one inserts it.
    */
-  async revealQuestion(interviewer: ParticipantRecord): Promise<void> {
+  async revealQuestion(interviewer: ParticipantRecord, part?: 'prompt'): Promise<void> {
     requireInterviewer(interviewer, 'reveal the question');
-    const {
-      result: question,
-      round,
-      written,
-    } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
+    const { result, round, written } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       const question = this.question(round.questionId);
       if (!question) throw new AppError('BAD_REQUEST', 'Pick a question first.');
-      if (round.revealedAt !== null) return { patch: null, result: question }; // a no-op, not an error
-      const starter = question.coding && round.starterFor !== question.id ? { starterFor: question.id } : {};
-      return { patch: { revealedAt: this.now(), ...starter }, result: question };
+      // The prompt first only where there is more to show after it (a coding question's parts).
+      const promptOnly = part === 'prompt' && question.coding !== undefined;
+      const first = round.revealedAt === null;
+      if (!first && (promptOnly || detailsRevealed(round, question))) {
+        return { patch: null, result: { question, first: false, starter: false } }; // a no-op, not an error
+      }
+      const starter = !promptOnly && question.coding !== undefined && round.starterFor !== question.id;
+      return {
+        patch: {
+          ...(first ? { revealedAt: this.now() } : {}),
+          ...(starter ? { starterFor: question.id } : {}),
+        },
+        result: { question, first, starter },
+      };
     });
     if (!written) return;
-    await this.record(round, 'question-revealed', { questionId: question.id });
-    if (question.coding && round.starterFor !== question.id) await this.insertStarterCode(round, question);
+    if (result.first) await this.record(round, 'question-revealed', { questionId: result.question.id });
+    if (result.starter) await this.insertStarterCode(round, result.question);
   }
 
   /** Reveals the next hint to everyone and records when. */
@@ -208,4 +267,26 @@ function requireInterviewer(participant: ParticipantRecord, action: string): voi
 
 function isStarterLanguage(language: Language | undefined): language is StarterLanguage {
   return (STARTER_LANGUAGES as readonly string[]).includes(language ?? '');
+}
+
+/**
+ * Whether all of a revealed question shows: a coding question's parts after its prompt come with
+ * its starter code, so the round's `starterFor` says whether they were revealed (P-PRIV-1).
+ */
+function detailsRevealed(round: RoundRecord, question: Question): boolean {
+  return round.revealedAt !== null && (question.coding === undefined || round.starterFor === question.id);
+}
+
+/** The public question as far as it is revealed: the prompt alone until the rest is shown. */
+function visibleQuestion(question: Question, round: RoundRecord): PublicQuestion {
+  const shown = publicQuestion(question);
+  if (detailsRevealed(round, question)) return shown;
+  const { coding: _coding, publicTests: _tests, ...promptOnly } = shown;
+  return promptOnly;
+}
+
+/** Whether each side of a round has submitted its feedback (never the content). */
+function feedbackGiven(feedback: readonly FeedbackRecord[], round: number): RoundView['feedback'] {
+  const given = (kind: FeedbackRecord['kind']) => feedback.some((f) => f.round === round && f.kind === kind);
+  return { scorecard: given('scorecard'), selfAssessment: given('self-assessment') };
 }

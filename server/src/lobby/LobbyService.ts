@@ -109,10 +109,13 @@ export class LobbyService {
 
   private async createMatch(first: WaitingEntry, second: WaitingEntry): Promise<void> {
     const { interviewer, candidate } = assignSeats(first, second);
-    const { roomId, participants } = await this.rooms.createRoomWithSeats(interviewer.roundType, [
-      { name: interviewer.name, role: 'interviewer' },
-      { name: candidate.name, role: 'candidate' },
-    ]);
+    const { roomId, participants } = await this.rooms.createRoomWithSeats(
+      { roundType: interviewer.roundType, opening: {}, loop: null },
+      [
+        { name: interviewer.name, role: 'interviewer' },
+        { name: candidate.name, role: 'candidate' },
+      ],
+    );
     const [ivy, cal] = participants;
     if (!ivy || !cal) throw new Error('room created without both seats');
     await this.pending.add({

@@ -87,6 +87,13 @@ describe('the real question bank', async () => {
       ['The Standard Interviewer', 'Senior Engineer'],
     ]);
     expect(track?.unwrittenRules.map((r) => r.title)).toEqual(['Think out loud']);
+    expect(track?.plan?.map((r) => [r.roundType, r.label ?? null, r.minutes])).toEqual([
+      ['recruiter-screen', null, 30],
+      ['coding', null, 45],
+      ['technical', 'ML domain', 45],
+      ['system-design', null, 45],
+      ['technical', 'ML deep dive', 45],
+    ]);
     expect(track?.questionIds).toEqual(bank.questions.map((q) => q.id));
   });
 
@@ -128,10 +135,18 @@ describe('a broken bank', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  /** Copies part of the real bank into a temp dir, then lets the test corrupt it. */
-  async function fixture(folders: string[]): Promise<string> {
+  /**
+   * Copies part of the real bank into a temp dir, then lets the test corrupt it. The loop plan is
+   * left out (a few questions cannot fill it) unless the test gives one.
+   */
+  async function fixture(folders: string[], plan?: unknown[]): Promise<string> {
     dir = await mkdtemp(path.join(os.tmpdir(), 'mockloop-bank-'));
-    await cp(path.join(bankDir, 'netflix-mle', 'track.yaml'), path.join(dir, 'netflix-mle', 'track.yaml'));
+    const trackFile = path.join(dir, 'netflix-mle', 'track.yaml');
+    await cp(path.join(bankDir, 'netflix-mle', 'track.yaml'), trackFile);
+    await edit(trackFile, (t) => {
+      if (plan) t.plan = plan;
+      else delete t.plan;
+    });
     for (const folder of folders) {
       await cp(path.join(bankDir, 'netflix-mle', folder), path.join(dir, 'netflix-mle', folder), {
         recursive: true,
@@ -139,6 +154,27 @@ describe('a broken bank', () => {
     }
     return dir;
   }
+
+  it('accepts a loop plan only when every round can have a question of its own', async () => {
+    const fits = await fixture(
+      ['01-radical-candor-feedback', '04-top-k-trending'],
+      [{ roundType: 'recruiter-screen', minutes: 30 }, { roundType: 'coding' }],
+    );
+    expect((await loadQuestionBank(fits)).tracks[0]?.plan?.map((r) => r.roundType)).toEqual([
+      'recruiter-screen',
+      'coding',
+    ]);
+    await rm(fits, { recursive: true, force: true });
+    // One behavioural question for a behavioural round and a screen: the narrower round takes it.
+    const short = await fixture(
+      ['01-radical-candor-feedback', '04-top-k-trending'],
+      [{ roundType: 'recruiter-screen' }, { roundType: 'behavioral' }],
+    );
+    const { problems } = await problemsOf(short);
+    expect(problems.map((p) => `${p.field}: ${p.reason}`)).toEqual([
+      'plan.0: not enough recruiter-screen questions in the track for every round of the plan to have its own',
+    ]);
+  });
 
   async function edit(file: string, change: (data: Record<string, unknown>) => void): Promise<void> {
     const data = parse(await readFile(file, 'utf8')) as Record<string, unknown>;

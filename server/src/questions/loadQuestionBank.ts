@@ -14,6 +14,7 @@ import {
   TrackFile,
 } from '@mockloop/shared';
 import type { z } from 'zod';
+import { drawLoopPlan, pickFirst } from '../loop/loopPlans.js';
 import { fieldPath } from './fieldPath.js';
 import { type BankProblem, QuestionBankError } from './QuestionBankError.js';
 import { readYamlFile } from './readYamlFile.js';
@@ -149,7 +150,24 @@ async function loadTrack(
     if (question) questions.push(question);
   }
   if (!parsed) return { questions };
-  return { track: { ...parsed, questionIds: questions.map((q) => q.id) }, questions };
+  const track: Track = { ...parsed, questionIds: questions.map((q) => q.id) };
+  problems.push(...planProblems(track, questions, file));
+  return { track, questions };
+}
+
+/** A loop plan every room can follow: each round gets a question of its own, none twice. */
+function planProblems(track: Track, questions: Question[], file: string): BankProblem[] {
+  if (!track.plan) return [];
+  const drawn = drawLoopPlan(track, questions, pickFirst);
+  if (!('unfilled' in drawn)) return [];
+  const round = track.plan[drawn.unfilled];
+  return [
+    {
+      file,
+      field: `plan.${drawn.unfilled}`,
+      reason: `not enough ${round?.roundType ?? ''} questions in the track for every round of the plan to have its own`,
+    },
+  ];
 }
 
 function duplicateIdProblems(questions: Question[]): BankProblem[] {

@@ -18,6 +18,15 @@ export function publicTrack(track: Track): PublicTrack {
       ...(stage.minutes === undefined ? {} : { minutes: stage.minutes }),
       ...(stage.rounds === undefined ? {} : { rounds: { min: stage.rounds.min, max: stage.rounds.max } }),
     })),
+    ...(track.plan === undefined
+      ? {}
+      : {
+          plan: track.plan.map((round) => ({
+            roundType: round.roundType,
+            ...(round.label === undefined ? {} : { label: round.label }),
+            ...(round.minutes === undefined ? {} : { minutes: round.minutes }),
+          })),
+        }),
     personas: track.personas.map((p) => ({ id: p.id, name: p.name, title: p.title, focus: p.focus })),
     unwrittenRules: track.unwrittenRules.map((rule) => ({
       title: rule.title,

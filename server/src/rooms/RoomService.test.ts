@@ -137,6 +137,6 @@ describe('RoomService', () => {
     await join(roomId, 'Cleo');
     const obs = await join(roomId, 'Obi');
     await expect(rooms.setLanguage(obs.participant, 'go')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await rooms.roomState(roomId)).language).toBe('python');
+    expect((await rooms.roomState(roomId)).state.language).toBe('python');
   });
 });

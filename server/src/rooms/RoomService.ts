@@ -14,12 +14,12 @@ import {
   type Role,
   type RoomState,
   type RoomSummary,
-  type RoundType,
   type SeatRole,
 } from '@mockloop/shared';
 import type { DocTokens } from '../auth/DocTokens.js';
 import { hashSecret, newParticipantId, newRoomId, newSecret } from '../auth/randomIds.js';
-import type { ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
+import type { RoomStart } from '../loop/firstRound.js';
+import type { LoopPlanRecord, ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
 import { AppError } from './AppError.js';
 import { colorFor } from './colors.js';
 import { newRound } from './newRound.js';
@@ -58,8 +58,11 @@ export class RoomService {
   ) {}
 
   /** Creates a room and seats its creator in the role they chose (P-ROOM-2). */
-  async createRoom(req: Required<Pick<CreateRoomRequest, 'roundType' | 'creatorRole'>> & { name?: string }) {
-    const { roomId, secrets } = await this.createRoomWithSeats(req.roundType, [
+  async createRoom(
+    req: Required<Pick<CreateRoomRequest, 'roundType' | 'creatorRole'>> & { name?: string },
+    start: RoomStart = { roundType: req.roundType, opening: {}, loop: null },
+  ) {
+    const { roomId, secrets } = await this.createRoomWithSeats(start, [
       { name: req.name ?? '', role: req.creatorRole },
     ]);
     return { roomId, secret: secrets[0] as string };
@@ -69,11 +72,13 @@ export class RoomService {
    * Creates a room with its players already seated (the creator, or a pair from the lobby).
    * Returns each player's secret, in the order given.
    */
-  async createRoomWithSeats(roundType: RoundType, players: Array<{ name: string; role: SeatRole }>) {
+  async createRoomWithSeats(start: RoomStart, players: Array<{ name: string; role: SeatRole }>) {
     const now = this.now();
+    const { roundType } = start;
     const room: RoomRecord = {
       id: newRoomId(),
       roundType,
+      loop: start.loop,
       language: DEFAULT_LANGUAGE,
       creatorRole: players[0]?.role ?? 'interviewer',
       createdAt: now,
@@ -95,7 +100,7 @@ export class RoomService {
     await this.store.createRoom(
       room,
       seated,
-      newRound(room.id, 1, roundType, { interviewerId: null, candidateId: null }, now),
+      newRound(room.id, 1, roundType, { interviewerId: null, candidateId: null }, now, start.opening),
     );
     return {
       roomId: room.id,
@@ -105,10 +110,14 @@ export class RoomService {
   }
 
   async summary(roomId: string): Promise<RoomSummary | null> {
-    const room = await this.store.getRoom(roomId);
+    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.store.getCurrentRound(roomId)]);
     if (!room) return null;
     const taken = new Set((await this.store.listParticipants(roomId)).map((p) => p.role));
-    return { roomId, roundType: room.roundType, openSeats: SEATS.filter((s) => !taken.has(s)) };
+    return {
+      roomId,
+      roundType: round?.roundType ?? room.roundType,
+      openSeats: SEATS.filter((s) => !taken.has(s)),
+    };
   }
 
   /**
@@ -175,8 +184,14 @@ export class RoomService {
     });
   }
 
-  /** The room's public state without its rounds (the InterviewService adds those). */
-  async roomState(roomId: string): Promise<Omit<RoomState, 'round' | 'rounds' | 'serverNow' | 'call'>> {
+  /**
+   * The room's public state without its rounds (the InterviewService adds those), and the loop
+   * plan it read with it, for the rounds' view of the loop: one read of the room per state.
+   */
+  async roomState(roomId: string): Promise<{
+    state: Omit<RoomState, 'round' | 'rounds' | 'serverNow' | 'call' | 'roundType' | 'loop'>;
+    plan: LoopPlanRecord | null;
+  }> {
     // The revision is read first: whatever is read after it is at least that new (P-CTL-5).
     const room = await this.store.getRoom(roomId);
     if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
@@ -184,14 +199,14 @@ export class RoomService {
     const participants = (await this.store.listParticipants(roomId))
       .filter((p) => p.name !== '')
       .map((p) => toView(p, presence.get(p.id)));
-    return {
+    const state = {
       roomId,
-      roundType: room.roundType,
       language: room.language,
       participants,
       swapProposal: room.swapProposal,
       revision: room.revision,
     };
+    return { state, plan: room.loop };
   }
 
   view(participant: ParticipantRecord): ParticipantView {

@@ -1,28 +1,30 @@
-import type { RoundType } from '@mockloop/shared';
+import { DEFAULT_ROUND_MINUTES, type RoundType } from '@mockloop/shared';
 import type { RoundRecord } from '../store/Store.js';
 
-/** Minutes on a fresh round's clock until a question sets its own. */
-export const DEFAULT_ROUND_MINUTES: Record<RoundType, number> = {
-  coding: 45,
-  'system-design': 45,
-  behavioral: 20,
-  technical: 30,
-};
+/** How a round opens beyond its type: the loop stage it plays, a question picked ahead, its minutes. */
+export interface RoundOpening {
+  planStage?: number;
+  /** Picked, not revealed: private to the round's interviewer like any pick. */
+  questionId?: string;
+  /** The stage's or the question's minutes; the round type's default otherwise. */
+  minutes?: number;
+}
 
-/** A round that has not started: no question, timer stopped at the round type's default. */
+/** A round that has not started: the timer stopped at its full duration, nothing revealed. */
 export function newRound(
   roomId: string,
   number: number,
   roundType: RoundType,
   seats: { interviewerId: string | null; candidateId: string | null },
   now: number,
+  opening: RoundOpening = {},
 ): RoundRecord {
-  const durationMs = DEFAULT_ROUND_MINUTES[roundType] * 60_000;
+  const durationMs = (opening.minutes ?? DEFAULT_ROUND_MINUTES[roundType]) * 60_000;
   return {
     roomId,
     number,
     roundType,
-    questionId: null,
+    questionId: opening.questionId ?? null,
     revealedAt: null,
     hintTimes: [],
     starterFor: null,
@@ -30,6 +32,7 @@ export function newRound(
     interviewerId: seats.interviewerId,
     candidateId: seats.candidateId,
     endedAt: null,
+    planStage: opening.planStage ?? null,
     timer: { durationMs, endsAt: null, remainingMs: durationMs },
   };
 }

@@ -1,7 +1,10 @@
 import {
   CODE_DOC,
   docName,
+  type Language,
+  type NextRoundRequest,
   type Question,
+  questionFits,
   type RoomReport,
   type RoundReport,
   type Scorecard,
@@ -12,10 +15,11 @@ import {
   type TimerCommand,
 } from '@mockloop/shared';
 import type { DocEditor } from '../interview/DocEditor.js';
+import { loopView, stageFor } from '../loop/loopPlans.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { AppError } from '../rooms/AppError.js';
 import { mutateCurrentRound } from '../rooms/mutateRound.js';
-import { newRound } from '../rooms/newRound.js';
+import { newRound, type RoundOpening } from '../rooms/newRound.js';
 import { SeatChanges } from '../rooms/SeatChanges.js';
 import { landed, untilWritten } from '../rooms/untilWritten.js';
 import {
@@ -28,6 +32,7 @@ import {
   type Written,
 } from '../store/Store.js';
 import { criteriaOf } from './criteria.js';
+import { reportRuns } from './reportRuns.js';
 import { applyTimerCommand } from './timer.js';
 
 /**
@@ -101,6 +106,73 @@ export class RoundService {
     if (written) await this.record(round, 'round-ended', { by: participant.id });
   }
 
+  /**
+   * Opens the next round once the current one has ended (P-LOOP-2): only its interviewer may,
+   * with any round type, the same seats or swapped. A round of a type the loop plan still has to
+   * play plays its first such stage: its minutes, and its drawn question unless another is
+   * picked. A question picked ahead needs the same seats, or its answerer would have picked it.
+   */
+  async nextRound(participant: ParticipantRecord, req: NextRoundRequest): Promise<void> {
+    await untilWritten(async () => {
+      const room = await this.room(participant.roomId);
+      const rounds = await this.store.listRounds(room.id);
+      const round = rounds.at(-1);
+      if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
+      if (participant.id !== round.interviewerId) {
+        throw new AppError('FORBIDDEN', "Only this round's interviewer starts the next round.");
+      }
+      if (round.endedAt === null)
+        throw new AppError('BAD_REQUEST', 'End this round before starting the next.');
+      if (!round.candidateId)
+        throw new AppError('BAD_REQUEST', 'The next round needs a candidate in the room.');
+      if (req.questionId !== undefined && req.seats === 'swapped') {
+        throw new AppError(
+          'BAD_REQUEST',
+          'Pick a question ahead only for the same seats: with the seats swapped, the next interviewer picks.',
+        );
+      }
+      const picked = req.questionId !== undefined ? this.question(req.questionId) : undefined;
+      if (req.questionId !== undefined && !picked) {
+        throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
+      }
+      if (picked && !questionFits(req.roundType, picked.roundType)) {
+        throw new AppError('BAD_REQUEST', `That question is not for a ${req.roundType} round.`);
+      }
+      // A stage of the plan sets the minutes and suggests its drawn question; a pick overrides it.
+      const stageIndex = room.loop ? stageFor(room.loop, rounds, req.roundType) : null;
+      const stage = stageIndex !== null ? room.loop?.stages[stageIndex] : undefined;
+      const questionId = picked?.id ?? stage?.questionId ?? undefined;
+      const opening: RoundOpening = {
+        ...(stage && stageIndex !== null ? { planStage: stageIndex, minutes: stage.minutes } : {}),
+        ...(!stage && picked ? { minutes: picked.timeLimitMinutes } : {}),
+        ...(questionId ? { questionId } : {}),
+      };
+      const seats =
+        req.seats === 'same'
+          ? { interviewerId: round.interviewerId, candidateId: round.candidateId }
+          : { interviewerId: round.candidateId, candidateId: round.interviewerId };
+      const next = newRound(room.id, round.number + 1, req.roundType, seats, this.now(), opening);
+      const written = await this.store.startNextRound(
+        room.id,
+        { number: round.number, patch: {} },
+        next,
+        room.revision,
+      );
+      if (written === 'written') {
+        // At once, before any other frame is handled: the ended round's writers lose their rights.
+        this.seatChanges.emit(room.id, next.number);
+        await this.record(next, 'round-started', {
+          roundType: next.roundType,
+          planStage: next.planStage,
+          interviewerId: next.interviewerId,
+          candidateId: next.candidateId,
+        });
+        if (next.questionId) await this.record(next, 'question-selected', { questionId: next.questionId });
+      }
+      return landed(written, undefined);
+    });
+  }
+
   async submitScorecard(participant: ParticipantRecord, input: ScorecardInput): Promise<void> {
     await this.submit(participant, input, 'scorecard');
   }
@@ -134,6 +206,8 @@ export class RoundService {
       const mayReadScorecard = viewer.id === round.interviewerId || self !== undefined;
       reports.push({
         number: round.number,
+        roundType: round.roundType,
+        stageLabel: round.planStage !== null ? (room.loop?.stages[round.planStage]?.label ?? null) : null,
         question: revealed
           ? {
               id: revealed.id,
@@ -155,14 +229,20 @@ export class RoundService {
               revealedAt: at,
             }))
           : [],
-        code: { language: room.language, text: await this.codeOf(round) },
+        ...(await this.codeAndRunsOf(round, room.language)),
         criteria: round.endedAt !== null || viewer.id === round.interviewerId ? criteriaOf(revealed) : [],
         scorecard: scorecard && mayReadScorecard ? (asFeedback(scorecard) as Scorecard) : null,
         scorecardWithheld: scorecard !== undefined && !mayReadScorecard,
         selfAssessment: self ? (asFeedback(self) as SelfAssessment) : null,
       });
     }
-    return { roomId: room.id, roundType: room.roundType, viewerId: viewer.id, rounds: reports };
+    return {
+      roomId: room.id,
+      roundType: room.roundType,
+      loop: room.loop ? loopView(this.bank, room.loop, rounds) : null,
+      viewerId: viewer.id,
+      rounds: reports,
+    };
   }
 
   private async submit(
@@ -229,6 +309,7 @@ export class RoundService {
       round.endedAt === null
         ? { endedAt: now, timer: applyTimerCommand(round.timer, { action: 'pause' }, now) }
         : {};
+    // A swap replays the round's type; with a loop plan it plays no new stage (Next round does).
     const next = newRound(
       round.roomId,
       round.number + 1,
@@ -259,11 +340,12 @@ export class RoundService {
     throw new AppError('FORBIDDEN', 'Only the two players of the round can do that.');
   }
 
-  private codeOf(round: RoundRecord): Promise<string> {
+  private codeAndRunsOf(round: RoundRecord, language: Language): Promise<Pick<RoundReport, 'code' | 'runs'>> {
     // Read, never a second live copy: the store's copy on a node that does not serve the room.
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) =>
-      doc.getText(CODE_DOC.text).toString(),
-    );
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => ({
+      code: { language, text: doc.getText(CODE_DOC.text).toString() },
+      runs: reportRuns(doc),
+    }));
   }
 
   private async room(roomId: string): Promise<RoomRecord> {

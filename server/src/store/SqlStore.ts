@@ -5,6 +5,7 @@ import {
   type FeedbackRecord,
   type FileInfo,
   type FileRecord,
+  type LoopPlanRecord,
   type NewParticipant,
   type ParticipantRecord,
   type RoomRecord,
@@ -30,6 +31,8 @@ interface RoomRow {
   swap_proposed_by: string | null;
   swap_proposed_at: number | null;
   revision: number;
+  /** The room's loop plan as JSON, or null. */
+  loop_plan: string | null;
 }
 
 interface ParticipantRow {
@@ -58,6 +61,7 @@ interface RoundRow {
   timer_duration_ms: number | null;
   timer_ends_at: number | null;
   timer_remaining_ms: number | null;
+  plan_stage: number | null;
 }
 
 interface FileRow {
@@ -101,6 +105,7 @@ function toRoom(row: RoomRow): RoomRecord {
         ? { by: row.swap_proposed_by, at: row.swap_proposed_at }
         : null,
     revision: row.revision,
+    loop: row.loop_plan ? (JSON.parse(row.loop_plan) as LoopPlanRecord) : null,
   };
 }
 
@@ -129,6 +134,7 @@ function toRound(row: RoundRow, fallbackType: string): RoundRecord {
     interviewerId: row.interviewer_id,
     candidateId: row.candidate_id,
     endedAt: row.ended_at,
+    planStage: row.plan_stage ?? null,
     timer: {
       durationMs: row.timer_duration_ms ?? 0,
       endsAt: row.timer_ends_at,
@@ -198,8 +204,8 @@ export class SqlStore implements Store {
   private async insertRound(tx: SqlExecutor, r: RoundRecord): Promise<void> {
     await tx.run(
       `INSERT INTO rounds (room_id, number, round_type, question_id, revealed_at, hint_times, starter_for, started_at,
-         interviewer_id, candidate_id, ended_at, timer_duration_ms, timer_ends_at, timer_remaining_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         interviewer_id, candidate_id, ended_at, timer_duration_ms, timer_ends_at, timer_remaining_ms, plan_stage)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         r.roomId,
         r.number,
@@ -215,6 +221,7 @@ export class SqlStore implements Store {
         r.timer.durationMs,
         r.timer.endsAt,
         r.timer.remainingMs,
+        r.planStage,
       ],
     );
   }
@@ -236,8 +243,8 @@ export class SqlStore implements Store {
     await this.db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO rooms (id, round_type, language, creator_role, created_at, last_active_at,
-           swap_proposed_by, swap_proposed_at, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           swap_proposed_by, swap_proposed_at, revision, loop_plan)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           room.id,
           room.roundType,
@@ -248,6 +255,7 @@ export class SqlStore implements Store {
           room.swapProposal?.by ?? null,
           room.swapProposal?.at ?? null,
           room.revision,
+          room.loop ? JSON.stringify(room.loop) : null,
         ],
       );
       for (const [i, player] of players.entries()) await this.insertParticipant(tx, player, i);

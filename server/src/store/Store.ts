@@ -10,11 +10,27 @@ export interface RoomRecord {
   lastActiveAt: number;
   /** A pending role swap: who proposed it, and when. */
   swapProposal: { by: string; at: number } | null;
+  /** The loop plan the room follows (`Practise this loop`), fixed when it is created; else null. */
+  loop: LoopPlanRecord | null;
   /**
    * Bumped by every change to the room, its participants, rounds or feedback (S-REV-1): the
    * optimistic lock of read-modify-write steps, and the order of `RoomState` broadcasts.
    */
   revision: number;
+}
+
+/** A room's own loop plan: the track's rounds, each with the question this room drew for it. */
+export interface LoopPlanRecord {
+  trackId: string;
+  stages: LoopStageRecord[];
+}
+
+export interface LoopStageRecord {
+  roundType: RoundType;
+  label: string;
+  minutes: number;
+  /** The suggestion for the stage's interviewer: private, like every question not yet revealed. */
+  questionId: string | null;
 }
 
 export interface ParticipantRecord {
@@ -52,6 +68,8 @@ export interface RoundRecord {
   interviewerId: string | null;
   candidateId: string | null;
   endedAt: number | null;
+  /** The stage of the room's loop plan this round plays, or null for a round off the plan. */
+  planStage: number | null;
   /** The round's timer, server-authoritative: running when endsAt is set, else paused at remainingMs. */
   timer: TimerRecord;
 }

@@ -3,6 +3,7 @@ import {
   ClientEvent,
   type ClientToServerEvents,
   type DocAccess,
+  fragmentMessage,
   type JoinResult,
   type ServerToClientEvents,
 } from '@mockloop/shared';
@@ -56,8 +57,26 @@ export interface DocClient {
   destroy(): void;
 }
 
+/** ws with the browser client's one change: a message over the frame cap goes in fragments (P-DOC-12). */
+class FragmentingWs extends WebSocket {
+  override send(data: unknown, ...rest: unknown[]): void {
+    if (data instanceof Uint8Array) {
+      for (const frame of fragmentMessage(data)) super.send(frame);
+    } else {
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  }
+}
+
+export interface OpenDocOptions {
+  /** Send messages over the frame cap in fragments, as the browser does (default false: as is). */
+  fragments?: boolean;
+  /** Connect at once (default), or wait for `provider.connect()`. */
+  connect?: boolean;
+}
+
 /** y-websocket's own WebsocketProvider over ws, with the token from a join. */
-export function openDoc(wsUrl: string, access: DocAccess): DocClient {
+export function openDoc(wsUrl: string, access: DocAccess, options: OpenDocOptions = {}): DocClient {
   const doc = new Y.Doc();
   // As the browser does (useSharedDoc): the id its token names, kept when a reopened tab receives
   // its own earlier edits and Yjs would pick a new one (P-ID-3).
@@ -67,7 +86,10 @@ export function openDoc(wsUrl: string, access: DocAccess): DocClient {
   });
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, access.name, doc, {
     params: { token: access.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.fragments
+      ? FragmentingWs
+      : WebSocket) as unknown as typeof globalThis.WebSocket,
+    connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 300,
   });

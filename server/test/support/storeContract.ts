@@ -35,6 +35,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       lastActiveAt: 1000,
       swapProposal: null,
       revision: 0,
+      loop: null,
     });
     const person = (id: string, room: string): NewParticipant => ({
       id,
@@ -202,6 +203,58 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ]);
       expect((await store.getRoom(id))?.swapProposal).toBeNull();
       expect((await store.getCurrentRound(id))?.number).toBe(2);
+    });
+
+    it('S-LOOP-1: a room keeps its loop plan, and each round the stage it plays', async () => {
+      const id = roomId();
+      const loop = {
+        trackId: 'netflix-mle',
+        stages: [
+          {
+            roundType: 'recruiter-screen' as const,
+            label: 'Recruiter screen',
+            minutes: 30,
+            questionId: 'q-a',
+          },
+          { roundType: 'coding' as const, label: 'Coding', minutes: 45, questionId: null },
+        ],
+      };
+      await store.createRoom(
+        { ...roomRecord(id), loop },
+        [{ ...person(`${id}-ivy`, id), seat: 'interviewer' }],
+        newRound(id, 1, 'recruiter-screen', { interviewerId: null, candidateId: null }, 1000, {
+          planStage: 0,
+          minutes: 30,
+        }),
+      );
+      await store.seatNewcomer(person(`${id}-cal`, id), 12);
+      const next = newRound(id, 2, 'coding', { interviewerId: `${id}-ivy`, candidateId: `${id}-cal` }, 2000, {
+        planStage: 1,
+      });
+      expect(
+        await store.startNextRound(id, { number: 1, patch: { endedAt: 1500 } }, next, await revision(id)),
+      ).toBe('written');
+      const extra = newRound(
+        id,
+        3,
+        'technical',
+        { interviewerId: `${id}-cal`, candidateId: `${id}-ivy` },
+        3000,
+      );
+      expect(
+        await store.startNextRound(id, { number: 2, patch: { endedAt: 2500 } }, extra, await revision(id)),
+      ).toBe('written');
+      expect((await store.getRoom(id))?.loop).toEqual(loop);
+      expect((await store.listRounds(id)).map((r) => [r.roundType, r.planStage, r.timer.durationMs])).toEqual(
+        [
+          ['recruiter-screen', 0, 30 * 60_000],
+          ['coding', 1, 45 * 60_000],
+          ['technical', null, 30 * 60_000],
+        ],
+      );
+      const plain = await room();
+      expect((await store.getRoom(plain.id))?.loop).toBeNull();
+      expect((await store.getCurrentRound(plain.id))?.planStage).toBeNull();
     });
 
     it('S-FEED-1: feedback is stored once per round and kind', async () => {

@@ -38,8 +38,8 @@ export function withTestServer(options: Partial<AppOptions> = {}) {
       return socket;
     },
     /** A WebsocketProvider on a document, with the access from a join. */
-    doc(access: Parameters<typeof openDoc>[1]): DocClient {
-      const client = openDoc(current().wsUrl, access);
+    doc(access: Parameters<typeof openDoc>[1], options?: Parameters<typeof openDoc>[2]): DocClient {
+      const client = openDoc(current().wsUrl, access, options);
       docs.push(client);
       return client;
     },

@@ -1,13 +1,20 @@
 import { z } from 'zod';
+import { KebabId } from '../questions/text.js';
 import { DisplayName } from './ids.js';
 import { SeatRole } from './roles.js';
 import { RoundType } from './roundTypes.js';
+
+export * from '../values/http.js';
 
 /** POST /api/rooms body. The creator's name is optional here; they give it on the join page. */
 export const CreateRoomRequest = z.object({
   roundType: RoundType,
   creatorRole: SeatRole.default('interviewer'),
   name: DisplayName.optional(),
+  /** Open on this question (`Practise this round`): picked for the first round, not revealed. */
+  questionId: KebabId.optional(),
+  /** Follow this track's loop plan (`Practise this loop`): the first round is its first stage. */
+  loopTrackId: KebabId.optional(),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
 
@@ -25,21 +32,3 @@ export interface RoomSummary {
   /** Seats still free; when none, a newcomer joins as observer. */
   openSeats: SeatRole[];
 }
-
-export const API = {
-  health: '/healthz',
-  rooms: '/api/rooms',
-  room: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`,
-  /** Public fields only (P-PRIV-3). */
-  questions: '/api/questions',
-  question: (id: string) => `/api/questions/${encodeURIComponent(id)}`,
-  tracks: '/api/tracks',
-  track: (id: string) => `/api/tracks/${encodeURIComponent(id)}`,
-} as const;
-
-/** Browser routes. */
-export const ROUTES = {
-  home: '/',
-  room: (roomId: string) => `/r/${roomId}`,
-  track: (trackId: string) => `/tracks/${trackId}`,
-} as const;

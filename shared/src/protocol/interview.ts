@@ -17,6 +17,8 @@ export interface RoundView {
   number: number;
   question: PublicQuestion | null;
   revealedAt: number | null;
+  /** The prompt is revealed and more of the question (signature, examples) is still to come. */
+  morePending: boolean;
   hints: RevealedHint[];
   interviewerId: string | null;
   candidateId: string | null;
@@ -49,12 +51,31 @@ export interface InterviewerBrief {
   round: number;
   selected: InterviewerQuestion | null;
   revealed: boolean;
+  /**
+   * Whether the rest of a coding question (signature, examples, rules, public tests, starter
+   * code) is revealed too: a reveal may show the prompt first (P-PRIV-1). True for a revealed
+   * question with no such parts.
+   */
+  detailsRevealed: boolean;
   hintsRevealed: number;
   persona: { name: string; title: string; focus: string; guidance: string } | null;
+  /**
+   * A recruiter screen's material (P-LOOP-5): the company's values and unwritten rules to probe
+   * for fit. Public in the track, but the interviewer's to steer the conversation with.
+   */
+  screen: {
+    company: string;
+    values: string[];
+    unwrittenRules: Array<{ title: string; description: string }>;
+  } | null;
 }
 
 export const SelectQuestionRequest = z.object({ questionId: KebabId });
 export type SelectQuestionRequest = z.infer<typeof SelectQuestionRequest>;
+
+/** Reveal the question: all of it, or (`part: 'prompt'`) its prompt first, the rest later. */
+export const RevealQuestionRequest = z.object({ part: z.enum(['prompt']).optional() });
+export type RevealQuestionRequest = z.infer<typeof RevealQuestionRequest>;
 
 /** Events with no payload still send an (empty) object, so every event is parsed the same way. */
 export const EmptyRequest = z.object({});
@@ -69,6 +90,7 @@ export const TimelineEventType = z.enum([
   'swap-proposed',
   'swap-declined',
   'roles-swapped',
+  'round-started',
   'round-ended',
   'scorecard-submitted',
   'self-assessment-submitted',

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../values/languages.js';
+
+export * from '../values/languages.js';
 
 /** Languages the shared editor highlights. The choice is room state, synced for everyone. */
-export const Language = z.enum(['python', 'javascript', 'typescript', 'java', 'cpp', 'go']);
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
-
-export const LANGUAGE_LABELS: Record<Language, string> = {
-  python: 'Python',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  java: 'Java',
-  cpp: 'C++',
-  go: 'Go',
-};
-
-export const DEFAULT_LANGUAGE: Language = 'python';

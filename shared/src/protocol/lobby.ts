@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { KebabId } from '../questions/text.js';
+import { ROLE_PREFERENCES } from '../values/lobby.js';
 import { DisplayName, TabId } from './ids.js';
 import { RoundType } from './roundTypes.js';
 
-/** What a person waiting in the lobby wants to play. `either` matches anything compatible. */
-export const RolePreference = z.enum(['interviewer', 'candidate', 'either']);
+export * from '../values/lobby.js';
+
+export const RolePreference = z.enum(ROLE_PREFERENCES);
 export type RolePreference = z.infer<typeof RolePreference>;
 
 export const LobbyEnterRequest = z.object({
@@ -32,6 +34,3 @@ export interface LobbyMatch {
   role: 'interviewer' | 'candidate';
   partnerName: string;
 }
-
-/** How long a matched person has to open the room before their partner is re-queued. */
-export const LOBBY_ARRIVAL_MS = 60_000;

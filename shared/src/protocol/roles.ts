@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { ROLES, SEAT_ROLES } from '../values/roles.js';
+
+export * from '../values/roles.js';
 
 /** The three seats in a room. The server assigns them; a client never chooses its own (P-ID-2). */
-export const Role = z.enum(['interviewer', 'candidate', 'observer']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Roles a room creator may pick for themselves. */
-export const SeatRole = z.enum(['interviewer', 'candidate']);
+export const SeatRole = z.enum(SEAT_ROLES);
 export type SeatRole = z.infer<typeof SeatRole>;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  interviewer: 'Interviewer',
-  candidate: 'Candidate',
-  observer: 'Observer',
-};
-
-/** The seat the first non-creator takes: the one the creator left free. */
-export function otherSeat(role: SeatRole): SeatRole {
-  return role === 'interviewer' ? 'candidate' : 'interviewer';
-}

@@ -2,6 +2,7 @@ import type { CallMember } from './call.js';
 import type { DocKind } from './documents.js';
 import type { RoundView } from './interview.js';
 import type { Language } from './languages.js';
+import type { LoopView } from './loop.js';
 import type { Role } from './roles.js';
 import type { RoundSummary, SwapProposal } from './rounds.js';
 import type { RoundType } from './roundTypes.js';
@@ -19,7 +20,10 @@ export interface ParticipantView {
 /** The public state of a room, broadcast to the whole room on every change (P-CTL-3). */
 export interface RoomState {
   roomId: string;
+  /** The current round's type: a room runs rounds of any type, one after another. */
   roundType: RoundType;
+  /** The loop plan the room follows, and where it is in it; null for a room without one. */
+  loop: LoopView | null;
   language: Language;
   participants: ParticipantView[];
   round: RoundView;

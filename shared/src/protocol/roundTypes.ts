@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { ROUND_TYPES } from '../values/roundTypes.js';
+
+export * from '../values/roundTypes.js';
 
 /** Kinds of interview round; they decide the room's default layout and which questions fit. */
-export const RoundType = z.enum(['coding', 'system-design', 'behavioral', 'technical']);
+export const RoundType = z.enum(ROUND_TYPES);
 export type RoundType = z.infer<typeof RoundType>;
-
-export const ROUND_TYPE_LABELS: Record<RoundType, string> = {
-  coding: 'Coding',
-  'system-design': 'System design',
-  behavioral: 'Behavioral',
-  technical: 'Technical',
-};

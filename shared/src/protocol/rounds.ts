@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { RECOMMENDATIONS } from '../values/rounds.js';
 import type { Language } from './languages.js';
+import type { LoopView } from './loop.js';
+import type { RoundType } from './roundTypes.js';
+
+export * from '../values/rounds.js';
 
 /**
  * A round's clock as the server keeps it (P-TIME-1): running when `endsAt` is set (clients count
@@ -21,9 +26,6 @@ export const TimerCommand = z.discriminatedUnion('action', [
 ]);
 export type TimerCommand = z.infer<typeof TimerCommand>;
 
-/** Warn when this much time is left. */
-export const TIMER_WARNING_MS = 5 * 60_000;
-
 export interface SwapProposal {
   by: string;
   at: number;
@@ -35,10 +37,18 @@ export type SwapResponse = z.infer<typeof SwapResponse>;
 /** One line per round of the room, for the round list and the report link. */
 export interface RoundSummary {
   number: number;
+  roundType: RoundType;
   title: string | null;
   interviewerId: string | null;
   candidateId: string | null;
   endedAt: number | null;
+  /** Whether each side has submitted its feedback (never the content). */
+  feedback: { scorecard: boolean; selfAssessment: boolean };
+  /**
+   * The criteria its feedback rates, once the round has ended (names only, as in RoundView): so
+   * an earlier round's two people can still give their feedback after a swap.
+   */
+  criteria: CriterionInfo[];
 }
 
 /** What a rubric criterion is about: shown to the candidate only once the round has ended. */
@@ -48,15 +58,8 @@ export interface CriterionInfo {
   measures: string;
 }
 
-export const Recommendation = z.enum(['strong-no', 'no', 'yes', 'strong-yes']);
+export const Recommendation = z.enum(RECOMMENDATIONS);
 export type Recommendation = z.infer<typeof Recommendation>;
-
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  'strong-no': 'Strong no',
-  no: 'No',
-  yes: 'Yes',
-  'strong-yes': 'Strong yes',
-};
 
 const Comment = z.string().trim().max(4000);
 
@@ -98,6 +101,9 @@ export interface PersonRef {
 /** One round of the report, filtered for its viewer (P-PRIV-5). */
 export interface RoundReport {
   number: number;
+  roundType: RoundType;
+  /** The loop plan's name for the stage this round played ("ML domain"), else null. */
+  stageLabel: string | null;
   question: { id: string; title: string; roundLabel: string; prompt: string } | null;
   interviewer: PersonRef | null;
   candidate: PersonRef | null;
@@ -107,6 +113,8 @@ export interface RoundReport {
   timeUsedMs: number;
   hints: Array<{ index: number; text: string; revealedAt: number }>;
   code: { language: Language; text: string };
+  /** The round's code runs, oldest first, as the room recorded them (see RunSummary). */
+  runs: RunSummary[];
   criteria: CriterionInfo[];
   scorecard: Scorecard | null;
   /** True when a scorecard exists but this viewer may not see it yet. */
@@ -114,9 +122,26 @@ export interface RoundReport {
   selfAssessment: SelfAssessment | null;
 }
 
+/**
+ * One run of the round's code in the report: who ran what and how it went. Read by the server
+ * from the code document, where the players' browsers record runs: untrusted, so only these
+ * fields, checked and bounded (P-PRIV-5: hidden tests are a count, as the room saw them).
+ */
+export interface RunSummary {
+  at: number;
+  by: string;
+  kind: 'run' | 'tests' | 'hidden-tests';
+  status: 'ok' | 'error' | 'timeout' | 'crashed';
+  /** Tests that passed, of how many (test runs only). */
+  passed?: number;
+  total?: number;
+}
+
 export interface RoomReport {
   roomId: string;
+  /** The first round's type (each round carries its own). */
   roundType: string;
+  loop: LoopView | null;
   viewerId: string;
   rounds: RoundReport[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoundType } from '../protocol/roundTypes.js';
 import { Difficulty } from './difficulty.js';
 import { KebabId, NonBlank } from './text.js';
 
@@ -13,6 +14,18 @@ export const LoopStage = z.strictObject({
   focus: NonBlank,
 });
 export type LoopStage = z.infer<typeof LoopStage>;
+
+/**
+ * One round of the track's loop plan, the loop as a room can follow it: its type, a name for the
+ * stage ("ML domain"; the type's label when left out) and its minutes (the type's default when
+ * left out). Each room that follows the plan draws its own question for each round.
+ */
+export const PlanRound = z.strictObject({
+  roundType: RoundType,
+  label: NonBlank.max(60).optional(),
+  minutes: z.number().int().min(5).max(180).optional(),
+});
+export type PlanRound = z.infer<typeof PlanRound>;
 
 /** An interviewer style to play; `interviewerGuidance` is private coaching for the interviewer. */
 export const Persona = z.strictObject({
@@ -39,6 +52,8 @@ export const TrackFile = z.strictObject({
   difficulty: Difficulty,
   typicalDurationDays: z.number().int().positive(),
   loop: z.array(LoopStage).min(1, 'needs at least one loop stage'),
+  /** The loop as rounds a room follows, in order (`Practise this loop`). */
+  plan: z.array(PlanRound).min(1, 'needs at least one round').max(8, 'at most 8 rounds').optional(),
   personas: z.array(Persona).min(1, 'needs at least one persona'),
   unwrittenRules: z.array(UnwrittenRule),
 });

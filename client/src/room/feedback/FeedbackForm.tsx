@@ -1,7 +1,8 @@
 import {
   type CriterionInfo,
   RECOMMENDATION_LABELS,
-  Recommendation,
+  RECOMMENDATIONS,
+  type Recommendation,
   type RubricCriterion,
   type ScorecardInput,
   type SelfAssessmentInput,
@@ -112,7 +113,7 @@ export function FeedbackForm({
             onChange={(e) => setRecommendation(e.target.value as Recommendation)}
           >
             <option value="">Choose…</option>
-            {Recommendation.options.map((r) => (
+            {RECOMMENDATIONS.map((r) => (
               <option key={r} value={r}>
                 {RECOMMENDATION_LABELS[r]}
               </option>

@@ -1,4 +1,5 @@
 import { type InterviewerBrief, type ParticipantView, ROUTES, type RoomState } from '@mockloop/shared';
+import { useEffect, useRef } from 'react';
 import type { RoomActions } from '../useRoomSession';
 import { FeedbackForm } from './FeedbackForm';
 
@@ -17,6 +18,22 @@ export function FeedbackPanel({ room, self, brief, actions }: Props) {
   const partnerId = isInterviewer ? round.candidateId : round.interviewerId;
   const partnerName = room.participants.find((p) => p.id === partnerId)?.name ?? 'your partner';
   const submitted = isInterviewer ? round.feedback.scorecard : round.feedback.selfAssessment;
+  // The round just ended (End now is gone): the keyboard goes on here, where the next step is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) heading.current?.focus();
+  }, []);
+  // Submitted here and now: the thanks replaces the long form, so bring it into view.
+  const thanks = useRef<HTMLDivElement>(null);
+  const wasSubmitted = useRef(submitted);
+  useEffect(() => {
+    if (submitted && !wasSubmitted.current) {
+      thanks.current?.focus();
+      thanks.current?.scrollIntoView({ block: 'nearest' });
+    }
+    wasSubmitted.current = submitted;
+  }, [submitted]);
   const reportLink = (
     <a className="button" href={`${ROUTES.room(room.roomId)}/report`}>
       Open the report
@@ -25,10 +42,19 @@ export function FeedbackPanel({ room, self, brief, actions }: Props) {
 
   return (
     <section className="feedback-panel" aria-label="Feedback">
-      <h2 className="panel-title">Round {round.number} ended</h2>
-      {!isInterviewer && !isCandidate && <p>The players are writing their feedback. {reportLink}</p>}
+      <h2 className="panel-title" ref={heading} tabIndex={-1}>
+        Round {round.number} ended
+      </h2>
+      {!isInterviewer && !isCandidate && (
+        <p>
+          {round.feedback.scorecard && round.feedback.selfAssessment
+            ? 'Both players have given their feedback.'
+            : 'The players are writing their feedback.'}{' '}
+          {reportLink}
+        </p>
+      )}
       {(isInterviewer || isCandidate) && submitted && (
-        <div className="empty-state">
+        <div className="empty-state" ref={thanks} tabIndex={-1}>
           <p>Thanks, your feedback is in.</p>
           <p className="muted small">
             {isInterviewer

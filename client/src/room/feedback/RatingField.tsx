@@ -22,20 +22,36 @@ export function RatingField({ label, detail, max, value, onChange, levels, comme
       {detail && <p className="muted small">{detail}</p>}
       <div className="rating-options">
         {Array.from({ length: max }, (_, i) => i + 1).map((level) => (
-          <label key={level} className={value === level ? 'selected' : undefined} title={levels?.[level]}>
+          <label key={level} className={value === level ? 'selected' : undefined}>
             <input
               type="radio"
               name={name}
               value={level}
               checked={value === level}
               onChange={() => onChange(level)}
+              aria-describedby={levels?.[level] ? `${name}-level-${level}` : undefined}
               required
             />
             {level}
           </label>
         ))}
       </div>
-      {value !== null && levels?.[value] && <p className="small level-text">{levels[value]}</p>}
+      {/* What each score means, in view while scoring (not only in the brief). */}
+      {levels && (
+        <ol className="levels small">
+          {Array.from({ length: max }, (_, i) => i + 1)
+            .filter((level) => levels[level])
+            .map((level) => (
+              <li
+                key={level}
+                id={`${name}-level-${level}`}
+                className={value === level ? 'chosen' : undefined}
+              >
+                <strong>{level}</strong> {levels[level]}
+              </li>
+            ))}
+        </ol>
+      )}
       {onComment && (
         <>
           <label htmlFor={commentId} className="visually-hidden">

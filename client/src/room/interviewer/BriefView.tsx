@@ -1,4 +1,5 @@
 import type { InterviewerBrief } from '@mockloop/shared';
+import { useEffect, useRef } from 'react';
 import { Prose } from '../../lib/Prose';
 import { useAction } from '../../lib/useAction';
 import type { RoomActions } from '../useRoomSession';
@@ -7,13 +8,23 @@ import { RubricView } from './RubricView';
 interface Props {
   brief: InterviewerBrief;
   actions: RoomActions;
+  /** Move focus to Reveal question once a picked question's brief is here (after Pick). */
+  focusReveal?: boolean;
+  onRevealFocused?: () => void;
 }
 
 /** What the interviewer needs to run the round: reveal controls, guidance, rubric, hints, follow-ups. */
-export function BriefView({ brief, actions }: Props) {
+export function BriefView({ brief, actions, focusReveal = false, onRevealFocused }: Props) {
   const reveal = useAction(actions.revealQuestion);
   const hint = useAction(actions.revealHint);
   const selected = brief.selected;
+  const revealButton = useRef<HTMLButtonElement>(null);
+  const hasSelection = selected !== null;
+  useEffect(() => {
+    if (!focusReveal || !hasSelection || !revealButton.current) return;
+    revealButton.current.focus();
+    onRevealFocused?.();
+  }, [focusReveal, hasSelection, onRevealFocused]);
   if (!selected) {
     return (
       <div className="empty-state">
@@ -34,11 +45,27 @@ export function BriefView({ brief, actions }: Props) {
         <button
           type="button"
           className="button primary"
-          disabled={brief.revealed || reveal.busy}
+          ref={revealButton}
+          disabled={brief.detailsRevealed || reveal.busy}
           onClick={() => reveal.run()}
         >
-          {brief.revealed ? 'Question revealed ✓' : 'Reveal question'}
+          {brief.detailsRevealed
+            ? 'Question revealed ✓'
+            : brief.revealed
+              ? 'Reveal signature and examples'
+              : 'Reveal question'}
         </button>
+        {/* A coding question can go in steps: the prompt to talk through, then its signature. */}
+        {q.coding && !brief.revealed && (
+          <button
+            type="button"
+            className="button"
+            disabled={reveal.busy}
+            onClick={() => reveal.run('prompt')}
+          >
+            Reveal the prompt first
+          </button>
+        )}
         <button
           type="button"
           className="button"
@@ -57,7 +84,13 @@ export function BriefView({ brief, actions }: Props) {
         </p>
       )}
       {!brief.revealed && (
-        <p className="muted small">The candidate sees nothing of this question until you reveal it.</p>
+        <section className="brief-section prompt-preview" aria-label="Prompt preview">
+          <h4>The prompt, to read aloud</h4>
+          <p className="muted small">
+            Only you see this. The candidate sees nothing of the question until you reveal it.
+          </p>
+          <Prose className="small" text={q.prompt} />
+        </section>
       )}
 
       {brief.persona && (

@@ -5,6 +5,7 @@ import type { RoomActions } from '../useRoomSession';
 import { BriefView } from './BriefView';
 import { PrivateNotes } from './PrivateNotes';
 import { QuestionBrowser } from './QuestionBrowser';
+import { ScreenGuide } from './ScreenGuide';
 
 interface Props {
   brief: InterviewerBrief | null;
@@ -19,16 +20,28 @@ type Tab = (typeof TABS)[number];
 
 /** The interviewer's console. Rendered only for the interviewer, and fed only by their channel. */
 export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }: Props) {
-  const [tab, setTab] = useState<Tab>(brief?.selected ? 'Brief' : 'Question bank');
+  // Until the interviewer picks a tab: the brief when a question is picked (a loop plan picks
+  // one ahead), else the bank to pick from.
+  const [chosenTab, setTab] = useState<Tab | null>(null);
+  const tab: Tab = chosenTab ?? (brief?.selected ? 'Brief' : 'Question bank');
   const pick = useAction(actions.selectQuestion);
+  // The Pick button is gone with the bank: focus goes where the next step is, Reveal question,
+  // once the brief of the picked question has come.
+  const [focusReveal, setFocusReveal] = useState(false);
 
   async function onPick(questionId: string) {
     await pick.run(questionId);
     setTab('Brief');
+    setFocusReveal(true);
   }
 
   return (
-    <section className="interviewer-panel" aria-label="Interviewer panel">
+    <section
+      className="interviewer-panel"
+      aria-label="Interviewer panel"
+      id="interviewer-panel"
+      tabIndex={-1}
+    >
       <div className="tabs" role="tablist" aria-label="Interviewer tools">
         {TABS.map((t) => (
           <button
@@ -50,7 +63,15 @@ export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }:
       )}
       <div className="tab-body" role="tabpanel" aria-label={tab}>
         {!brief && <p className="muted">Loading your brief…</p>}
-        {brief && tab === 'Brief' && <BriefView brief={brief} actions={actions} />}
+        {brief?.screen && tab === 'Brief' && <ScreenGuide screen={brief.screen} />}
+        {brief && tab === 'Brief' && (
+          <BriefView
+            brief={brief}
+            actions={actions}
+            focusReveal={focusReveal}
+            onRevealFocused={() => setFocusReveal(false)}
+          />
+        )}
         {brief && tab === 'Question bank' && (
           <QuestionBrowser
             roomRoundType={roomRoundType}

@@ -1,4 +1,12 @@
-import { Difficulty, type PublicQuestion, ROUND_TYPE_LABELS, RoundType } from '@mockloop/shared';
+import {
+  DIFFICULTIES,
+  type Difficulty,
+  type PublicQuestion,
+  questionFits,
+  ROUND_TYPE_LABELS,
+  ROUND_TYPES,
+  type RoundType,
+} from '@mockloop/shared';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { fetchQuestions } from '../../lib/api';
 
@@ -30,7 +38,7 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
     const needle = text.trim().toLowerCase();
     return (questions ?? []).filter(
       (q) =>
-        (roundType === 'all' || q.roundType === roundType) &&
+        (roundType === 'all' || questionFits(roundType, q.roundType)) &&
         (difficulty === 'all' || q.difficulty === difficulty) &&
         (tag === 'all' || q.tags.includes(tag)) &&
         (!needle || `${q.title} ${q.prompt} ${q.tags.join(' ')}`.toLowerCase().includes(needle)),
@@ -50,7 +58,7 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
           onChange={(e) => setRoundType(e.target.value as Filter<RoundType>)}
         >
           <option value="all">All rounds</option>
-          {RoundType.options.map((t) => (
+          {ROUND_TYPES.map((t) => (
             <option key={t} value={t}>
               {ROUND_TYPE_LABELS[t]}
             </option>
@@ -63,7 +71,7 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
           onChange={(e) => setDifficulty(e.target.value as Filter<Difficulty>)}
         >
           <option value="all">Any</option>
-          {Difficulty.options.map((d) => (
+          {DIFFICULTIES.map((d) => (
             <option key={d} value={d}>
               {d}
             </option>

@@ -1,4 +1,4 @@
-import { WORKSPACE_VIEW_LABELS, WorkspaceView } from '@mockloop/shared';
+import { WORKSPACE_VIEW_LABELS, WORKSPACE_VIEWS, type WorkspaceView } from '@mockloop/shared';
 import { useAction } from '../../lib/useAction';
 
 interface Props {
@@ -39,7 +39,7 @@ export function WorkspaceTabs({
         </button>
       )}
       <div role="tablist" aria-label="Views" className="view-tablist">
-        {WorkspaceView.options.map((option) => (
+        {WORKSPACE_VIEWS.map((option) => (
           <button
             key={option}
             type="button"

@@ -93,4 +93,9 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 );
 `,
+  // Loops: a room may follow a track's loop plan, and each round may play one of its stages.
+  `
+ALTER TABLE rooms ADD COLUMN loop_plan TEXT;
+ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
+`,
 ];

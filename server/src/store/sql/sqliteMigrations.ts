@@ -124,4 +124,9 @@ CREATE TABLE IF NOT EXISTS doc_checkpoints (
   PRIMARY KEY (doc, upto_seq)
 );
 `,
+  // Loops: a room may follow a track's loop plan, and each round may play one of its stages.
+  `
+ALTER TABLE rooms ADD COLUMN loop_plan TEXT;
+ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
+`,
 ];

@@ -1,0 +1,175 @@
+import { RECOMMENDATION_LABELS, type Recommendation, ROUTES, type RoomReport } from '@mockloop/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { FullPageMessage } from '../app/FullPageMessage';
+import { fetchReport } from '../lib/api';
+import { storage } from '../lib/storage';
+import { criterionTrends, type PracticeRound, practiceRounds } from '../practice/practiceHistory';
+import { TrendChart } from '../practice/TrendChart';
+import { BrandLink } from './BrandLink';
+
+/** More rooms than a person keeps practising in; the oldest beyond it are not fetched. */
+const MAX_ROOMS = 60;
+
+type State = { status: 'loading' } | { status: 'ready'; reports: RoomReport[]; unavailable: number };
+
+/**
+ * /practice: every room this browser took part in (the seats' secrets it keeps; no account), each
+ * round with its question, role, scorecard and self-assessment, and each rubric criterion's scores
+ * over time, so a person sees what to practise next. The data stays on the server, fetched with
+ * those secrets; Export saves it as JSON.
+ */
+export default function PracticePage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    document.title = 'My practice · Mockloop';
+    const rooms = storage.rooms().slice(0, MAX_ROOMS);
+    Promise.allSettled(rooms.map(({ roomId, secret }) => fetchReport(roomId, secret))).then((results) => {
+      const reports = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      setState({ status: 'ready', reports, unavailable: results.length - reports.length });
+    });
+  }, []);
+
+  const rounds = useMemo(() => (state.status === 'ready' ? practiceRounds(state.reports) : []), [state]);
+  const trends = useMemo(() => criterionTrends(rounds), [rounds]);
+
+  if (state.status === 'loading') return <FullPageMessage text="Loading your practice…" />;
+
+  function exportJson() {
+    const data = { exportedAt: new Date().toISOString(), rounds, trends };
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'mockloop-practice.json';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  // The weakest skill by the latest interviewer score: what to practise next.
+  const latest = trends
+    .map((t) => ({
+      criterion: t.criterion,
+      score: [...t.points].reverse().find((p) => p.interviewer !== null),
+    }))
+    .filter((t) => t.score?.interviewer != null)
+    .sort((a, b) => (a.score?.interviewer ?? 0) - (b.score?.interviewer ?? 0));
+  const next = latest[0];
+
+  return (
+    <main className="practice-page">
+      <header className="report-header">
+        <BrandLink />
+        <div className="spacer" />
+        <button type="button" className="button" onClick={exportJson} disabled={rounds.length === 0}>
+          Export JSON
+        </button>
+      </header>
+      <h1>My practice</h1>
+      {rounds.length === 0 ? (
+        <div className="empty-state">
+          <p>No practice rounds in this browser yet.</p>
+          <p className="muted">
+            Rooms you take part in from this browser show up here, with their scorecards and your
+            self-assessments. <a href={ROUTES.home}>Start a room</a> or <a href="/lobby">find a partner</a>.
+          </p>
+        </div>
+      ) : (
+        <p className="muted">
+          {rounds.length} rounds in {state.reports.length} rooms:{' '}
+          {rounds.filter((r) => r.role === 'candidate').length} as candidate,{' '}
+          {rounds.filter((r) => r.role === 'interviewer').length} as interviewer.
+        </p>
+      )}
+      {state.unavailable > 0 && (
+        <p className="muted small">
+          {state.unavailable} earlier rooms are no longer on the server (rooms go 30 days after their last
+          use).
+        </p>
+      )}
+
+      {trends.length > 0 && (
+        <section aria-labelledby="trends-heading">
+          <h2 id="trends-heading">Your scores as a candidate, by criterion</h2>
+          {next?.score && (
+            <p className="practice-next">
+              To practise next: <strong>{next.criterion}</strong> (last scored {next.score.interviewer} of 4).
+            </p>
+          )}
+          <p className="muted small">
+            <span className="legend interviewer">●</span> the interviewer's score ·{' '}
+            <span className="legend self">●</span> yours, 1 (weak) to 4 (excellent)
+          </p>
+          <ul className="trends">
+            {trends.map((trend) => (
+              <li key={trend.criterion} className="card trend">
+                <h3>{trend.criterion}</h3>
+                <TrendChart trend={trend} />
+                <table className="trend-table">
+                  <caption className="visually-hidden">{trend.criterion}, oldest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">Interviewer</th>
+                      <th scope="col">You</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {trend.points.map((p) => (
+                      <tr key={p.at}>
+                        <td>{new Date(p.at).toLocaleDateString()}</td>
+                        <td>{p.interviewer ?? '—'}</td>
+                        <td>{p.self ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {rounds.length > 0 && (
+        <section aria-labelledby="rounds-heading">
+          <h2 id="rounds-heading">Rounds</h2>
+          <ol className="practice-rounds">
+            {rounds.map((round) => (
+              <PracticeRoundItem key={`${round.roomId}-${round.round}`} round={round} />
+            ))}
+          </ol>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function PracticeRoundItem({ round }: { round: PracticeRound }) {
+  return (
+    <li className="card">
+      <strong>{round.question ?? 'No question revealed'}</strong>{' '}
+      <span className="muted small">
+        {new Date(round.at).toLocaleString()} · you were the {round.role}
+        {round.partner ? ` with ${round.partner}` : ''}
+        {round.recommendation
+          ? ` · recommendation: ${RECOMMENDATION_LABELS[round.recommendation as Recommendation]}`
+          : ''}
+      </span>
+      {round.scores.some((s) => s.interviewer !== null || s.self !== null) && (
+        <p className="small">
+          {round.scores
+            .map((s) => `${s.criterion}: ${s.interviewer ?? '—'} (interviewer) / ${s.self ?? '—'} (self)`)
+            .join(' · ')}
+        </p>
+      )}
+      <p className="small">
+        <a href={`${ROUTES.room(round.roomId)}/report`}>Report</a>
+        {round.owes && (
+          <>
+            {' · '}
+            <a href={ROUTES.room(round.roomId)}>Give your feedback</a>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+import { ROOM_ID_PATTERN } from '@mockloop/shared';
+import type { Request } from 'express';
+import type { ReportKeys } from '../auth/ReportKeys.js';
+import type { RoomService } from '../rooms/RoomService.js';
+import type { ParticipantRecord } from '../store/Store.js';
+
+export interface RequestParticipantOptions {
+  /** Also accept a read-only report key (P-PRIV-6): for what the report shows, never more. */
+  reportKey?: boolean;
+}
+
+/**
+ * The participant a request speaks for, in the room of its `:roomId`: the bearer is their secret
+ * (the seat's full rights), or, where the route allows it, their read-only report key. Null for
+ * anything else, a malformed room id included.
+ */
+export function requestParticipant(rooms: RoomService, reportKeys: ReportKeys) {
+  return async (req: Request, options: RequestParticipantOptions = {}): Promise<ParticipantRecord | null> => {
+    const roomId = String(req.params.roomId);
+    if (!ROOM_ID_PATTERN.test(roomId)) return null;
+    const credential = /^Bearer (\S{1,128})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    if (/^[A-Za-z0-9_-]{43}$/.test(credential)) return rooms.participantBySecret(roomId, credential);
+    if (!options.reportKey) return null;
+    const participantId = reportKeys.verify(roomId, credential);
+    if (!participantId) return null;
+    const participant = await rooms.participant(participantId);
+    return participant?.roomId === roomId ? participant : null;
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Control-plane event names. No other file spells an event name as a string literal (P-CTL-1).
+ */
+export const ClientEvent = {
+  Join: 'room:join',
+  SetLanguage: 'room:set-language',
+  Presence: 'presence:update',
+  SelectQuestion: 'interviewer:select-question',
+  RevealQuestion: 'interviewer:reveal-question',
+  RevealHint: 'interviewer:reveal-hint',
+  Timer: 'timer:control',
+  ProposeSwap: 'swap:propose',
+  RespondSwap: 'swap:respond',
+  EndRound: 'round:end',
+  /** The ended round's interviewer opens the next round (P-LOOP-2). */
+  NextRound: 'round:next',
+  SubmitScorecard: 'feedback:scorecard',
+  SubmitSelfAssessment: 'feedback:self-assessment',
+  LobbyEnter: 'lobby:enter',
+  LobbyLeave: 'lobby:leave',
+  /** Interviewer only: bring everyone in the room to one view (P-VIEW-1). */
+  FocusView: 'room:focus-view',
+  /** Fresh document tokens for the current round, same client ids (P-DOC-11). */
+  RefreshDocuments: 'room:documents',
+  /** Enter the call (or move it to this page); answers the ICE configuration (P-CALL-4). */
+  CallJoin: 'call:join',
+  /** Microphone and camera on or off. */
+  CallMedia: 'call:media',
+  CallLeave: 'call:leave',
+  /** An offer, answer, ICE candidate or goodbye for one other endpoint (P-CALL-1). */
+  CallSignal: 'call:signal',
+} as const;
+
+export const ServerEvent = {
+  RoomState: 'room:state',
+  /** Sent only to the interviewer's channel. */
+  InterviewerBrief: 'interviewer:brief',
+  LobbyStatus: 'lobby:status',
+  LobbyMatched: 'lobby:matched',
+  /** To the whole room: the interviewer brought everyone to a view. */
+  ViewFocused: 'room:view-focused',
+  /** To one endpoint of the call: a signal from another (P-CALL-1). */
+  CallSignal: 'call:signal',
+} as const;

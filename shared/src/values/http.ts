@@ -1,0 +1,24 @@
+export const API = {
+  health: '/healthz',
+  rooms: '/api/rooms',
+  room: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`,
+  /** Public fields only (P-PRIV-3). */
+  questions: '/api/questions',
+  question: (id: string) => `/api/questions/${encodeURIComponent(id)}`,
+  tracks: '/api/tracks',
+  track: (id: string) => `/api/tracks/${encodeURIComponent(id)}`,
+} as const;
+
+/** Browser routes. */
+export const ROUTES = {
+  home: '/',
+  room: (roomId: string) => `/r/${roomId}`,
+  track: (trackId: string) => `/tracks/${trackId}`,
+  /** A question of a track, previewed before practising it. */
+  question: (trackId: string, questionId: string) => `/tracks/${trackId}/questions/${questionId}`,
+  /** The lobby, its form prefilled with a track and a round type (`?track=…&roundType=…`). */
+  lobby: (prefill?: { trackId: string; roundType: string }) =>
+    prefill
+      ? `/lobby?track=${encodeURIComponent(prefill.trackId)}&roundType=${encodeURIComponent(prefill.roundType)}`
+      : '/lobby',
+} as const;
