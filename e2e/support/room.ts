@@ -56,10 +56,18 @@ export async function ivyAndCal(person: () => Promise<Page>, roundType = 'Coding
 
 /** Gives every criterion of a feedback form the same score. */
 export async function rateAll(form: Locator, score: string): Promise<void> {
-  const groups = form.getByRole('group');
-  const count = await groups.count();
-  for (let i = 0; i < count; i++) {
-    const option = groups.nth(i).getByLabel(score, { exact: true });
-    if (await option.count()) await option.check();
-  }
+  // Until every score sticks: the form can render again as the round's ending state arrives
+  // (seen once in CI: the first criterion lost its score; noted in the closing note for an issue).
+  await expect(async () => {
+    const groups = form.getByRole('group');
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) {
+      const option = groups.nth(i).getByLabel(score, { exact: true });
+      if ((await option.count()) && !(await option.isChecked())) await option.check();
+    }
+    for (let i = 0; i < count; i++) {
+      const option = groups.nth(i).getByLabel(score, { exact: true });
+      if (await option.count()) await expect(option).toBeChecked({ timeout: 500 });
+    }
+  }).toPass({ timeout: 10_000 });
 }
