@@ -1,27 +1,20 @@
 import type { RoomReport, RoundReport } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
+import { roundReport } from '../report/testing/roundReport';
 import { criterionTrends, practiceRounds } from './practiceHistory';
 
-const round = (overrides: Partial<RoundReport>): RoundReport => ({
-  number: 1,
-  roundType: 'coding',
-  stageLabel: null,
-  question: { id: 'q', title: 'Top K', roundLabel: 'Coding', prompt: '' },
-  interviewer: { id: 'ola', name: 'Ola' },
-  candidate: { id: 'ada', name: 'Ada' },
-  startedAt: 1000,
-  revealedAt: 1000,
-  endedAt: 2000,
-  timeUsedMs: 1000,
-  hints: [],
-  code: { language: 'python', text: '' },
-  runs: [],
-  criteria: [{ id: 'c1', name: 'Correctness', measures: '' }],
-  scorecard: null,
-  scorecardWithheld: false,
-  selfAssessment: null,
-  ...overrides,
-});
+const round = (overrides: Partial<RoundReport>): RoundReport =>
+  roundReport({
+    question: { id: 'q', title: 'Top K', roundLabel: 'Coding', prompt: '' },
+    interviewer: { id: 'ola', name: 'Ola' },
+    candidate: { id: 'ada', name: 'Ada' },
+    startedAt: 1000,
+    revealedAt: 1000,
+    endedAt: 2000,
+    timeUsedMs: 1000,
+    criteria: [{ id: 'c1', name: 'Correctness', measures: '' }],
+    ...overrides,
+  });
 const report = (viewerId: string, rounds: RoundReport[], roomId = 'r1'): RoomReport => ({
   roomId,
   roundType: 'coding',

@@ -1,27 +1,9 @@
 import type { RoomReport, RoundReport } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import { loopSummary } from './loopSummary';
+import { roundReport } from './testing/roundReport';
 
-const round = (number: number, overrides: Partial<RoundReport>): RoundReport => ({
-  number,
-  roundType: 'coding',
-  stageLabel: null,
-  question: null,
-  interviewer: { id: 'ivy', name: 'Ivy' },
-  candidate: { id: 'cal', name: 'Cal' },
-  startedAt: 0,
-  revealedAt: 0,
-  endedAt: 1,
-  timeUsedMs: 1,
-  hints: [],
-  code: { language: 'python', text: '' },
-  runs: [],
-  criteria: [],
-  scorecard: null,
-  scorecardWithheld: false,
-  selfAssessment: null,
-  ...overrides,
-});
+const round = (number: number, overrides: Partial<RoundReport>) => roundReport({ number, ...overrides });
 
 const rated = (pairs: Array<[string, number]>) =>
   pairs.map(([criterionId, score]) => ({ criterionId, score, comment: '' }));
