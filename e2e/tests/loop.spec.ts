@@ -57,6 +57,8 @@ test('a loop from the track page: a screen, then a coding and a system design ro
     ...(await violations(cal, 'break, candidate')),
   ];
   await next.getByRole('button', { name: 'Start round 2' }).click();
+  // Cal has not assessed the screen: Ivy is asked first, and his form stays open in the room.
+  await next.getByRole('button', { name: 'Start round 2 anyway' }).click();
   await expect(cal.getByText('Round 2 · Coding', { exact: true })).toBeVisible();
   await expect(loop.locator('[aria-current="step"]')).toContainText('Coding');
   await expect(cal.getByRole('tab', { name: 'Code', exact: true })).toHaveAttribute('aria-selected', 'true');
@@ -70,6 +72,7 @@ test('a loop from the track page: a screen, then a coding and a system design ro
   await next.getByRole('radio', { name: 'Cal (swap)' }).check();
   await expect(next.getByLabel('Question')).toHaveCount(0); // the next interviewer picks
   await next.getByRole('button', { name: 'Start round 3' }).click();
+  await next.getByRole('button', { name: 'Start round 3 anyway' }).click();
   await expect(cal.getByText('You: Interviewer')).toBeVisible();
   await expect(ivy.getByText('You: Candidate')).toBeVisible();
   await expect(loop.locator('[aria-current="step"]')).toContainText('System design');

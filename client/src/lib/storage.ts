@@ -7,6 +7,8 @@ const NAME_KEY = 'mockloop:name';
 const PERSON_KEY = 'mockloop:person';
 const CALL_COLLAPSED_KEY = 'mockloop:call-collapsed';
 const questionShownKey = (roomId: string) => `mockloop:question-shown:${roomId}`;
+const DRAFT_PREFIX = 'mockloop:draft:';
+const draftKey = (roomId: string, round: number, kind: string) => `${DRAFT_PREFIX}${roomId}:${round}:${kind}`;
 
 function safe<T>(fn: () => T, fallback: T): T {
   try {
@@ -46,6 +48,19 @@ export const storage = {
     }, null),
   setQuestionShown: (roomId: string, shown: boolean) =>
     safe(() => sessionStorage.setItem(questionShownKey(roomId), shown ? '1' : '0'), undefined),
+  /**
+   * A feedback form's unsent draft (a scorecard or a self-assessment of one round), kept until it
+   * is submitted: a refresh, a new round or a re-render never loses a pick. Only this browser has it.
+   */
+  draft: (roomId: string, round: number, kind: string): unknown =>
+    safe(() => {
+      const text = localStorage.getItem(draftKey(roomId, round, kind));
+      return text === null ? null : (JSON.parse(text) as unknown);
+    }, null),
+  setDraft: (roomId: string, round: number, kind: string, draft: unknown) =>
+    safe(() => localStorage.setItem(draftKey(roomId, round, kind), JSON.stringify(draft)), undefined),
+  forgetDraft: (roomId: string, round: number, kind: string) =>
+    safe(() => localStorage.removeItem(draftKey(roomId, round, kind)), undefined),
   /**
    * This browser's random lobby id: all its tabs are one person, with one place in line, never
    * paired with themself (P-LOBBY-1). Made on first use.

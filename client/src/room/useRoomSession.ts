@@ -87,6 +87,12 @@ export interface CallChannel {
   onJoined(listener: () => void): () => void;
 }
 const RETRY_MS = 2000;
+
+/** Whether a room state is of another round, or gives this person another seat, than a join's grants. */
+function grantsOutdated(room: RoomState, join: JoinResult): boolean {
+  const me = room.participants.find((p) => p.id === join.self.id);
+  return room.round.number !== join.room.round.number || (me !== undefined && me.role !== join.self.role);
+}
 /** Document tokens are refreshed this often, well before they expire (DOC_TOKEN_TTL_MS). */
 const TOKEN_REFRESH_MS = 20 * 60_000;
 
@@ -132,9 +138,16 @@ export function useRoomSession(roomId: string) {
       pendingName.current = undefined;
       storage.setSecret(roomId, ack.data.secret);
       clock.sync(ack.data.room.serverNow);
-      setSession({ status: 'joined', join: ack.data, room: ack.data.room });
+      // The ack's room state was read when the server took the join; a broadcast that left later
+      // (a round ending meanwhile) may already be here: never go back to the older one (P-CTL-5).
+      const before = sessionRef.current;
+      const stale = before.status === 'joined' && before.room.revision > ack.data.room.revision;
+      const room = stale ? before.room : ack.data.room;
+      setSession({ status: 'joined', join: ack.data, room });
       joinedNow.current = true;
       for (const listener of [...joinedListeners.current]) listener();
+      // The newer state is of another round or seat than the grants just received: fetch those.
+      if (stale && grantsOutdated(room, ack.data)) void join();
       return;
     }
     if (ack.error.code === 'NOT_FOUND') {
@@ -174,11 +187,7 @@ export function useRoomSession(roomId: string) {
       if (room.revision < current.room.revision) return;
       setSession({ ...current, room });
       // A new round or a new seat (role swap) means new document tokens: join again for them.
-      const me = room.participants.find((p) => p.id === current.join.self.id);
-      if (
-        room.round.number !== current.join.room.round.number ||
-        (me && me.role !== current.join.self.role)
-      ) {
+      if (grantsOutdated(room, current.join)) {
         setBrief(null);
         void join();
       }

@@ -52,6 +52,7 @@ export function EarlierRoundFeedback({ room, self, actions }: Props) {
             </p>
             {open === round.number ? (
               <FeedbackForm
+                roomId={room.roomId}
                 round={round.number}
                 kind={kind}
                 criteria={round.criteria}

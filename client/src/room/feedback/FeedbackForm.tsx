@@ -10,8 +10,11 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useAction } from '../../lib/useAction';
 import { RatingField } from './RatingField';
+import { useFeedbackDraft } from './useFeedbackDraft';
 
 interface Props {
+  /** The room, so the draft is kept per room, round and kind (useFeedbackDraft). */
+  roomId: string;
   round: number;
   kind: 'scorecard' | 'self-assessment';
   /** The interviewer gets the full rubric (with what each score means); the candidate the names. */
@@ -23,6 +26,7 @@ interface Props {
 
 /** The end-of-round form: a scorecard for the interviewer, a self-assessment for the candidate. */
 export function FeedbackForm({
+  roomId,
   round,
   kind,
   criteria,
@@ -30,14 +34,10 @@ export function FeedbackForm({
   onSubmitScorecard,
   onSubmitSelfAssessment,
 }: Props) {
-  const [scores, setScores] = useState<Record<string, number>>({});
-  const [comments, setComments] = useState<Record<string, string>>({});
-  const [recommendation, setRecommendation] = useState<Recommendation | ''>('');
-  const [wentWell, setWentWell] = useState('');
-  const [toImprove, setToImprove] = useState('');
-  const [clarity, setClarity] = useState<number | null>(null);
-  const [helpfulness, setHelpfulness] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
+  const { draft, update, clear } = useFeedbackDraft(roomId, round, kind);
+  const { scores, comments, recommendation, wentWell, toImprove, clarity, helpfulness, comment } = draft;
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
+    update((d) => ({ ...d, [key]: value }));
   const [problem, setProblem] = useState<string | null>(null);
   const submit = useAction(async () => {
     const ratings = criteria.map((c) => ({
@@ -45,22 +45,24 @@ export function FeedbackForm({
       score: scores[c.id] ?? 0,
       comment: comments[c.id] ?? '',
     }));
-    if (kind === 'scorecard') {
-      return onSubmitScorecard({
-        round,
-        ratings,
-        recommendation: recommendation as Recommendation,
-        wentWell,
-        toImprove,
-      });
-    }
-    return onSubmitSelfAssessment({
-      round,
-      ratings,
-      interviewerClarity: clarity ?? 0,
-      interviewerHelpfulness: helpfulness ?? 0,
-      comment,
-    });
+    const failed =
+      kind === 'scorecard'
+        ? await onSubmitScorecard({
+            round,
+            ratings,
+            recommendation: recommendation as Recommendation,
+            wentWell,
+            toImprove,
+          })
+        : await onSubmitSelfAssessment({
+            round,
+            ratings,
+            interviewerClarity: clarity ?? 0,
+            interviewerHelpfulness: helpfulness ?? 0,
+            comment,
+          });
+    if (!failed) clear();
+    return failed;
   });
   const ids = { recommendation: useId(), well: useId(), improve: useId(), comment: useId() };
 
@@ -99,9 +101,9 @@ export function FeedbackForm({
           max={4}
           value={scores[c.id] ?? null}
           levels={c.scores}
-          onChange={(v) => setScores((s) => ({ ...s, [c.id]: v }))}
+          onChange={(v) => update((d) => ({ ...d, scores: { ...d.scores, [c.id]: v } }))}
           comment={comments[c.id]}
-          onComment={(text) => setComments((s) => ({ ...s, [c.id]: text }))}
+          onComment={(text) => update((d) => ({ ...d, comments: { ...d.comments, [c.id]: text } }))}
         />
       ))}
       {kind === 'scorecard' ? (
@@ -110,7 +112,7 @@ export function FeedbackForm({
           <select
             id={ids.recommendation}
             value={recommendation}
-            onChange={(e) => setRecommendation(e.target.value as Recommendation)}
+            onChange={(e) => set('recommendation', e.target.value as Recommendation)}
           >
             <option value="">Choose…</option>
             {RECOMMENDATIONS.map((r) => (
@@ -125,7 +127,7 @@ export function FeedbackForm({
             rows={3}
             maxLength={4000}
             value={wentWell}
-            onChange={(e) => setWentWell(e.target.value)}
+            onChange={(e) => set('wentWell', e.target.value)}
           />
           <label htmlFor={ids.improve}>What to improve</label>
           <textarea
@@ -133,7 +135,7 @@ export function FeedbackForm({
             rows={3}
             maxLength={4000}
             value={toImprove}
-            onChange={(e) => setToImprove(e.target.value)}
+            onChange={(e) => set('toImprove', e.target.value)}
           />
         </>
       ) : (
@@ -142,13 +144,13 @@ export function FeedbackForm({
             label={`How clear was ${partnerName}?`}
             max={5}
             value={clarity}
-            onChange={setClarity}
+            onChange={(v) => set('clarity', v)}
           />
           <RatingField
             label={`How helpful was ${partnerName}?`}
             max={5}
             value={helpfulness}
-            onChange={setHelpfulness}
+            onChange={(v) => set('helpfulness', v)}
           />
           <label htmlFor={ids.comment}>Anything else for {partnerName}?</label>
           <textarea
@@ -156,7 +158,7 @@ export function FeedbackForm({
             rows={3}
             maxLength={4000}
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            onChange={(e) => set('comment', e.target.value)}
           />
         </>
       )}

@@ -70,6 +70,8 @@ export function FeedbackPanel({ room, self, brief, actions }: Props) {
       )}
       {(isInterviewer || isCandidate) && !submitted && (
         <FeedbackForm
+          key={round.number}
+          roomId={room.roomId}
           round={round.number}
           kind={isInterviewer ? 'scorecard' : 'self-assessment'}
           criteria={

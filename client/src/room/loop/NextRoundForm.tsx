@@ -31,6 +31,8 @@ export function NextRoundForm({ room, self, actions }: Props) {
   const [seats, setSeats] = useState<'same' | 'swapped'>('same');
   const [questionId, setQuestionId] = useState('');
   const [questions, setQuestions] = useState<PublicQuestion[] | null>(null);
+  // The partner still writing their feedback: asked first, since the new round moves their form.
+  const [confirming, setConfirming] = useState(false);
   const start = useAction(actions.nextRound);
   const ids = { type: useId(), question: useId(), note: useId() };
   const isInterviewer = self.id === round.interviewerId;
@@ -42,6 +44,7 @@ export function NextRoundForm({ room, self, actions }: Props) {
   }, [isInterviewer]);
 
   const next = round.number + 1;
+  const partnerOwes = partnerId !== null && !round.feedback.selfAssessment;
   const plannedHere = planned !== undefined && planned.roundType === roundType;
   const upcoming = planned ? `Next in the loop: ${planned.label} · ${planned.minutes} min.` : '';
 
@@ -65,6 +68,11 @@ export function NextRoundForm({ room, self, actions }: Props) {
         className="next-round-form"
         onSubmit={(e) => {
           e.preventDefault();
+          if (partnerOwes && !confirming) {
+            setConfirming(true);
+            return;
+          }
+          setConfirming(false);
           void start.run({
             roundType,
             seats,
@@ -120,9 +128,24 @@ export function NextRoundForm({ room, self, actions }: Props) {
         ) : (
           <p className="muted small">{name(partnerId)} picks the question, privately.</p>
         )}
-        <button type="submit" className="button primary" disabled={start.busy}>
-          Start round {next}
-        </button>
+        {confirming ? (
+          <div className="confirm-box" role="alertdialog" aria-label={`Start round ${next}`}>
+            <p>
+              {name(partnerId)} has not sent a self-assessment of round {round.number} yet. It stays open for
+              them in the room, to finish while round {next} runs.
+            </p>
+            <button type="submit" className="button primary" disabled={start.busy}>
+              Start round {next} anyway
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Wait for {name(partnerId)}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="button primary" disabled={start.busy}>
+            Start round {next}
+          </button>
+        )}
         {start.error && (
           <p role="alert" className="error small">
             {start.error}
