@@ -41,11 +41,12 @@ async function seatThree(roundType = 'system-design') {
 }
 
 /** A board client: a y-websocket connection, a model of Excalidraw, and the binding between them. */
-function boardClient(access: DocAccess, name: string, seed: number) {
+function boardClient(access: DocAccess, name: string, seed: number, readOnly = false) {
   const client = t.doc(access);
   const scene = new SceneModel(name, seededRandom(seed));
   const binding = new BoardBinding(client.doc.getMap<ModelElement>(BOARD_DOC.elements), scene, {
     throttleMs: 5,
+    readOnly,
   });
   return { client, scene, binding };
 }
@@ -83,7 +84,8 @@ describe('whiteboard over the real server (P-BOARD)', () => {
     const { ivy, cal, obi } = await seatThree();
     const a = boardClient(ivy.documents.board as DocAccess, 'ivy', 1);
     const b = boardClient(cal.documents.board as DocAccess, 'cal', 2);
-    const o = boardClient(obi.documents.board as DocAccess, 'obi', 3);
+    // The observer's page binds its board read-only, as the room does for observers.
+    const o = boardClient(obi.documents.board as DocAccess, 'obi', 3, true);
     await eventually(() => expect(a.client.provider.synced && b.client.provider.synced).toBe(true));
 
     const random = seededRandom(42);
@@ -100,8 +102,8 @@ describe('whiteboard over the real server (P-BOARD)', () => {
       // Let messages cross in flight: edits interleave with peers' updates.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    o.scene.add('observer-scribble');
-    o.binding.onLocalChange();
+    // A hostile observer writes anyway, straight into its copy: the server drops it (P-DOC-3).
+    o.client.doc.getMap(BOARD_DOC.elements).set('observer-scribble', { id: 'observer-scribble', version: 1 });
 
     const elementsOf = (client: DocClient) => client.doc.getMap<ModelElement>(BOARD_DOC.elements).values();
     await eventually(() => {

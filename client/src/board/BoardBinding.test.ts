@@ -232,6 +232,56 @@ describe('BoardBinding: Excalidraw scene <-> Y.Map', () => {
     expect(a.map.get('shape')?.x).toBe(10);
   });
 
+  it('a read-only binding never writes, so a viewer whose writes the server drops keeps up with every version', () => {
+    const random = seededRandom(11);
+    const [a, b] = makePeers(2, random) as [Peer, Peer];
+    // Yjs keeps the entry of the higher client id when two set one key at once.
+    a.doc.clientID = 100;
+    b.doc.clientID = 200;
+    // The observer: its document gets everyone's updates; nothing it writes ever leaves it. Its
+    // client id sorts last, so a write of its own would win Yjs' tie for that key for good.
+    const o = new Y.Doc();
+    o.clientID = 0xfffffffe;
+    const oMap = o.getMap<ModelElement>('elements');
+    const oScene = new SceneModel('o', random);
+    const oTimers = new ManualTimers();
+    const oBinding = new BoardBinding(oMap, oScene, {
+      setTimer: oTimers.set,
+      clearTimer: oTimers.clear,
+      readOnly: true,
+    });
+    const toObserver = (peer: Peer) => peer.doc.on('update', (u: Uint8Array) => Y.applyUpdate(o, u, REMOTE));
+    toObserver(a);
+    toObserver(b);
+
+    a.scene.add('shape');
+    a.binding.flush();
+    deliver(a, b);
+    // A concurrent edit of the same version: the lower nonce wins by Excalidraw's rule, while Yjs
+    // may keep the other in the map for a moment.
+    a.scene.update('shape', { x: 10 });
+    b.scene.update('shape', { x: 20 });
+    (a.scene.elements[0] as ModelElement).versionNonce = 5;
+    (b.scene.elements[0] as ModelElement).versionNonce = 9;
+    // The observer hears the winner (a's) first, then the loser, which Yjs keeps in the map.
+    a.binding.flush();
+    b.binding.flush();
+    oTimers.runAll();
+    settle([a, b]);
+    oTimers.runAll();
+    oBinding.flush();
+    // Later edits by the writers reach the viewer, whatever it saw in between.
+    for (const x of [30, 40, 50]) {
+      a.scene.update('shape', { x });
+      a.binding.flush();
+      settle([a, b]);
+      oTimers.runAll();
+    }
+    expect(o.store.clients.has(o.clientID)).toBe(false);
+    expect(oMap.get('shape')?.x).toBe(50);
+    expect(oScene.elements[0]?.x).toBe(50);
+  });
+
   it('writes only elements whose version changed, in one transaction, and ignores its own echo', () => {
     const random = seededRandom(3);
     const [a, b] = makePeers(2, random) as [Peer, Peer];

@@ -40,6 +40,13 @@ export interface BoardBindingOptions<E extends SyncedElement> {
   throttleMs?: number;
   /** Called with peers' elements once they are shown (to fetch their images, say). */
   onRemote?: (elements: readonly E[]) => void;
+  /**
+   * Shows the document and never writes to it (an observer, a frozen board). The server drops a
+   * read-only connection's writes, so a local one would never reach the others: a write-back of
+   * an element here would sit in this copy alone and, by Yjs' rule for concurrent map entries,
+   * could hide every later version of that element from this viewer for good.
+   */
+  readOnly?: boolean;
   /** Timers; tests pass a hand-driven clock. */
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -137,7 +144,7 @@ export class BoardBinding<E extends SyncedElement> {
         this.deferred.delete(element.id);
       }
     }
-    this.write(writes);
+    if (!this.options.readOnly) this.write(writes);
     if (behind.length > 0) this.show(behind);
   }
 

@@ -28,7 +28,7 @@ interface Props {
  */
 export default function Whiteboard({ board, isObserver, roomId, secret, readOnly, exportName }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
-  const sync = useBoardSync(api, board.handle, { roomId, secret });
+  const sync = useBoardSync(api, board.handle, { roomId, secret, readOnly });
   const generateIdForFile = useCallback(
     (file: File) => uploadBoardFile(roomId, secret, file),
     [roomId, secret],

@@ -30,6 +30,8 @@ export interface BoardSync {
 interface Options {
   roomId: string;
   secret: string;
+  /** Show the board without ever writing to its document (observers, a frozen board). */
+  readOnly: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ interface Options {
 export function useBoardSync(
   api: ExcalidrawImperativeAPI | null,
   handle: SharedDocHandle | null,
-  { roomId, secret }: Options,
+  { roomId, secret, readOnly }: Options,
 ): BoardSync {
   const [peers, setPeers] = useState<BoardPeer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);
@@ -56,6 +58,7 @@ export function useBoardSync(
     const files = new BoardFileLoader(api, roomId, secret);
     const binding = new BoardBinding(doc.getMap<BoardElement>(BOARD_DOC.elements), excalidrawScene(api), {
       onRemote: (elements) => files.load(elements),
+      readOnly,
     });
     files.load(api.getSceneElementsIncludingDeleted());
     const presence = new PresencePublisher(awareness);
@@ -150,7 +153,7 @@ export function useBoardSync(
       setPeers([]);
       setFollowing(null);
     };
-  }, [api, handle, loaded, roomId, secret]);
+  }, [api, handle, loaded, roomId, secret, readOnly]);
 
   const toggleFollow = useCallback(
     (peer: BoardPeer) => {
