@@ -75,6 +75,8 @@ export interface App {
   /** Deletes rooms past their retention (it also runs by itself, hourly). */
   janitor: RoomJanitor;
   docs: DocManager;
+  /** The document plane (its connections and the fragment pool). */
+  yjs: YjsWebSocketServer;
   rooms: RoomService;
   bank: QuestionBank;
   /** Listens and resolves with the bound port (pass 0 for any free port). */
@@ -116,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     onError: (err, name) => log(`[docs] ${name}`, err),
     log: (message) => log(message),
     loadBudgetMs: limits.docLoadBudgetMs,
+    history: limits.history,
     onActivity: (roomId) => activity.touch(roomId),
     leases: cluster.leases,
     ...options.docs,
@@ -123,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const seatChanges = new SeatChanges();
   const interview = new InterviewService(store, bank, docs);
-  const rounds = new RoundService(store, bank, docs, undefined, seatChanges);
+  const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
   const originAllowed = originPolicy(
     options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
   );
@@ -218,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: (message) => log(message),
     budget: limits.doc,
     assemblyBytes: limits.docAssemblyBytes,
+    assemblyDeadlineMs: limits.docAssemblyDeadlineMs,
     admit: (req) => guard.admitWebSocket(req),
     originAllowed,
   });
@@ -251,6 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     janitor,
     docs,
+    yjs,
     rooms,
     bank,
     listen(port, host) {

@@ -10,6 +10,7 @@ import {
 } from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { withLimits } from '../src/limits/Limits.js';
 import { updateMessage } from '../src/testing/hostileUpdates.js';
@@ -131,31 +132,102 @@ describe('messages larger than a frame', () => {
     expect(cal.provider.wsconnected).toBe(true);
   });
 
-  it('P-DOC-12: messages part way in are held against one pool for the process; a closed connection frees its share', async () => {
+  it('P-DOC-12: the bytes that arrived are held against one pool for the process; a closed connection frees its share', async () => {
     const { interviewer, candidate } = await seatTwo();
-    const cal = t.doc(boardOf(candidate));
-    await eventually(() => expect(cal.provider.synced).toBe(true));
-    const offline = new Y.Doc();
-    offline.clientID = boardOf(interviewer).clientId;
-    const count = drawOffline(offline, 3 * MiB);
-    const frames = fragmentMessage(updateMessage(Y.encodeStateAsUpdate(offline)));
-    expect(frames.length).toBeGreaterThan(2);
-    expect(frames.every((frame) => frame.length <= MAX_DOC_MESSAGE_BYTES)).toBe(true);
+    const watcher = await joinOk(t.control(), { roomId: interviewer.room.roomId, name: 'Obs' });
+    const obs = t.doc(boardOf(watcher));
+    await eventually(() => expect(obs.provider.synced).toBe(true));
+    const frames = await offlineBoardFrames(interviewer, 3 * MiB);
 
-    // One connection starts a 4 MiB message and never finishes it: 4 of the pool's 5 MiB held.
-    const stalled = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
-    stalled.send(fragment(4 * MiB, new Uint8Array(FRAGMENT_PIECE_BYTES)));
-    // Another's 3 MB message does not fit beside it: refused, try again later.
+    // Cal sends 4 MiB of a 5 MiB message and stops: 4 of the pool's 5 MiB are held.
+    const stalled = await openRawDoc(t.server.wsUrl, boardOf(candidate));
+    const piece = new Uint8Array(FRAGMENT_PIECE_BYTES);
+    for (let i = 0; i < 4; i++) stalled.send(fragment(5 * MiB, piece));
+    await eventually(() => expect(assemblyHeld()).toBeGreaterThanOrEqual(4 * FRAGMENT_PIECE_BYTES));
+    // Ivy's 3 MB message does not fit beside it: refused, try again later.
     const refused = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
-    for (const frame of frames) refused.send(frame);
+    for (const frame of frames.frames) refused.send(frame);
     expect((await refused.closed).code).toBe(CloseCode.RateLimited);
 
     // Once the stalled one is gone, the same message goes through whole.
     stalled.ws.close();
     await stalled.closed;
+    await eventually(() => expect(assemblyHeld()).toBe(0));
     const sender = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
-    for (const frame of frames) sender.send(frame);
-    await eventually(() => expect(cal.doc.getMap(BOARD_DOC.elements).size).toBe(count), 20_000);
+    for (const frame of frames.frames) sender.send(frame);
+    await eventually(() => expect(obs.doc.getMap(BOARD_DOC.elements).size).toBe(frames.count), 20_000);
     sender.ws.close();
   });
+
+  it('P-DOC-12: a declared size holds nothing, and read-only connections hold nothing at all', async () => {
+    const { interviewer } = await seatTwo();
+    const roomId = interviewer.room.roomId;
+    // Eight observers each declare an 8 MiB message and send one byte, then eight more bytes'
+    // worth of whole pieces: none of it is held (the attack that kept a 64 MiB pool full).
+    const observers = [];
+    for (let i = 0; i < 8; i++) {
+      const seat = await joinOk(t.control(), { roomId, name: `Obs${i}` });
+      const socket = await openRawDoc(t.server.wsUrl, boardOf(seat));
+      socket.send(fragment(8 * MiB, new Uint8Array(1)));
+      for (let p = 0; p < 3; p++) socket.send(fragment(8 * MiB, new Uint8Array(FRAGMENT_PIECE_BYTES)));
+      observers.push(socket);
+    }
+    const player = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    player.send(fragment(4 * MiB, new Uint8Array(1)));
+    await eventually(() => expect(assemblyHeld()).toBe(1));
+    player.ws.close();
+    // The players' own large message still goes through at once.
+    const { frames, count } = await offlineBoardFrames(interviewer, 3 * MiB);
+    const watcher = t.doc(boardOf(interviewer));
+    const sender = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    for (const frame of frames) sender.send(frame);
+    await eventually(() => expect(watcher.doc.getMap(BOARD_DOC.elements).size).toBe(count), 20_000);
+    for (const socket of observers) expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('P-DOC-12: one message part way in per participant, whatever their connections', async () => {
+    const { interviewer } = await seatTwo();
+    const first = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    first.send(fragment(2 * MiB, new Uint8Array(1000)));
+    await eventually(() => expect(assemblyHeld()).toBe(1000));
+    const second = await openRawDoc(t.server.wsUrl, boardOf(interviewer));
+    second.send(fragment(2 * MiB, new Uint8Array(1000)));
+    const closed = await second.closed;
+    expect(closed.code).toBe(CloseCode.RateLimited);
+    expect(closed.reason).toMatch(/another large message/);
+    expect(first.ws.readyState).toBe(WebSocket.OPEN);
+  });
 });
+
+describe('a message in fragments has a deadline', () => {
+  const slow = withTestServer({
+    limits: withLimits({ docAssemblyBytes: 5 * MiB, docAssemblyDeadlineMs: 400 }),
+  });
+
+  it('P-DOC-12: a message that does not finish in time is let go and its connection told to try again', async () => {
+    const room = await createRoom(slow.server.url, { roundType: 'system-design', name: 'Ivy' });
+    const ivy = await joinOk(slow.control(), { roomId: room.roomId, secret: room.secret });
+    const socket = await openRawDoc(slow.server.wsUrl, boardOf(ivy));
+    socket.send(fragment(3 * MiB, new Uint8Array(FRAGMENT_PIECE_BYTES)));
+    const closed = await socket.closed;
+    expect(closed.code).toBe(CloseCode.RateLimited);
+    expect(closed.reason).toMatch(/took too long/);
+    await eventually(() => expect(slow.server.app.yjs.assemblyBytesHeld).toBe(0));
+  });
+});
+
+/** The process's pool: bytes held in messages part way in. */
+function assemblyHeld(): number {
+  return t.server.app.yjs.assemblyBytesHeld;
+}
+
+/** A board of about `bytes` drawn offline by the interviewer, as the fragments that carry it. */
+async function offlineBoardFrames(interviewer: JoinResult, bytes: number) {
+  const offline = new Y.Doc();
+  offline.clientID = boardOf(interviewer).clientId;
+  const count = drawOffline(offline, bytes);
+  const frames = fragmentMessage(updateMessage(Y.encodeStateAsUpdate(offline)));
+  expect(frames.length).toBeGreaterThan(2);
+  expect(frames.every((frame) => frame.length <= MAX_DOC_MESSAGE_BYTES)).toBe(true);
+  return { frames, count };
+}

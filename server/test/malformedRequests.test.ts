@@ -24,6 +24,7 @@ const ROUTES = [
   'GET /api/rooms/:roomId/brief',
   'GET /api/rooms/:roomId/report',
   'GET /api/rooms/:roomId/report-key',
+  'GET /api/rooms/:roomId/report/rounds/:round/code',
   'GET /api/rooms/:roomId/replay/:round',
   'GET /api/rooms/:roomId/replay/:round/:kind',
   'POST /api/rooms/:roomId/files',

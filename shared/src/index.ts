@@ -19,4 +19,6 @@ export * from './protocol/rounds.js';
 export * from './protocol/roundTypes.js';
 export * from './protocol/workspace.js';
 export * from './questions/index.js';
+export * from './updates/ByteReader.js';
+export * from './updates/scanUpdate.js';
 export * from './util/seededRandom.js';

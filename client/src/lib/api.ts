@@ -7,6 +7,7 @@ import {
   type PublicQuestion,
   type PublicTrack,
   REPLAY_API,
+  REPORT_API,
   type ReplayInfo,
   type ReplayRows,
   type RoomReport,
@@ -85,6 +86,18 @@ export async function fetchReportKey(roomId: string, secret: string): Promise<st
 
 export function fetchReport(roomId: string, secret: string): Promise<RoomReport> {
   return request(`${API.room(roomId)}/report`, bearer(secret));
+}
+
+/** One round's whole final code, when the report holds only its start (P-REPORT-1). */
+export async function fetchFinalCode(roomId: string, round: number, secret: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(REPORT_API.code(roomId, round), bearer(secret));
+  } catch {
+    throw new ApiError(0, { code: 'INTERNAL', message: 'Cannot reach the server. Check your connection.' });
+  }
+  if (!res.ok) throw new ApiError(res.status, undefined);
+  return res.text();
 }
 
 /** What of a round this participant may replay (P-REPLAY-1). */

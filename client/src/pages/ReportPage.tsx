@@ -224,6 +224,7 @@ function RoundSection({
         round={round.number}
         language={round.code.language}
         finalCode={round.code.text}
+        codeTruncated={round.code.truncated}
         linkedSeconds={linkedSeconds}
       />
     </section>

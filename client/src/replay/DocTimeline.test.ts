@@ -2,7 +2,7 @@ import { BOARD_DOC, CODE_DOC, type Random, seededRandom } from '@mockloop/shared
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocTimeline, KEYFRAME_ROWS, type ReplayRow } from './DocTimeline';
-import { addsRun } from './loadReplay';
+import { addsRun, passesScan } from './loadReplay';
 
 /**
  * A random history of two people editing one document: typing, deleting, moving board elements,
@@ -127,5 +127,50 @@ describe('DocTimeline', () => {
     expect([99, 100, 199, 200, 399, 400].map((t) => timeline.countAt(t))).toEqual([0, 1, 1, 4, 4, 5]);
     expect(timeline.timeOf(3)).toBe(200);
     expect(timeline.docAfter(timeline.countAt(250)).getText(CODE_DOC.text).toString()).toBe('abcd');
+  });
+});
+
+describe('rows the page refuses (P-REPLAY-3)', () => {
+  const rowOf = (change: (doc: Y.Doc) => void): Uint8Array => {
+    const doc = new Y.Doc();
+    let row = new Uint8Array();
+    doc.on('update', (u: Uint8Array) => {
+      row = u;
+    });
+    change(doc);
+    return row;
+  };
+
+  it('scans each row as the server loader does: another root, a nested type or a lying count is refused', () => {
+    expect(
+      passesScan(
+        rowOf((d) => d.getText(CODE_DOC.text).insert(0, 'fine')),
+        'code',
+      ),
+    ).toBe(true);
+    expect(
+      passesScan(
+        rowOf((d) => d.getText('payload').insert(0, 'x')),
+        'code',
+      ),
+    ).toBe(false);
+    expect(
+      passesScan(
+        rowOf((d) => d.getMap(BOARD_DOC.elements).set('x', new Y.Map())),
+        'board',
+      ),
+    ).toBe(false);
+    // 3e7 structs declared in a few bytes: Yjs would allocate before reading them.
+    expect(passesScan(new Uint8Array([1, 0x80, 0x87, 0xa7, 0x0e, 1, 0]), 'code')).toBe(false);
+  });
+
+  it('a row Yjs throws on is left out and the rest still plays', () => {
+    const good = rowOf((d) => d.getText(CODE_DOC.text).insert(0, 'still plays'));
+    const timeline = new DocTimeline();
+    timeline.append([
+      { seq: 1, at: 1, author: null, update: new Uint8Array([0, 1, 200]) },
+      { seq: 2, at: 2, author: null, update: good },
+    ]);
+    expect(timeline.docAfter(2).getText(CODE_DOC.text).toString()).toBe('still plays');
   });
 });

@@ -59,7 +59,7 @@ export class DocTimeline {
       const row = rows[i] as ReplayRow;
       if (isolate?.(row)) {
         this.applying = row;
-        Y.applyUpdate(this.built, row.update);
+        applyRow(this.built, row.update);
         this.applying = null;
         this.push(row);
         i++;
@@ -70,7 +70,7 @@ export class DocTimeline {
       let end = i;
       while (end < rows.length && end - i < room && !isolate?.(rows[end] as ReplayRow)) end++;
       Y.transact(this.built, () => {
-        for (let j = i; j < end; j++) Y.applyUpdate(this.built, (rows[j] as ReplayRow).update);
+        for (let j = i; j < end; j++) applyRow(this.built, (rows[j] as ReplayRow).update);
       });
       for (let j = i; j < end; j++) this.push(rows[j] as ReplayRow);
       i = end;
@@ -111,7 +111,7 @@ export class DocTimeline {
     const { doc, applied } = shown;
     if (applied < target) {
       Y.transact(doc, () => {
-        for (let i = applied; i < target; i++) Y.applyUpdate(doc, (this.rowsList[i] as ReplayRow).update);
+        for (let i = applied; i < target; i++) applyRow(doc, (this.rowsList[i] as ReplayRow).update);
       });
       shown.applied = target;
     }
@@ -121,5 +121,17 @@ export class DocTimeline {
   destroy(): void {
     this.shown?.doc.destroy();
     this.built.destroy();
+  }
+}
+
+/**
+ * Applies one row; a row Yjs throws on (one that passed the scan and is still damaged) is left
+ * out rather than ending the replay: the rest of the history still plays.
+ */
+function applyRow(doc: Y.Doc, update: Uint8Array): void {
+  try {
+    Y.applyUpdate(doc, update);
+  } catch (err) {
+    console.warn('[replay] a stored row could not be applied', err);
   }
 }

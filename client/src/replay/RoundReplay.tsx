@@ -1,5 +1,6 @@
 import type { Language } from '@mockloop/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fetchFinalCode } from '../lib/api';
 import { BoardPicture } from './BoardPicture';
 import type { Replay } from './Replay';
 import { ReplayPanel } from './ReplayPanel';
@@ -12,12 +13,22 @@ interface Props {
   round: number;
   language: Language;
   finalCode: string;
+  /** The report holds only the start of the code: the rest loads on request. */
+  codeTruncated: boolean;
   /** From a `?t=` link to this round: open the replay there and scroll to it. */
   linkedSeconds: number | undefined;
 }
 
 /** A round's replay in the report, then its final code and a picture of its final board. */
-export function RoundReplay({ roomId, secret, round, language, finalCode, linkedSeconds }: Props) {
+export function RoundReplay({
+  roomId,
+  secret,
+  round,
+  language,
+  finalCode,
+  codeTruncated,
+  linkedSeconds,
+}: Props) {
   const state = useReplay(roomId, round, secret);
   const host = useRef<HTMLDivElement>(null);
   const ready = state.status === 'ready';
@@ -44,7 +55,7 @@ export function RoundReplay({ roomId, secret, round, language, finalCode, linked
       )}
 
       <h3>Final code ({language})</h3>
-      <pre className="code-block">{finalCode || '(empty)'}</pre>
+      <FinalCode roomId={roomId} secret={secret} round={round} start={finalCode} truncated={codeTruncated} />
       <h3>Final board</h3>
       {state.status === 'ready' ? (
         <FinalBoard replay={state.replay} roomId={roomId} secret={secret} round={round} />
@@ -52,6 +63,40 @@ export function RoundReplay({ roomId, secret, round, language, finalCode, linked
         <p className="muted small">The board appears once the replay has loaded.</p>
       )}
     </div>
+  );
+}
+
+/** The final code; a very long one shows its start, and the whole of it on request. */
+function FinalCode(props: {
+  roomId: string;
+  secret: string;
+  round: number;
+  start: string;
+  truncated: boolean;
+}) {
+  const { roomId, secret, round, start, truncated } = props;
+  const [whole, setWhole] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const text = whole ?? start;
+  return (
+    <>
+      <pre className="code-block">{text || '(empty)'}</pre>
+      {truncated && whole === null && (
+        <p className="muted small">
+          The first {start.length.toLocaleString('en')} characters.{' '}
+          <button
+            type="button"
+            className="button small-button"
+            onClick={() =>
+              fetchFinalCode(roomId, round, secret).then(setWhole, (err: Error) => setProblem(err.message))
+            }
+          >
+            Show all of it
+          </button>
+          {problem && <span className="error"> {problem}</span>}
+        </p>
+      )}
+    </>
   );
 }
 

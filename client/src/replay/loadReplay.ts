@@ -1,4 +1,4 @@
-import type { DocKind, ReplayRows } from '@mockloop/shared';
+import { DOC_RULES, type DocKind, type ReplayRows, STORED_LIMITS, scanUpdate } from '@mockloop/shared';
 import * as Y from 'yjs';
 import { fetchReplayInfo, fetchReplayRows } from '../lib/api';
 import { RUNS_ARRAY, type SharedRun } from '../runner/sharedRuns';
@@ -36,7 +36,7 @@ async function loadRows(
   for (;;) {
     const range = await page;
     if (range.next !== null) page = fetchRange(range.next);
-    const rows = decodeRows(range);
+    const rows = decodeRows(range).filter((row) => passesScan(row.update, kind));
     for (let i = 0; i < rows.length; i += APPLY_SLICE) {
       const slice = rows.slice(i, i + APPLY_SLICE);
       timeline.append(slice, kind === 'code' ? addsRun : undefined);
@@ -69,6 +69,19 @@ function watchRuns(timeline: DocTimeline, runs: ReplayRun[]): void {
       for (const run of item.content.getContent() as SharedRun[]) runs.push({ at, run });
     }
   });
+}
+
+/**
+ * The same checks the server's loader applies (P-REPLAY-3): Yjs trusts its input and may hang on a
+ * crafted row, so the page scans every row itself before applying it, whatever the server sent.
+ */
+export function passesScan(update: Uint8Array, kind: DocKind): boolean {
+  try {
+    scanUpdate(update, DOC_RULES[kind], STORED_LIMITS);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function decodeRows(range: ReplayRows): ReplayRow[] {

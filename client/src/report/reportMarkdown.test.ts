@@ -21,7 +21,7 @@ const report: RoomReport = {
       endedAt: 61_000,
       timeUsedMs: 61_000,
       hints: [{ index: 0, text: 'Use a heap.', revealedAt: 30_000 }],
-      code: { language: 'python', text: 'def f(): pass' },
+      code: { language: 'python', text: 'def f(): pass', truncated: false },
       runs: [{ at: 50_000, by: 'Cal', kind: 'tests', status: 'ok', passed: 2, total: 3 }],
       criteria: [{ id: 'c1', name: 'Correctness', measures: 'works' }],
       scorecard: {
@@ -165,7 +165,7 @@ describe('text people wrote, in the Markdown export', () => {
   it('fences code with more backticks than any run inside it, so the code cannot break out', () => {
     const code = 'a = "```"\nb = "````"\n```\n# not a heading\n';
     const md = reportToMarkdown(
-      withRound((round) => ({ ...round, code: { language: 'python', text: code } })),
+      withRound((round) => ({ ...round, code: { language: 'python', text: code, truncated: false } })),
     );
     expect(md).toContain(`\`\`\`\`\`python\n${code}\`\`\`\`\``);
     expect(markdownCode('x', 'type script<b>')).toBe('```typescriptb\nx\n```');

@@ -102,6 +102,12 @@ function roundMarkdown(round: RoundReport): string {
     markdownCode(round.code.text, round.code.language),
     '',
   );
+  if (round.code.truncated) {
+    lines.push(
+      `(The first ${round.code.text.length.toLocaleString('en')} characters: the whole code is in the room's report.)`,
+      '',
+    );
+  }
   return lines.join('\n');
 }
 

@@ -59,7 +59,7 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
           textName={CODE_DOC.text}
           ariaLabel="Code editor"
           language={room.language}
-          readOnly={!isPlayer}
+          readOnly={!isPlayer || code.problem?.frozen === true}
           onRun={() => {
             const plan = plans().run;
             if (plan && !runner.state.running) start(plan);

@@ -5,6 +5,8 @@ export interface DocProblem {
   message: string;
   /** Whether a Reconnect button makes sense (the person can fix the cause first). */
   canRetry: boolean;
+  /** Nothing more can be saved here: the view stays readable and takes no more edits. */
+  frozen?: boolean;
 }
 
 /** The problem to show for a close, or null when the provider simply reconnects. */
@@ -15,6 +17,12 @@ export function docProblemFor(code: number, reason: string): DocProblem | null {
         message:
           'This document reached its size limit, so your last change was not saved. Remove something large (a big paste or image), then reconnect.',
         canRetry: true,
+      };
+    case CloseCode.HistoryFull:
+      return {
+        message: `Nothing more can be saved here: ${reason || 'the room stored as much history as it may'}. Everything up to now is kept and stays in the report; create a new room to go on.`,
+        canRetry: false,
+        frozen: true,
       };
     case CloseCode.DocumentUnloadable:
       return { message: reason || 'The server could not open this document.', canRetry: false };

@@ -1,22 +1,23 @@
 import {
+  ByteReader,
   CloseCode,
   FRAGMENT_MESSAGE,
   MAX_AWARENESS_DEPTH,
   MAX_AWARENESS_STATE_BYTES,
   MAX_DOC_MESSAGE_BYTES,
+  MalformedInput,
+  scanUpdate,
 } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { ByteReader, MalformedInput } from './ByteReader.js';
 import type { DocBudget } from './DocBudget.js';
 import { DocLimitError } from './DocLimitError.js';
 import { jsonDepthExceeds } from './jsonDepth.js';
 import { AssemblyBusy, type AssemblyPool, MessageAssembly } from './MessageAssembly.js';
 import { MessageType } from './messageTypes.js';
 import type { AwarenessState, DocPeer, SharedDoc } from './SharedDoc.js';
-import { scanUpdate } from './scanUpdate.js';
 import { decodeAwarenessUpdate, type StampedUser, stampEntry } from './stampAwareness.js';
 
 /** What a connection needs from its transport (a ws socket in production, a fake in tests). */
@@ -38,7 +39,16 @@ export interface DocConnectionOptions {
    * refused like any unknown message.
    */
   assemblies?: AssemblyPool;
+  /** How long one message in fragments may take to arrive whole (default 30 s). */
+  assemblyDeadlineMs?: number;
 }
+
+/** How each refusal before an update is applied closes the connection. */
+const LIMIT_CLOSE_CODES: Record<DocLimitError['reason'], number> = {
+  'too-large': CloseCode.DocumentTooLarge,
+  history: CloseCode.HistoryFull,
+  reset: CloseCode.DocumentReset,
+};
 
 /** A whole message is the update plus its own few header bytes. */
 const MESSAGE_HEADER_SLACK = 64;
@@ -77,7 +87,11 @@ export class DocConnection implements DocPeer {
     this.author = options.user.id;
     if (options.assemblies) {
       const maxBytes = (shared.rules?.maxBytes ?? MAX_DOC_MESSAGE_BYTES) + MESSAGE_HEADER_SLACK;
-      this.assembly = new MessageAssembly(options.assemblies, maxBytes);
+      this.assembly = new MessageAssembly(options.assemblies, maxBytes, {
+        holder: options.user.id,
+        deadlineMs: options.assemblyDeadlineMs,
+        onExpired: () => this.fail(CloseCode.RateLimited, 'a large message took too long to arrive'),
+      });
     }
   }
 
@@ -121,7 +135,7 @@ export class DocConnection implements DocPeer {
       if (err instanceof AssemblyBusy) {
         this.fail(CloseCode.RateLimited, err.message);
       } else if (err instanceof DocLimitError) {
-        this.fail(err.reason === 'reset' ? CloseCode.DocumentReset : CloseCode.DocumentTooLarge, err.message);
+        this.fail(LIMIT_CLOSE_CODES[err.reason], err.message);
       } else {
         this.fail(CloseCode.BadMessage, err instanceof Error ? err.message : 'bad message');
       }
@@ -160,6 +174,9 @@ export class DocConnection implements DocPeer {
       return;
     }
     if (!this.assembly) throw new Error(`unknown message type ${FRAGMENT_MESSAGE}`);
+    // Only writes come in fragments, and a read-only connection's writes are dropped: its
+    // fragments are dropped unread, holding nothing of the pool (P-DOC-12).
+    if (!this.writable) return;
     const whole = this.assembly.add(frame);
     if (!whole) return;
     if (whole[0] !== MessageType.Sync) throw new MalformedInput('only sync messages may come in fragments');

@@ -1,13 +1,25 @@
-import { CloseCode, DOC_RULES, type DocRules, parseDocName } from '@mockloop/shared';
+import {
+  CloseCode,
+  DOC_RULES,
+  type DocRules,
+  MalformedInput,
+  parseDocName,
+  STORED_LIMITS,
+  scanUpdate,
+} from '@mockloop/shared';
 import * as Y from 'yjs';
 import { LocalLeases, type RoomLeases } from '../cluster/RoomLeases.js';
 import type { Store, UpdateRow } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
-import { MalformedInput } from './ByteReader.js';
 import { DocUnloadable } from './DocUnloadable.js';
+import {
+  DEFAULT_HISTORY_LIMITS,
+  type HistoryLimits,
+  HistoryQuota,
+  historyFullMessage,
+} from './HistoryQuota.js';
 import { NotOwner } from './NotOwner.js';
 import { SharedDoc } from './SharedDoc.js';
-import { STORED_LIMITS, scanUpdate } from './scanUpdate.js';
 
 export interface DocManagerOptions {
   /** How long a document with no connections stays loaded. */
@@ -25,6 +37,8 @@ export interface DocManagerOptions {
   onActivity?: (roomId: string) => void;
   /** Which node serves a room's documents (default: this one, always). */
   leases?: RoomLeases;
+  /** Bytes of stored history a document, a person and a room may gather (P-DOC-13). */
+  history?: HistoryLimits;
 }
 
 /** Rows of one document together may hold this many times its kind's size (they overlap). */
@@ -42,6 +56,8 @@ interface Entry {
   refs: number;
   /** Rows stored since the latest checkpoint (when it reaches compactAfterRows, checkpoint). */
   rows: number;
+  /** Their bytes (past the kind's size, checkpoint too: a load reads at most about twice that). */
+  rowBytes: number;
   /** The highest sequence number of this document's rows that are in the store. */
   lastSeq: number;
   unloadTimer?: NodeJS.Timeout;
@@ -95,6 +111,8 @@ export class DocManager {
   private readonly leases: RoomLeases;
   /** Per room: how many of its documents are loaded or loading, and whether its lease is ours. */
   private readonly rooms = new Map<string, { docs: number; lease: Promise<boolean> }>();
+  /** The history each room served here has stored, against its quota (P-DOC-13). */
+  readonly history: HistoryQuota;
 
   constructor(
     private readonly store: Store,
@@ -109,6 +127,7 @@ export class DocManager {
     this.loadBudgetMs = options.loadBudgetMs ?? 3000;
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
+    this.history = new HistoryQuota(store, options.history ?? DEFAULT_HISTORY_LIMITS);
     // Every lease gone at once (the connection that held them died): another node may take the
     // rooms now, so stop serving them at once.
     this.leases.onLost(() => this.dropAll('this node lost its rooms'));
@@ -140,7 +159,14 @@ export class DocManager {
   async acquire(name: string): Promise<SharedDoc> {
     let entry = this.entries.get(name);
     if (!entry) {
-      const created: Entry = { name, refs: 0, rows: 0, lastSeq: 0, ready: Promise.resolve(null as never) };
+      const created: Entry = {
+        name,
+        refs: 0,
+        rows: 0,
+        rowBytes: 0,
+        lastSeq: 0,
+        ready: Promise.resolve(null as never),
+      };
       const lease = this.holdRoom(name);
       created.ready = lease.then((owned) => {
         if (!owned) throw new NotOwner(name);
@@ -254,6 +280,7 @@ export class DocManager {
       try {
         const skipped = await this.applyRows(name, shared, rows, rules, broken);
         entry.rows = stored.rows.length;
+        entry.rowBytes = stored.rows.reduce((sum, row) => sum + row.data.length, 0);
         shared.bytes = bytes;
         this.attach(name, entry, shared);
         if (skipped > 0) {
@@ -326,8 +353,15 @@ export class DocManager {
 
   /** Wires a loaded document to the store: every later update is appended (or compacted). */
   private attach(name: string, entry: Entry, shared: SharedDoc): void {
+    shared.historyRefusal = (author, bytes) => {
+      const hit = this.history.wouldPass(name, author, bytes);
+      return hit ? historyFullMessage(hit, this.history.limits) : null;
+    };
+    const compactAfterBytes = shared.rules?.maxBytes ?? Number.POSITIVE_INFINITY;
     shared.onUpdate = (update, author) => {
       entry.rows += 1;
+      entry.rowBytes += update.length;
+      this.history.charge(name, author, update.length);
       this.noteActivity(name);
       // Every update is kept, with when and from whom: the history a replay needs (S-DOC-1).
       const row: UpdateRow = { data: update, at: Date.now(), author: author ?? null };
@@ -335,7 +369,9 @@ export class DocManager {
       if (pending) pending.push(row);
       else this.unwritten.set(name, [row]);
       this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
-      if (entry.rows >= this.compactAfterRows) this.compact(name, entry, shared);
+      if (entry.rows >= this.compactAfterRows || entry.rowBytes >= compactAfterBytes) {
+        this.compact(name, entry, shared);
+      }
     };
     shared.onBroken = (err) => this.reset(entry, shared, err);
     entry.shared = shared;
@@ -370,7 +406,18 @@ export class DocManager {
     const roomId = parseDocName(name)?.roomId ?? name;
     let room = this.rooms.get(roomId);
     if (!room) {
-      room = { docs: 0, lease: this.leases.acquire(roomId) };
+      // The room's history is counted from the store once it is ours, before any write lands.
+      const lease = this.leases.acquire(roomId).then(async (owned) => {
+        if (!owned) return false;
+        try {
+          await this.history.open(roomId);
+        } catch (err) {
+          await this.leases.release(roomId);
+          throw err;
+        }
+        return true;
+      });
+      room = { docs: 0, lease };
       this.rooms.set(roomId, room);
     }
     room.docs += 1;
@@ -385,6 +432,7 @@ export class DocManager {
     room.docs -= 1;
     if (room.docs > 0) return;
     this.rooms.delete(roomId);
+    this.history.close(roomId);
     void room.lease.then((owned) => (owned ? this.leases.release(roomId) : undefined)).catch(() => {});
   }
 
@@ -397,6 +445,7 @@ export class DocManager {
     const dropped = [...this.entries.values()];
     this.entries.clear();
     this.rooms.clear();
+    this.history.clear();
     for (const entry of dropped) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
       const shared = entry.shared;
@@ -442,6 +491,7 @@ export class DocManager {
    */
   private compact(name: string, entry: Entry, shared: SharedDoc): void {
     entry.rows = 0;
+    entry.rowBytes = 0;
     const state = Y.encodeStateAsUpdate(shared.doc);
     shared.bytes = state.length;
     this.writeUnwritten();

@@ -1,4 +1,4 @@
-import type { DocRules } from '@mockloop/shared';
+import type { DocRules, UpdateScan } from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -6,7 +6,6 @@ import * as Y from 'yjs';
 import type { AwarenessPace } from './AwarenessPacer.js';
 import { DocLimitError } from './DocLimitError.js';
 import { MessageType } from './messageTypes.js';
-import type { UpdateScan } from './scanUpdate.js';
 
 /** Anything that can receive a document frame: a DocConnection, or a fake in tests. */
 export interface DocPeer {
@@ -80,6 +79,11 @@ export class SharedDoc {
    * overcounts (updates overlap), so it is measured exactly before an update is refused.
    */
   bytes = 0;
+  /**
+   * Says why a participant's update of `bytes` may not be stored (a history quota, P-DOC-13), or
+   * null when it may. Set by the DocManager; without it, history is unbounded (tests).
+   */
+  historyRefusal?: (author: string | undefined, bytes: number) => string | null;
   /** Set once an update failed half way; nothing more is applied. */
   broken = false;
   /** Destroyed: its manager let go of it (after a reset, say); nobody may join it any more. */
@@ -117,6 +121,10 @@ export class SharedDoc {
   applyUpdate(update: Uint8Array, from: DocPeer, frame?: Uint8Array, scan?: UpdateScan): void {
     if (this.broken) throw new DocLimitError('the document is being reloaded', 'reset');
     if (scan) this.admit(update, scan);
+    // An update without structs only deletes: it stores at most what the document holds, so it
+    // is never refused (a reconnecting client's sync step is often just its delete set).
+    const refusal = scan?.structs === 0 ? null : this.historyRefusal?.(from.author, update.length);
+    if (refusal) throw new DocLimitError(refusal, 'history');
     const store = this.doc.store;
     const pendingBefore = [store.pendingStructs?.update, store.pendingDs];
     this.applyingPeerUpdate = true;

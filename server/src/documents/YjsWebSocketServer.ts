@@ -30,6 +30,8 @@ export interface YjsServerOptions {
   originAllowed?: (req: IncomingMessage) => boolean;
   /** Bytes all connections together may hold in messages still arriving in fragments (default DEFAULT_LIMITS'). */
   assemblyBytes?: number;
+  /** How long one message in fragments may take to arrive whole (default 30 s). */
+  assemblyDeadlineMs?: number;
 }
 
 /** The version and token a browser offers as WebSocket subprotocols. */
@@ -71,6 +73,7 @@ export class YjsWebSocketServer {
   private readonly admit: (req: IncomingMessage) => (() => void) | null;
   private readonly originAllowed: (req: IncomingMessage) => boolean;
   private readonly assemblies: AssemblyPool;
+  private readonly assemblyDeadlineMs?: number;
 
   constructor(
     private readonly rooms: RoomService,
@@ -82,8 +85,14 @@ export class YjsWebSocketServer {
     this.admit = options.admit ?? (() => () => {});
     this.originAllowed = options.originAllowed ?? (() => true);
     this.assemblies = new AssemblyPool(options.assemblyBytes ?? DEFAULT_LIMITS.docAssemblyBytes);
+    this.assemblyDeadlineMs = options.assemblyDeadlineMs;
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();
+  }
+
+  /** Bytes held now in document messages still arriving in fragments (P-DOC-12). */
+  get assemblyBytesHeld(): number {
+    return this.assemblies.bytesHeld;
   }
 
   /** True when this server owns the request's path. */
@@ -179,6 +188,7 @@ export class YjsWebSocketServer {
           clientId: grant.clientId,
           budget: new DocBudget(this.budget),
           assemblies: this.assemblies,
+          assemblyDeadlineMs: this.assemblyDeadlineMs,
         },
       );
       this.alive.add(ws);

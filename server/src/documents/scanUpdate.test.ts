@@ -1,10 +1,18 @@
-import { BOARD_DOC, CODE_DOC, DOC_RULES, NOTES_DOC, seededRandom } from '@mockloop/shared';
+import {
+  BOARD_DOC,
+  CODE_DOC,
+  DOC_RULES,
+  LIVE_LIMITS,
+  MalformedInput,
+  NOTES_DOC,
+  STORED_LIMITS,
+  scanUpdate,
+  seededRandom,
+} from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardElement } from '../testing/hostileUpdates.js';
-import { MalformedInput } from './ByteReader.js';
-import { LIVE_LIMITS, STORED_LIMITS, scanUpdate } from './scanUpdate.js';
 
 /** Collects every update a document emits, as a client would send them. */
 function recorded(doc: Y.Doc): Uint8Array[] {

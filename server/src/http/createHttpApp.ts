@@ -205,6 +205,14 @@ export function createHttpApp({
     const n = Number(raw);
     return Number.isInteger(n) && n >= 1 && n <= 999 ? n : null;
   };
+  // One round's whole final code, when the report carries only its start (P-REPORT-1).
+  app.get('/api/rooms/:roomId/report/rounds/:round/code', async (req, res) => {
+    const participant = await reader(req);
+    if (!participant) return notJoined(res);
+    const round = roundNumber(req.params.round);
+    if (!round) return sendError(res, 404, { code: 'NOT_FOUND', message: 'There is no such round.' });
+    res.type('text/plain; charset=utf-8').send(await rounds.finalCode(participant, round));
+  });
   // This person's read-only report key, for a link that opens their report in any browser.
   app.get('/api/rooms/:roomId/report-key', async (req, res) => {
     const participant = await bearer(req);

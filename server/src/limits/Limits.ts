@@ -1,4 +1,5 @@
 import { DEFAULT_DOC_BUDGET, type DocBudgetLimits } from '../documents/DocBudget.js';
+import { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from '../documents/HistoryQuota.js';
 
 /**
  * Every bound the server puts on its visitors, with its default. Each is overridable from the
@@ -25,8 +26,14 @@ export interface Limits {
    * (P-DOC-12): a few large boards' first syncs at once.
    */
   docAssemblyBytes: number;
+  /** How long one message in fragments may take to arrive whole. */
+  docAssemblyDeadlineMs: number;
   /** Server time one document's load may take. */
   docLoadBudgetMs: number;
+  /** Bytes of stored edits (the replay's rows) per document, per person in a room, per room (P-DOC-13). */
+  history: HistoryLimits;
+  /** Rounds one room may have (each has its own documents, timer and feedback). */
+  roundsPerRoom: number;
   /** An HTTP request must send its headers within this, and finish within `requestTimeoutMs`. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -46,7 +53,10 @@ export const DEFAULT_LIMITS: Limits = {
   controlStrikes: 20,
   doc: DEFAULT_DOC_BUDGET,
   docAssemblyBytes: 64 * 1024 * 1024,
+  docAssemblyDeadlineMs: 30_000,
   docLoadBudgetMs: 3000,
+  history: DEFAULT_HISTORY_LIMITS,
+  roundsPerRoom: 24,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   roomRetentionMs: 30 * DAY_MS,
@@ -66,7 +76,12 @@ const ENV: Array<[string, (limits: Limits, value: number) => void]> = [
   ['DOC_BYTE_BURST', (l, v) => (l.doc.byteBurst = v)],
   ['DOC_APPLY_MS_PER_SECOND', (l, v) => (l.doc.applyMsPerSecond = v)],
   ['DOC_ASSEMBLY_BYTES', (l, v) => (l.docAssemblyBytes = v)],
+  ['DOC_ASSEMBLY_DEADLINE_MS', (l, v) => (l.docAssemblyDeadlineMs = v)],
   ['DOC_LOAD_BUDGET_MS', (l, v) => (l.docLoadBudgetMs = v)],
+  ['HISTORY_BYTES_PER_DOCUMENT', (l, v) => (l.history.perDocumentBytes = v)],
+  ['HISTORY_BYTES_PER_PERSON', (l, v) => (l.history.perPersonBytes = v)],
+  ['HISTORY_BYTES_PER_ROOM', (l, v) => (l.history.perRoomBytes = v)],
+  ['ROUNDS_PER_ROOM', (l, v) => (l.roundsPerRoom = v)],
   ['HEADERS_TIMEOUT_MS', (l, v) => (l.headersTimeoutMs = v)],
   ['REQUEST_TIMEOUT_MS', (l, v) => (l.requestTimeoutMs = v)],
   ['ROOM_RETENTION_DAYS', (l, v) => (l.roomRetentionMs = v * DAY_MS)],
@@ -74,7 +89,11 @@ const ENV: Array<[string, (limits: Limits, value: number) => void]> = [
 
 /** The defaults with whatever the environment overrides; throws on a value that is not a number. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS, doc: { ...DEFAULT_LIMITS.doc } };
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    doc: { ...DEFAULT_LIMITS.doc },
+    history: { ...DEFAULT_LIMITS.history },
+  };
   for (const [name, set] of ENV) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
@@ -87,5 +106,10 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
 
 /** The defaults with some limits replaced (tests). */
 export function withLimits(overrides: Partial<Limits> = {}): Limits {
-  return { ...DEFAULT_LIMITS, ...overrides, doc: { ...DEFAULT_LIMITS.doc, ...overrides.doc } };
+  return {
+    ...DEFAULT_LIMITS,
+    ...overrides,
+    doc: { ...DEFAULT_LIMITS.doc, ...overrides.doc },
+    history: { ...DEFAULT_LIMITS.history, ...overrides.history },
+  };
 }

@@ -1,10 +1,15 @@
 import {
+  DOC_RULES,
   type DocKind,
   docName,
+  MalformedInput,
+  REPLAY_PAGE_BYTES,
   REPLAY_PAGE_ROWS,
   type ReplayEvent,
   type ReplayInfo,
   type ReplayRows,
+  STORED_LIMITS,
+  scanUpdate,
   TimerCommand,
 } from '@mockloop/shared';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
@@ -58,14 +63,14 @@ export class ReplayService {
     if (!this.kinds(viewer, round.interviewerId).includes(kind)) {
       throw new AppError('FORBIDDEN', 'That document is not yours to replay.');
     }
-    // One row more than a page: whether there is a next page, without counting them all.
-    const page = await this.store.loadUpdates(
+    // Bounded in rows and in bytes (P-REPLAY-2), and read no further than that.
+    const page = await this.store.loadUpdatePage(
       docName(viewer.roomId, kind, number),
       after,
-      REPLAY_PAGE_ROWS + 1,
+      REPLAY_PAGE_ROWS,
+      REPLAY_PAGE_BYTES,
     );
-    const more = page.length > REPLAY_PAGE_ROWS;
-    const rows = more ? page.slice(0, REPLAY_PAGE_ROWS) : page;
+    const rows = page.rows;
     const authors: string[] = [];
     const authorIndex = (id: string | null) => {
       if (id === null) return -1;
@@ -74,8 +79,11 @@ export class ReplayService {
     };
     return {
       authors,
-      rows: rows.map((r) => [r.seq, r.at, authorIndex(r.author), Buffer.from(r.data).toString('base64')]),
-      next: more ? (rows.at(-1)?.seq ?? null) : null,
+      // The rows the live loader would refuse are never served either (P-REPLAY-3).
+      rows: rows
+        .filter((r) => passesScan(r.data, kind))
+        .map((r) => [r.seq, r.at, authorIndex(r.author), Buffer.from(r.data).toString('base64')]),
+      next: page.more ? (rows.at(-1)?.seq ?? null) : null,
     };
   }
 
@@ -106,5 +114,16 @@ export class ReplayService {
       default:
         return [];
     }
+  }
+}
+
+/** Whether a stored row passes the checks a document's load applies to it (P-DOC-10). */
+function passesScan(row: Uint8Array, kind: DocKind): boolean {
+  try {
+    scanUpdate(row, DOC_RULES[kind], STORED_LIMITS);
+    return true;
+  } catch (err) {
+    if (err instanceof MalformedInput) return false;
+    throw err;
   }
 }

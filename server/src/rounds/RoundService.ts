@@ -5,6 +5,7 @@ import {
   type NextRoundRequest,
   type Question,
   questionFits,
+  REPORT_CODE_CHARS,
   type RoomReport,
   type RoundReport,
   type Scorecard,
@@ -46,6 +47,8 @@ export class RoundService {
     private readonly docs: DocEditor,
     private readonly now: () => number = Date.now,
     private readonly seatChanges: SeatChanges = new SeatChanges(),
+    /** Rounds a room may have: each is documents, history and a report section of its own. */
+    private readonly maxRounds = Number.POSITIVE_INFINITY,
   ) {}
 
   async controlTimer(participant: ParticipantRecord, command: TimerCommand): Promise<void> {
@@ -65,6 +68,7 @@ export class RoundService {
       const room = await this.room(participant.roomId);
       const round = await this.current(participant.roomId);
       const other = this.otherPlayer(round, participant);
+      this.checkRoundsLeft(round);
       if (room.swapProposal && room.swapProposal.by === other) {
         return landed(await this.swap(room, round), 'swapped' as const);
       }
@@ -125,6 +129,7 @@ export class RoundService {
         throw new AppError('BAD_REQUEST', 'End this round before starting the next.');
       if (!round.candidateId)
         throw new AppError('BAD_REQUEST', 'The next round needs a candidate in the room.');
+      this.checkRoundsLeft(round);
       if (req.questionId !== undefined && req.seats === 'swapped') {
         throw new AppError(
           'BAD_REQUEST',
@@ -304,6 +309,7 @@ export class RoundService {
    * guarded transaction (S-ROUND-1): seats live on rounds, so the new round's are the roles.
    */
   private async swap(room: RoomRecord, round: RoundRecord): Promise<Written> {
+    this.checkRoundsLeft(round);
     const now = this.now();
     const ending =
       round.endedAt === null
@@ -333,6 +339,16 @@ export class RoundService {
     return written;
   }
 
+  /** Refuses a round past the room's last (ROUNDS_PER_ROOM). */
+  private checkRoundsLeft(current: RoundRecord): void {
+    if (current.number >= this.maxRounds) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `This room has had ${this.maxRounds} rounds, the most a room may. Create a new room to go on.`,
+      );
+    }
+  }
+
   /** The other seated player of the round; refuses anyone who is not one of the two. */
   private otherPlayer(round: RoundRecord, participant: ParticipantRecord): string {
     if (participant.id === round.interviewerId && round.candidateId) return round.candidateId;
@@ -342,10 +358,28 @@ export class RoundService {
 
   private codeAndRunsOf(round: RoundRecord, language: Language): Promise<Pick<RoundReport, 'code' | 'runs'>> {
     // Read, never a second live copy: the store's copy on a node that does not serve the room.
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => ({
-      code: { language, text: doc.getText(CODE_DOC.text).toString() },
-      runs: reportRuns(doc),
-    }));
+    // Only a bounded part of each round's code is kept while the report is built (P-REPORT-1).
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => {
+      const text = doc.getText(CODE_DOC.text);
+      const truncated = text.length > REPORT_CODE_CHARS;
+      return {
+        code: {
+          language,
+          text: truncated ? text.toString().slice(0, REPORT_CODE_CHARS) : text.toString(),
+          truncated,
+        },
+        runs: reportRuns(doc),
+      };
+    });
+  }
+
+  /** One round's whole final code, for whoever may read the room's report (P-REPORT-1). */
+  async finalCode(viewer: ParticipantRecord, number: number): Promise<string> {
+    const round = await this.store.getRound(viewer.roomId, number);
+    if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) =>
+      doc.getText(CODE_DOC.text).toString(),
+    );
   }
 
   private async room(roomId: string): Promise<RoomRecord> {

@@ -5,6 +5,7 @@ import {
   type FeedbackRecord,
   type FileInfo,
   type FileRecord,
+  type HistoryUsage,
   type LoopPlanRecord,
   type NewParticipant,
   type ParticipantRecord,
@@ -550,10 +551,18 @@ export class SqlStore implements Store {
   }
 
   async writeCheckpoint(docName: string, checkpoint: Checkpoint): Promise<void> {
-    await this.db.run(
-      'INSERT INTO doc_checkpoints (doc, upto_seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (doc, upto_seq) DO NOTHING',
-      [docName, checkpoint.uptoSeq, checkpoint.state, checkpoint.at],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        'INSERT INTO doc_checkpoints (doc, upto_seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (doc, upto_seq) DO NOTHING',
+        [docName, checkpoint.uptoSeq, checkpoint.state, checkpoint.at],
+      );
+      // Only the latest is ever loaded: the older ones would be a copy of the document per 500
+      // edits, kept for nothing (and a way to fill the disk with a big document and small edits).
+      await tx.run(
+        'DELETE FROM doc_checkpoints WHERE doc = ? AND upto_seq < (SELECT max(upto_seq) FROM doc_checkpoints WHERE doc = ?)',
+        [docName, docName],
+      );
+    });
   }
 
   async loadUpdates(docName: string, after = 0, limit = -1): Promise<StoredUpdate[]> {
@@ -562,6 +571,56 @@ export class SqlStore implements Store {
       limit >= 0 ? [docName, after, limit] : [docName, after],
     );
     return rows.map(toStoredUpdate);
+  }
+
+  async loadUpdatePage(
+    docName: string,
+    after: number,
+    maxRows: number,
+    maxBytes: number,
+  ): Promise<{ rows: StoredUpdate[]; more: boolean }> {
+    // Sizes first (both databases read a value's length without its bytes), then only the rows
+    // that fit: however large the rows, the page never holds more than it may send.
+    const sizes = await this.db.all<{ seq: number; size: number }>(
+      `SELECT seq, ${this.byteLength('data')} AS size FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      [docName, after, maxRows + 1],
+    );
+    let bytes = 0;
+    let fit = 0;
+    for (const row of sizes.slice(0, maxRows)) {
+      bytes += Number(row.size);
+      if (fit > 0 && bytes > maxBytes) break;
+      fit++;
+    }
+    const last = sizes[fit - 1];
+    if (!last) return { rows: [], more: false };
+    const rows = await this.db.all<UpdateRowDb>(
+      'SELECT seq, data, at, author FROM doc_updates WHERE doc = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      [docName, after, Number(last.seq)],
+    );
+    return { rows: rows.map(toStoredUpdate), more: sizes.length > fit };
+  }
+
+  async historyUsage(roomId: string): Promise<HistoryUsage> {
+    // A room's documents are named `<roomId>.<kind>-<round>`: one range of the doc index.
+    const rows = await this.db.all<{ doc: string; author: string | null; bytes: number }>(
+      `SELECT doc, author, sum(${this.byteLength('data')}) AS bytes FROM doc_updates
+       WHERE doc >= ? AND doc < ? GROUP BY doc, author`,
+      [`${roomId}.`, `${roomId}/`],
+    );
+    const usage: HistoryUsage = { total: 0, docs: new Map(), authors: new Map() };
+    for (const row of rows) {
+      const bytes = Number(row.bytes);
+      usage.total += bytes;
+      usage.docs.set(row.doc, (usage.docs.get(row.doc) ?? 0) + bytes);
+      if (row.author !== null) usage.authors.set(row.author, (usage.authors.get(row.author) ?? 0) + bytes);
+    }
+    return usage;
+  }
+
+  /** The SQL for a byte column's length, which both databases read without loading the bytes. */
+  private byteLength(column: string): string {
+    return this.db.dialect === 'postgres' ? `octet_length(${column})` : `length(${column})`;
   }
 
   async describeUpdates(docName: string): Promise<UpdateSpan> {

@@ -152,6 +152,15 @@ export interface UpdateSpan {
   authors: string[];
 }
 
+/** How many bytes of document history (stored rows) a room holds: in all, per document, per author (S-DOC-5). */
+export interface HistoryUsage {
+  total: number;
+  /** Per document name. */
+  docs: Map<string, number>;
+  /** Per participant id; the server's own rows (starter code) are in `total` and `docs` only. */
+  authors: Map<string, number>;
+}
+
 /** A document's full state covering every row up to `uptoSeq` (S-DOC-2). */
 export interface Checkpoint {
   uptoSeq: number;
@@ -247,12 +256,26 @@ export interface Store {
   /** The latest checkpoint of a document and every row after it, oldest first (S-DOC-2). */
   loadDocument(docName: string): Promise<StoredDocument>;
   /**
-   * Records a document's full state as covering every row up to `uptoSeq`. Rows are never
-   * deleted by it, so a row another writer appended meanwhile is never lost (S-DOC-3).
+   * Records a document's full state as covering every row up to `uptoSeq`, and drops the older
+   * checkpoints it supersedes (a load needs only the latest). Rows are never deleted by it, so a
+   * row another writer appended meanwhile is never lost (S-DOC-3).
    */
   writeCheckpoint(docName: string, checkpoint: Checkpoint): Promise<void>;
   /** A document's rows with a sequence number above `after`, oldest first, at most `limit` (S-DOC-4). */
   loadUpdates(docName: string, after?: number, limit?: number): Promise<StoredUpdate[]>;
+  /**
+   * One page of a document's rows after `after`, oldest first: at most `maxRows` rows and, past
+   * the first, at most `maxBytes` of row data, read without holding more than that in memory;
+   * `more` says whether rows are left after it (S-DOC-6).
+   */
+  loadUpdatePage(
+    docName: string,
+    after: number,
+    maxRows: number,
+    maxBytes: number,
+  ): Promise<{ rows: StoredUpdate[]; more: boolean }>;
+  /** The bytes of history a room's documents hold, in all, per document and per author (S-DOC-5). */
+  historyUsage(roomId: string): Promise<HistoryUsage>;
   countUpdates(docName: string): Promise<number>;
   /** How many rows a document has, from when to when, and who wrote them (S-DOC-4). */
   describeUpdates(docName: string): Promise<UpdateSpan>;

@@ -1,8 +1,7 @@
-import { BOARD_DOC, CODE_DOC, type DocKind, type Random } from '@mockloop/shared';
+import { BOARD_DOC, CODE_DOC, type DocKind, LIVE_LIMITS, type Random } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { LIVE_LIMITS } from '../documents/scanUpdate.js';
 
 /**
  * Test and benchmark support: frames a hostile peer sends on a document connection, each named,

@@ -8,11 +8,17 @@ import {
   type RoomRecord,
   type Store,
 } from '../../src/store/Store.js';
+import type { SqlExecutor } from '../../src/store/sql/SqlDb.js';
 
 /**
  * The Store contract suite (rules in CONTRACT.md): the same tests, by rule id, against every
  * store. `open` gives a fresh, empty store; `close` cleans up after it.
  */
+/** Both stores run SQL: the checkpoint count is read straight from the table. */
+interface SqlStoreLike {
+  db: SqlExecutor;
+}
+
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
@@ -336,6 +342,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       );
       await store.writeCheckpoint('d', { uptoSeq, state, at: 3 });
       await store.writeCheckpoint('d', { uptoSeq: 0, state: new Uint8Array([0, 0]), at: 0 }); // an older one
+      // Only the latest checkpoint is kept: a long history holds one copy of the document.
+      await store.writeCheckpoint('d', { uptoSeq: uptoSeq - 1, state: new Uint8Array([0, 0]), at: 1 });
       const loaded = await store.loadDocument('d');
       expect(loaded.checkpoint?.uptoSeq).toBe(uptoSeq);
       expect(loaded.rows.map((r) => r.author)).toEqual(['late']);
@@ -362,6 +370,60 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         lastAt: null,
         authors: [],
       });
+    });
+
+    it('S-DOC-3: a new checkpoint drops the older ones of its document only', async () => {
+      await store.writeCheckpoint('cp', { uptoSeq: 1, state: new Uint8Array([0, 0]), at: 1 });
+      await store.writeCheckpoint('cp-other', { uptoSeq: 1, state: new Uint8Array([0, 0]), at: 1 });
+      await store.writeCheckpoint('cp', { uptoSeq: 7, state: new Uint8Array([0, 0]), at: 2 });
+      const count = async (doc: string) =>
+        Number(
+          (
+            await (store as unknown as SqlStoreLike).db.get<{ n: number }>(
+              'SELECT count(*) AS n FROM doc_checkpoints WHERE doc = ?',
+              [doc],
+            )
+          )?.n,
+        );
+      expect(await count('cp')).toBe(1);
+      expect(await count('cp-other')).toBe(1);
+      expect((await store.loadDocument('cp')).checkpoint?.uptoSeq).toBe(7);
+    });
+
+    it("S-DOC-5: a room's history is counted in bytes, per document and per author, and no other room's", async () => {
+      const { id } = await room();
+      const { id: other } = await room();
+      const row = (bytes: number, author: string | null) => ({ data: new Uint8Array(bytes), at: 1, author });
+      await store.appendUpdates(
+        new Map([
+          [`${id}.code-1`, [row(100, 'ivy'), row(50, 'cal'), row(7, null)]],
+          [`${id}.board-1`, [row(1000, 'cal')]],
+          [`${other}.code-1`, [row(999, 'ivy')]],
+        ]),
+      );
+      const usage = await store.historyUsage(id);
+      expect(usage.total).toBe(1157);
+      expect(Object.fromEntries(usage.docs)).toEqual({ [`${id}.code-1`]: 157, [`${id}.board-1`]: 1000 });
+      expect(Object.fromEntries(usage.authors)).toEqual({ ivy: 100, cal: 1050 });
+      expect((await store.historyUsage('no-such-room')).total).toBe(0);
+    });
+
+    it('S-DOC-6: pages of rows are bounded in rows and bytes, hold every row once, and say when more are left', async () => {
+      const sizes = [300, 300, 300, 5000, 10, 10, 10];
+      await store.appendUpdates(
+        new Map([['pg', sizes.map((n, i) => ({ data: new Uint8Array(n).fill(i), at: i, author: null }))]]),
+      );
+      const pages: number[][] = [];
+      let after = 0;
+      for (;;) {
+        const page = await store.loadUpdatePage('pg', after, 2, 700);
+        pages.push(page.rows.map((r) => r.data.length));
+        if (!page.more) break;
+        after = page.rows.at(-1)?.seq ?? after;
+      }
+      // Two rows at most, 700 bytes at most past the first row; a larger row comes alone.
+      expect(pages).toEqual([[300, 300], [300], [5000], [10, 10], [10]]);
+      expect(await store.loadUpdatePage('pg', after + 1000, 2, 700)).toEqual({ rows: [], more: false });
     });
 
     it('S-FILE-1: the same bytes are stored once; two uploads racing under the cap cannot both pass it', async () => {

@@ -20,6 +20,11 @@ export const CloseCode = {
   ProtocolOutdated: 4408,
   /** The document would grow past the size its kind allows (DOC_RULES). */
   DocumentTooLarge: 4413,
+  /**
+   * The round's history is full (P-DOC-13): this document, this person or this room has stored as
+   * many bytes of edits as it may. Everything stored stays readable; nothing more is written.
+   */
+  HistoryFull: 4429,
   /** The stored document could not be loaded within the server's time and memory budget. */
   DocumentUnloadable: 4422,
   /** The connection sent more than its budget of messages, bytes or apply time. */

@@ -36,6 +36,11 @@ export interface ReplayRows {
 
 /** Rows per request: a 60-minute interview is a few of them. */
 export const REPLAY_PAGE_ROWS = 5000;
+/**
+ * Bytes of rows per request (P-REPLAY-2): a page holds at most this much, or one row alone when
+ * a single row is larger (a board drawn offline and sent whole).
+ */
+export const REPLAY_PAGE_BYTES = 2 * 1024 * 1024;
 
 export const REPLAY_API = {
   info: (roomId: string, round: number) => `/api/rooms/${encodeURIComponent(roomId)}/replay/${round}`,

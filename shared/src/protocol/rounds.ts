@@ -112,7 +112,11 @@ export interface RoundReport {
   endedAt: number | null;
   timeUsedMs: number;
   hints: Array<{ index: number; text: string; revealedAt: number }>;
-  code: { language: Language; text: string };
+  /**
+   * The round's final code: the first REPORT_CODE_CHARS characters (P-REPORT-1); when `truncated`,
+   * the whole of it is at REPORT_API.code.
+   */
+  code: { language: Language; text: string; truncated: boolean };
   /** The round's code runs, oldest first, as the room recorded them (see RunSummary). */
   runs: RunSummary[];
   criteria: CriterionInfo[];
@@ -145,3 +149,16 @@ export interface RoomReport {
   viewerId: string;
   rounds: RoundReport[];
 }
+
+/**
+ * Characters of a round's final code the report carries (P-REPORT-1): a report of many rounds of
+ * big code stays a few MiB; the whole code of one round is a request of its own.
+ */
+export const REPORT_CODE_CHARS = 64 * 1024;
+
+export const REPORT_API = {
+  report: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}/report`,
+  /** One round's whole final code, as text/plain. */
+  code: (roomId: string, round: number) =>
+    `/api/rooms/${encodeURIComponent(roomId)}/report/rounds/${round}/code`,
+} as const;

@@ -1,4 +1,4 @@
-import type { DocRules, RootType } from '@mockloop/shared';
+import type { DocRules, RootType } from '../protocol/docRules.js';
 import { ByteReader, MalformedInput } from './ByteReader.js';
 
 /**

@@ -17,7 +17,7 @@ export function roundReport(overrides: Partial<RoundReport> = {}): RoundReport {
     endedAt: 1,
     timeUsedMs: 1,
     hints: [],
-    code: { language: 'python', text: '' },
+    code: { language: 'python', text: '', truncated: false },
     runs: [],
     criteria: [],
     scorecard: null,

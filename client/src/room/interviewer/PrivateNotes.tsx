@@ -19,6 +19,7 @@ export function PrivateNotes({ access, self }: { access: DocAccess; self: Partic
           textName={NOTES_DOC.text}
           ariaLabel="Private notes"
           variant="prose"
+          readOnly={notes.problem?.frozen === true}
           placeholderText="What did the candidate do well? Where did they need help?"
         />
       )}

@@ -19,13 +19,18 @@ interface Props {
 }
 
 /** The whiteboard view: connects the round's board document and shows the board once loaded. */
-export function BoardView({ access, self, onSeatChanged, ...rest }: Props) {
+export function BoardView({ access, self, onSeatChanged, readOnly, ...rest }: Props) {
   const board = useSharedDoc(access, self, onSeatChanged);
   return (
     <>
       <DocProblemBanner problem={board.problem} onReconnect={board.reconnect} />
       <Suspense fallback={<div className="view-loading muted">Loading the whiteboard…</div>}>
-        <Whiteboard board={board} isObserver={self.role === 'observer'} {...rest} />
+        <Whiteboard
+          board={board}
+          isObserver={self.role === 'observer'}
+          readOnly={readOnly || board.problem?.frozen === true}
+          {...rest}
+        />
       </Suspense>
     </>
   );

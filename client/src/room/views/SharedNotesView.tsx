@@ -11,7 +11,8 @@ interface Props {
  * Shared notes for behavioral and technical rounds: prose both players see and edit live, kept in
  * the round's code document under its own text. Not the interviewer's private notes.
  */
-export function SharedNotesView({ code, readOnly }: Props) {
+export function SharedNotesView({ code, readOnly: seatReadOnly }: Props) {
+  const readOnly = seatReadOnly || code.problem?.frozen === true;
   return (
     <section className="workspace shared-notes" aria-label="Notes">
       <div className="toolbar">

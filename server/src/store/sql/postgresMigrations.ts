@@ -98,4 +98,10 @@ CREATE TABLE meta (
 ALTER TABLE rooms ADD COLUMN loop_plan TEXT;
 ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
 `,
+  // A room's documents are found by the range of names \`<room>.\` to \`<room>/\`: byte order, not
+  // the database's locale, whose collations may skip punctuation (as SQLite always compares).
+  `
+ALTER TABLE doc_updates ALTER COLUMN doc TYPE TEXT COLLATE "C";
+ALTER TABLE doc_checkpoints ALTER COLUMN doc TYPE TEXT COLLATE "C";
+`,
 ];
