@@ -28,9 +28,9 @@ function latest<T>(socket: ControlSocket, event: string): { value: T | undefined
   return box;
 }
 
-/** Ivy creates a room that follows the Netflix loop; Cal joins it as the candidate. */
-async function loopRoom(url: string, connect: () => ControlSocket) {
-  const room = await createRoom(url, { roundType: 'coding', loopTrackId: 'netflix-mle', name: 'Ivy' });
+/** Ivy creates a room that follows a track's loop (Netflix's unless told); Cal joins it as the candidate. */
+async function loopRoom(url: string, connect: () => ControlSocket, loopTrackId = 'netflix-mle') {
+  const room = await createRoom(url, { roundType: 'coding', loopTrackId, name: 'Ivy' });
   const ivySocket = connect();
   const ivyState = latest<RoomState>(ivySocket, ServerEvent.RoomState);
   const ivyBrief = latest<InterviewerBrief>(ivySocket, ServerEvent.InterviewerBrief);
@@ -246,6 +246,80 @@ describe('a loop in one room', () => {
       });
       expect(res.status, JSON.stringify(body)).toBe(404);
     }
+  });
+});
+
+describe('a loop on the backend track', () => {
+  it('P-LOOP-1, P-LOOP-2, P-LOOP-3, P-LOOP-5: the screen and the first coding round run, and the second coding stage draws another coding question', async () => {
+    const r = await loopRoom(t.server.url, t.control, 'backend-swe');
+    const ivy: Seat = { socket: r.ivySocket, brief: r.ivyBrief };
+
+    // Round 1: the plan's recruiter screen, with a behavioural question and the company's values.
+    const first = r.ivy.room;
+    expect(first.roundType).toBe('recruiter-screen');
+    expect(first.loop).toMatchObject({
+      trackId: 'backend-swe',
+      title: 'Quillmere Freight · Backend Software Engineer',
+      current: 0,
+      next: 1,
+    });
+    expect(first.loop?.stages.map((s) => [s.roundType, s.label, s.minutes])).toEqual([
+      ['recruiter-screen', 'Recruiter screen', 30],
+      ['coding', 'Coding: data structures', 45],
+      ['coding', 'Coding: practical', 45],
+      ['system-design', 'System design', 45],
+      ['behavioral', 'Hiring manager', 30],
+    ]);
+    expect(first.round.timer.durationMs).toBe(30 * 60_000);
+    await eventually(() => expect(r.ivyBrief.value?.selected?.question.roundType).toBe('behavioral'));
+    expect(r.ivyBrief.value?.selected?.question.id).toMatch(/^backend-swe-/);
+    expect(r.ivyBrief.value?.screen?.values).toContain('Own it end to end');
+    expect(r.ivyBrief.value?.screen?.unwrittenRules.map((u) => u.title)).toContain('Test your own code');
+    expect(JSON.stringify(r.cal.room)).not.toContain('backend-swe-');
+    expect(r.calBrief.value).toBeUndefined();
+    const q1 = await playRound(ivy, 1);
+
+    // Round 2: the first coding stage, with its own coding question, minutes and code document.
+    expect((await act(r.ivySocket, ClientEvent.NextRound, { roundType: 'coding', seats: 'same' })).ok).toBe(
+      true,
+    );
+    await eventually(() => expect(r.calState.value?.round.number).toBe(2));
+    expect(r.calState.value).toMatchObject({
+      roundType: 'coding',
+      loop: { current: 1, played: [0, 1], next: 2 },
+    });
+    expect(r.calState.value?.round.timer.durationMs).toBe(45 * 60_000);
+    expect(r.calState.value?.round.question).toBeNull();
+    await eventually(() => expect(r.ivyBrief.value?.round).toBe(2));
+    expect(r.ivyBrief.value?.selected?.question).toMatchObject({
+      roundType: 'coding',
+      trackId: 'backend-swe',
+    });
+    expect(r.ivyBrief.value?.screen).toBeNull();
+    const q2 = await playRound(ivy, 2);
+
+    // The second coding stage comes next and has a coding question of its own.
+    expect((await act(r.ivySocket, ClientEvent.NextRound, { roundType: 'coding', seats: 'same' })).ok).toBe(
+      true,
+    );
+    await eventually(() => expect(r.ivyBrief.value?.round).toBe(3));
+    expect(r.ivyState.value?.loop).toMatchObject({ current: 2, played: [0, 1, 2], next: 3 });
+    const q3 = r.ivyBrief.value?.selected?.question;
+    expect(q3).toMatchObject({ roundType: 'coding', trackId: 'backend-swe' });
+    expect(new Set([q1, q2, q3?.id]).size).toBe(3);
+
+    const report = (await (
+      await fetch(`${t.server.url}/api/rooms/${r.room.roomId}/report`, {
+        headers: { authorization: `Bearer ${r.room.secret}` },
+      })
+    ).json()) as RoomReport;
+    expect(
+      report.rounds.map((x) => [x.roundType, x.stageLabel, x.question?.id, x.scorecard?.wentWell]),
+    ).toEqual([
+      ['recruiter-screen', 'Recruiter screen', q1, 'round 1 went well'],
+      ['coding', 'Coding: data structures', q2, 'round 2 went well'],
+      ['coding', 'Coding: practical', undefined, undefined], // drawn but not revealed: not in the report
+    ]);
   });
 });
 

@@ -90,6 +90,10 @@ describe('pages of the app', () => {
       ['/tracks/netflix-mle/questions/nope', 404],
       // A question of the bank, asked for under a track it does not belong to.
       ['/tracks/nope/questions/netflix-mle-top-k-trending', 404],
+      // Every track has its pages; a question is only found under its own track.
+      ['/tracks/backend-swe', 200],
+      ['/tracks/backend-swe/questions/backend-swe-deploy-waves', 200],
+      ['/tracks/backend-swe/questions/netflix-mle-top-k-trending', 404],
     ];
     for (const [url, status] of cases) {
       const res = await get(url, { accept: 'text/html' });

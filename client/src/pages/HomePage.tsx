@@ -20,7 +20,7 @@ const ROUND_HINTS: Record<RoundType, string> = {
   coding: 'Shared editor with highlighting for six languages.',
   'system-design': 'Architecture discussion with a shared editor for notes.',
   behavioral: 'Story-driven questions; the editor holds shared notes.',
-  technical: 'Domain deep dive: ML, data, metrics.',
+  technical: 'Domain deep dive: ML, databases, debugging.',
 };
 
 export function HomePage() {

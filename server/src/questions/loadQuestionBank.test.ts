@@ -72,9 +72,21 @@ const SEED: Array<[id: string, roundType: string, difficulty: string, tags: stri
 describe('the real question bank', async () => {
   const bank = await loadQuestionBank(bankDir);
 
+  const trackOf = (id: string) => bank.tracks.find((t) => t.id === id);
+  const questionsOf = (trackId: string) => bank.questions.filter((q) => q.trackId === trackId);
+
+  it('has the tracks in folder order, each listing its own questions in folder order', () => {
+    expect(bank.tracks.map((t) => t.id)).toEqual(['backend-swe', 'netflix-mle']);
+    for (const track of bank.tracks) {
+      expect(track.questionIds).toEqual(questionsOf(track.id).map((q) => q.id));
+    }
+    expect(bank.questions.map((q) => q.trackId)).toEqual(
+      bank.tracks.flatMap((t) => t.questionIds.map(() => t.id)),
+    );
+  });
+
   it('has the Netflix MLE track with its loop, persona and unwritten rule', () => {
-    expect(bank.tracks.map((t) => t.id)).toEqual(['netflix-mle']);
-    const track = bank.tracks[0];
+    const track = trackOf('netflix-mle');
     expect(track?.company.name).toBe('Netflix');
     expect(track?.role).toBe('Machine Learning Engineer');
     expect(track?.difficulty).toBe('hard');
@@ -94,13 +106,41 @@ describe('the real question bank', async () => {
       ['system-design', null, 45],
       ['technical', 'ML deep dive', 45],
     ]);
-    expect(track?.questionIds).toEqual(bank.questions.map((q) => q.id));
   });
 
   it("has the seed's 15 questions in folder order with the seed's round types, difficulties and tags", () => {
-    expect(bank.questions.map((q) => [q.id, q.roundType, q.difficulty, q.tags])).toEqual(
+    expect(questionsOf('netflix-mle').map((q) => [q.id, q.roundType, q.difficulty, q.tags])).toEqual(
       SEED.map(([slug, roundType, difficulty, tags]) => [`netflix-mle-${slug}`, roundType, difficulty, tags]),
     );
+  });
+
+  it('has the backend track: a five-round plan with two coding rounds, a persona and its rules', () => {
+    const track = trackOf('backend-swe');
+    expect(track?.role).toBe('Backend Software Engineer');
+    expect(track?.plan?.map((r) => [r.roundType, r.label ?? null, r.minutes])).toEqual([
+      ['recruiter-screen', null, 30],
+      ['coding', 'Coding: data structures', 45],
+      ['coding', 'Coding: practical', 45],
+      ['system-design', null, 45],
+      ['behavioral', 'Hiring manager', 30],
+    ]);
+    expect(track?.personas.map((p) => p.id)).toEqual(['pragmatic-lead']);
+    expect(track?.unwrittenRules.map((r) => r.title)).toEqual([
+      'Ask before you assume',
+      'Test your own code',
+      'Say what happens when it breaks',
+    ]);
+  });
+
+  it('has at least 12 backend questions: 4+ coding, 3+ system design, 3+ behavioural, 1-2 technical', () => {
+    const questions = questionsOf('backend-swe');
+    const count = (type: string) => questions.filter((q) => q.roundType === type).length;
+    expect(questions.length).toBeGreaterThanOrEqual(12);
+    expect(count('coding')).toBeGreaterThanOrEqual(4);
+    expect(count('system-design')).toBeGreaterThanOrEqual(3);
+    expect(count('behavioral')).toBeGreaterThanOrEqual(3);
+    expect(count('technical')).toBeGreaterThanOrEqual(1);
+    expect(count('technical')).toBeLessThanOrEqual(2);
   });
 
   it('meets the authoring rules on every question', () => {
