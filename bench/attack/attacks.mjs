@@ -4,6 +4,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { hostileFrames, updateMessage } from '../../server/dist/testing/hostileUpdates.js';
+import { HISTORY_ATTACKS } from './historyAttacks.mjs';
 
 /**
  * The attacks of issue 11, each as an attacker runs it from one address: `run(ctx)` resolves with
@@ -77,6 +78,7 @@ function rawRequest(ctx, text, holdMs) {
 }
 
 export const ATTACKS = [
+  ...HISTORY_ATTACKS,
   {
     name: '40 frames declaring 3e7 structs',
     run: (ctx) => frames(ctx, '3e7 structs declared in 10 bytes', 40),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:attack`: runs each attack of issue 11 against a fresh build of our server, on
+ * `npm run bench:attack`: runs each attack of issues 11 and 23 against a fresh build of our server, on
  * its embedded defaults, from one address (127.0.0.1), while a separate process asks /healthz
  * every 50 ms from another address (127.0.0.2). Prints, per attack, what the server did and
  * /healthz's p50, p99 and worst latency during it (target: worst under 200 ms).
@@ -97,6 +97,7 @@ const ctx = {
   host: '127.0.0.1',
   port: server.port,
   seat: () => seat(url),
+  dataDir,
 };
 const rows = [];
 try {

@@ -25,22 +25,39 @@ export const DEFAULT_DOC_BUDGET: DocBudgetLimits = {
   applyMsBurst: 1000,
 };
 
-/** One connection's budget: messages, bytes and apply time (P-DOC-9). */
+/** The bytes one person may send, whatever their connections: one bucket the size of one connection's. */
+export function personBytes(limits: DocBudgetLimits = DEFAULT_DOC_BUDGET): TokenBucket {
+  return new TokenBucket(limits.byteBurst, limits.bytesPerSecond);
+}
+
+/**
+ * One connection's budget: messages, bytes and apply time (P-DOC-9), and the bytes of the person
+ * it speaks for across all their connections (`person`, shared by them): six tabs send what one
+ * may, not six times as much.
+ */
 export class DocBudget {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private readonly applyMs: TokenBucket;
 
-  constructor(limits: DocBudgetLimits = DEFAULT_DOC_BUDGET) {
+  constructor(
+    limits: DocBudgetLimits = DEFAULT_DOC_BUDGET,
+    private readonly person?: TokenBucket,
+  ) {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.bytes = new TokenBucket(limits.byteBurst, limits.bytesPerSecond);
     this.applyMs = new TokenBucket(limits.applyMsBurst, limits.applyMsPerSecond);
   }
 
-  /** Spends one message of `size` bytes; false when the connection is over budget. */
+  /** Spends one message of `size` bytes; false when the connection or its person is over budget. */
   admit(size: number): boolean {
     const now = performance.now();
-    return !this.applyMs.exhausted(now) && this.messages.take(1, now) && this.bytes.take(size, now);
+    return (
+      !this.applyMs.exhausted(now) &&
+      this.messages.take(1, now) &&
+      this.bytes.take(size, now) &&
+      (this.person?.take(size, now) ?? true)
+    );
   }
 
   /** Charges time spent applying an update (known only afterwards). */

@@ -63,6 +63,30 @@ interface Entry {
   unloadTimer?: NodeJS.Timeout;
 }
 
+/** A store write holds about this many bytes of rows at most (one row alone may hold more). */
+const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Splits a turn's rows into batches of about `maxBytes`, each document's rows still in order. */
+function inChunks(rows: ReadonlyMap<string, UpdateRow[]>, maxBytes: number): Array<Map<string, UpdateRow[]>> {
+  const chunks: Array<Map<string, UpdateRow[]>> = [new Map()];
+  let bytes = 0;
+  for (const [doc, list] of rows) {
+    for (const row of list) {
+      let chunk = chunks.at(-1) as Map<string, UpdateRow[]>;
+      if (bytes > 0 && bytes + row.data.length > maxBytes) {
+        chunk = new Map();
+        chunks.push(chunk);
+        bytes = 0;
+      }
+      bytes += row.data.length;
+      const pending = chunk.get(doc);
+      if (pending) pending.push(row);
+      else chunk.set(doc, [row]);
+    }
+  }
+  return chunks;
+}
+
 /** Marks the transaction that applies stored rows (before `onUpdate` is set: never written back). */
 const LOAD_ORIGIN = Symbol('load');
 /** Marks changes the server itself makes (starter code). */
@@ -466,22 +490,29 @@ export class DocManager {
     this.onActivity(roomId);
   }
 
-  /** Hands every unwritten update to the store. */
+  /**
+   * Hands every unwritten update to the store: one transaction for the turn's updates, or, for a
+   * turn that brought megabytes (large pastes from several connections), one per few MiB with
+   * the event loop free between them, so one room's big writes never stall every other room.
+   */
   private writeUnwritten(): void {
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = undefined;
     if (this.unwritten.size === 0) return;
-    const batch = new Map(this.unwritten);
+    const batches = inChunks(this.unwritten, WRITE_CHUNK_BYTES);
     this.unwritten.clear();
-    const [first] = batch.keys();
-    const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-    this.enqueueWrite(label, async () => {
-      const last = await this.store.appendUpdates(batch);
-      for (const [doc, seq] of last) {
-        const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
-        if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
-      }
-    });
+    for (const [i, batch] of batches.entries()) {
+      const [first] = batch.keys();
+      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
+      this.enqueueWrite(label, async () => {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        const last = await this.store.appendUpdates(batch);
+        for (const [doc, seq] of last) {
+          const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
+          if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
+        }
+      });
+    }
   }
 
   /**

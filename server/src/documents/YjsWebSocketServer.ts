@@ -10,8 +10,9 @@ import {
 } from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { DEFAULT_LIMITS } from '../limits/Limits.js';
+import type { TokenBucket } from '../limits/TokenBucket.js';
 import type { RoomService } from '../rooms/RoomService.js';
-import { DocBudget, type DocBudgetLimits } from './DocBudget.js';
+import { DocBudget, type DocBudgetLimits, personBytes } from './DocBudget.js';
 import { DocConnection } from './DocConnection.js';
 import type { DocManager } from './DocManager.js';
 import { DocUnloadable } from './DocUnloadable.js';
@@ -66,6 +67,8 @@ export class YjsWebSocketServer {
   /** Open connections per room, so a seat change can re-check them (P-ROUND-2). */
   private readonly live = new Map<string, Set<{ connection: DocConnection; ref: DocRef }>>();
   private readonly alive = new WeakSet<WebSocket>();
+  /** Each participant's byte budget across all their connections (P-DOC-9), kept a while after. */
+  private readonly people = new Map<string, { bytes: TokenBucket; connections: number }>();
   private readonly pinger: NodeJS.Timeout;
 
   private readonly log: (message: string) => void;
@@ -186,7 +189,7 @@ export class YjsWebSocketServer {
           },
           writable,
           clientId: grant.clientId,
-          budget: new DocBudget(this.budget),
+          budget: new DocBudget(this.budget, this.personOpened(participant.id)),
           assemblies: this.assemblies,
           assemblyDeadlineMs: this.assemblyDeadlineMs,
         },
@@ -204,6 +207,7 @@ export class YjsWebSocketServer {
       this.live.set(grant.ref.roomId, roomLive);
       ws.once('close', () => {
         connection.dispose();
+        this.personClosed(participant.id);
         releaseSlot();
         this.docs.release(docName, shared);
         roomLive.delete(live);
@@ -238,7 +242,26 @@ export class YjsWebSocketServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
+  /** The participant's shared byte budget, for one more of their connections. */
+  private personOpened(participantId: string): TokenBucket {
+    let person = this.people.get(participantId);
+    if (!person) {
+      person = { bytes: personBytes(this.budget), connections: 0 };
+      this.people.set(participantId, person);
+    }
+    person.connections += 1;
+    return person.bytes;
+  }
+
+  private personClosed(participantId: string): void {
+    const person = this.people.get(participantId);
+    if (person) person.connections -= 1;
+  }
+
   private pingAll(): void {
+    // A budget outlives its last connection by a ping interval at least: reconnecting does not
+    // refill it.
+    for (const [id, person] of this.people) if (person.connections <= 0) this.people.delete(id);
     for (const ws of this.wss.clients) {
       if (!this.alive.has(ws)) {
         ws.terminate();
