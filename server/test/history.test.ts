@@ -142,3 +142,36 @@ describe('rounds per room', () => {
     expect(swap).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
+
+describe('a byte budget per person (P-DOC-9)', () => {
+  const tight = withTestServer({
+    limits: withLimits({ doc: { byteBurst: MiB, bytesPerSecond: 64 * 1024 } }),
+  });
+
+  it('P-DOC-9: bytes count per connection and per person: three tabs together send what one may', async () => {
+    const room = await createRoom(tight.server.url, { roundType: 'coding', name: 'Ivy' });
+    const ivy = await joinOk(tight.control(), { roomId: room.roomId, secret: room.secret });
+    const tabs = [ivy];
+    for (const n of [1, 2]) {
+      tabs.push(
+        await joinOk(tight.control(), {
+          roomId: room.roomId,
+          secret: ivy.secret,
+          tab: `budget-tab-${n}-aaaaaaaaaa`,
+        }),
+      );
+    }
+    const sockets = await Promise.all(tabs.map((tab) => openRawDoc(tight.server.wsUrl, tab.documents.code)));
+    const codes: number[] = [];
+    for (const [i, socket] of sockets.entries()) {
+      void socket.closed.then(({ code }) => codes.push(code));
+      const doc = new Y.Doc();
+      doc.clientID = tabs[i]?.documents.code.clientId ?? 0;
+      doc.on('update', (u: Uint8Array) => socket.send(updateMessage(u)));
+      // 450 KB each: any one tab is within its own 1 MiB, all three are not within the person's.
+      doc.getText(CODE_DOC.text).insert(0, 'z'.repeat(450 * 1024));
+    }
+    await eventually(() => expect(codes).toContain(CloseCode.RateLimited));
+    expect(codes.filter((c) => c === CloseCode.RateLimited)).toHaveLength(1);
+  });
+});

@@ -105,7 +105,12 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
 }
 
 /** The defaults with some limits replaced (tests). */
-export function withLimits(overrides: Partial<Limits> = {}): Limits {
+export function withLimits(
+  overrides: Partial<Omit<Limits, 'doc' | 'history'>> & {
+    doc?: Partial<Limits['doc']>;
+    history?: Partial<Limits['history']>;
+  } = {},
+): Limits {
   return {
     ...DEFAULT_LIMITS,
     ...overrides,
