@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { loadConfig } from './config.js';
 import { createApp } from './createApp.js';
+import { serverPidFile } from './ops/sqliteBackup.js';
 import { QuestionBankError } from './questions/QuestionBankError.js';
 
 const config = loadConfig();
@@ -15,6 +17,12 @@ const app = await createApp(config).catch((err: unknown) => {
 const port = await app.listen(config.port, config.host);
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(`Mockloop is running at http://${shownHost}:${port} (data in ${config.dataDir})`);
+// One server per SQLite data folder: a restore checks this before it replaces the database.
+const pidFile = config.databaseUrl ? null : serverPidFile(config.dataDir);
+if (pidFile) fs.writeFileSync(pidFile, `${process.pid}\n`);
+process.on('exit', () => {
+  if (pidFile) fs.rmSync(pidFile, { force: true });
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
