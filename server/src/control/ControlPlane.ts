@@ -185,7 +185,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
           self: rooms.view(participant),
           secret,
           room,
-          documents: rooms.docAccess(participant, room.round.number, req.tab),
+          documents: rooms.docAccess(participant, room.round, req.tab),
         };
       },
       log,
@@ -232,7 +232,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       async ({ tab }) => {
         const participant = await participantNow();
         const round = await interview.roundView(participant.roomId);
-        return rooms.docAccess(participant, round.number, tab ?? socket.data.tab);
+        return rooms.docAccess(participant, round, tab ?? socket.data.tab);
       },
       log,
     );
@@ -245,7 +245,8 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       FocusViewRequest,
       async ({ view }) => {
         const participant = await participantNow();
-        if (participant.role !== 'interviewer') {
+        // The seat as it is now, not as it was when the participant was read (P-SEAT-1).
+        if (!(await rooms.isCurrentInterviewer(participant))) {
           throw new AppError('FORBIDDEN', 'Only the interviewer can bring everyone to a view.');
         }
         io.to(roomChannel(participant.roomId)).emit(ServerEvent.ViewFocused, {

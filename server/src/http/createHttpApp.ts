@@ -187,10 +187,13 @@ export function createHttpApp({
   app.get('/api/rooms/:roomId/brief', async (req, res) => {
     const participant = await bearer(req);
     if (!participant) return notJoined(res);
-    if (participant.role !== 'interviewer') {
+    // The seat and the brief come from one read of the round: a swap in between cannot hand the
+    // new round's brief to a role read before it (P-SEAT-1).
+    const { interviewerId, brief } = await interview.interviewerBrief(participant.roomId);
+    if (interviewerId !== participant.id) {
       return sendError(res, 403, { code: 'FORBIDDEN', message: 'Only the interviewer can read the brief.' });
     }
-    res.json(await interview.brief(participant.roomId));
+    res.json(brief);
   });
 
   // The report, filtered for whoever asks (P-PRIV-5), by secret or read-only key (P-PRIV-6).
