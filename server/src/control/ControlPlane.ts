@@ -115,6 +115,11 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   const broadcaster = new RoomBroadcaster(send);
   const broadcast = (roomId: string, { brief = false } = {}) => broadcaster.request(roomId, brief);
 
+  /** A participant's last connection here closed: once nobody of the room is left, forget its call ids. */
+  const departed = (roomId: string) => {
+    if (presence.snapshot(roomId).size === 0) calls.forgetRoom(roomId);
+  };
+
   io.on('connection', (socket: ControlSocket) => {
     const participantNow = async (): Promise<ParticipantRecord> => {
       const id = socket.data.participantId;
@@ -155,6 +160,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         if (previousRoom && previousParticipant && previousParticipant !== participant.id) {
           presence.disconnect(previousRoom, previousParticipant, socket.id);
           calls.leave(previousRoom, previousParticipant, socket.id);
+          departed(previousRoom);
           await socket.leave(roomChannel(previousRoom));
           await socket.leave(participantChannel(previousParticipant));
           void broadcast(previousRoom);
@@ -266,6 +272,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       if (!roomId || !participantId) return;
       calls.leave(roomId, participantId, socket.id);
       if (presence.disconnect(roomId, participantId, socket.id)) deps.onDepart?.(participantId);
+      departed(roomId);
       void broadcast(roomId);
     });
   });
