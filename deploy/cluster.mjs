@@ -54,12 +54,18 @@ class Node {
     this.id = id;
     this.env = env;
     this.port = 0;
+    this.internalPort = 0;
     this.child = null;
     this.log = '';
   }
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The node's internal listener (`/internal/rooms`): loopback only, never through HAProxy. */
+  get internalUrl() {
+    return `http://127.0.0.1:${this.internalPort}`;
   }
 
   get pid() {
@@ -69,15 +75,27 @@ class Node {
   start() {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [MAIN], {
-        env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NODE_ID: this.id },
+        env: {
+          ...process.env,
+          ...this.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          // Its own free port first, the same one after a restart.
+          INTERNAL_PORT: String(this.internalPort),
+          NODE_ID: this.id,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       this.child = child;
+      let output = '';
       const onData = (chunk) => {
         this.log += chunk;
-        const port = /running at http:\/\/[^:]+:(\d+)/.exec(this.log.slice(-400))?.[1];
-        if (port) {
+        output += chunk;
+        const port = /running at http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+        const internal = /Internal routes at http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+        if (port && internal) {
           this.port = Number(port);
+          this.internalPort = Number(internal);
           resolve();
         }
       };

@@ -34,8 +34,13 @@ async function ensureDatabase() {
 try {
   await ensureDatabase();
   const cluster = await startCluster({ nodes, port, databaseUrl, redisUrl, env: { NODE_ENV: 'production' } });
-  console.log(`Mockloop is running at http://localhost:${cluster.port} (${nodes} nodes behind HAProxy)`);
-  for (const node of cluster.nodes) console.log(`node ${node.id} pid ${node.pid} ${node.url}`);
+  // PUBLIC_URL's address: a page opened under another name would be refused by the origin check.
+  console.log(`Mockloop is running at ${cluster.url} (${nodes} nodes behind HAProxy)`);
+  for (const node of cluster.nodes) {
+    console.log(
+      `node ${node.id} pid ${node.pid} ${node.url} (internal routes: ${node.internalUrl}/internal/rooms)`,
+    );
+  }
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

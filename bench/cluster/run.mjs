@@ -57,7 +57,7 @@ async function pgCounters() {
 }
 
 async function served(node) {
-  return (await fetch(`${node.url}/internal/rooms`)).json();
+  return (await fetch(`${node.internalUrl}/internal/rooms`)).json();
 }
 
 /** One measured run of the generator against `httpUrl`, with Redis and PostgreSQL counted. */

@@ -104,7 +104,7 @@ test.describe('through a TURN relay only', () => {
   });
 
   relayTest(
-    'media goes through coturn with per-person credentials; an observer receives only',
+    'P-CALL-6: media goes through coturn with per-person credentials; an observer receives only, without a relay of its own',
     async ({ person }) => {
       const ivy = await person();
       const cal = await person();
@@ -119,9 +119,11 @@ test.describe('through a TURN relay only', () => {
       await expect(callStatus(ivy)).toContainText(/Call connected with (Cal and Oz|Oz and Cal)/);
       await expectMediaFlowing(ivy, 'Ivy through the relay');
       await expectMediaFlowing(cal, 'Cal through the relay');
+      // The seats reach each other relay to relay; Ivy's every route starts at her relay.
+      await expect.poll(async () => (await mediaFigures(cal)).routes).toContain('relay/relay');
       const routes = (await mediaFigures(ivy)).routes;
-      expect(routes.length).toBeGreaterThan(0);
-      for (const route of routes) expect(route).toBe('relay/relay');
+      expect(routes).toContain('relay/relay');
+      for (const route of routes) expect(route).toMatch(/^relay\//);
 
       // The observer hears and sees both seats, sends nothing, and has no microphone or camera.
       await expect(callStatus(oz)).toContainText('Call connected');
@@ -131,7 +133,58 @@ test.describe('through a TURN relay only', () => {
       await expect(oz.getByRole('button', { name: 'Microphone' })).toHaveCount(0);
       const ozOut = await mediaFigures(oz);
       expect(ozOut.audioOut + ozOut.videoOut).toBe(0);
+      // The observer got no relay credentials (P-CALL-6): it reaches the seats through theirs.
+      expect(ozOut.routes.length).toBeGreaterThan(0);
+      for (const route of ozOut.routes) expect(route).toMatch(/^(host|prflx|srflx)\/relay$/);
       await expect(ivy.getByLabel('Video of Oz')).toBeAttached();
+    },
+  );
+});
+
+test.describe('with short-lived relay credentials', () => {
+  const renewTest = test.extend<{ turn: Turn }>({
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; this one has none.
+    turn: async ({}, use) => {
+      const turn = await startCoturn();
+      await use(turn);
+      await turn.stop();
+    },
+    serverEnv: async ({ turn }, use) => {
+      await use({
+        TURN_URLS: turn.url,
+        TURN_SECRET: turn.secret,
+        ICE_TRANSPORT_POLICY: 'relay',
+        TURN_TTL_SECONDS: '60',
+      });
+    },
+  });
+
+  renewTest(
+    'P-CALL-6: the page renews its TURN credentials before they expire and the call carries on through the relay',
+    async ({ person }) => {
+      test.setTimeout(150_000);
+      const ivy = await person();
+      const cal = await person();
+      for (const page of [ivy, cal]) await inCallContext(page);
+      const url = await createRoomFromHome(ivy, 'Ivy');
+      await joinFromInvite(cal, url, 'Cal');
+      for (const page of [ivy, cal]) await page.getByRole('button', { name: 'Join call' }).click();
+      await expect(callStatus(ivy)).toContainText('Call connected with Cal');
+      /** The TURN user names the page's open peer connections use now. */
+      const turnUsers = () =>
+        ivy.evaluate(() =>
+          (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections
+            .filter((pc) => pc.connectionState !== 'closed')
+            .flatMap((pc) => pc.getConfiguration().iceServers ?? [])
+            .map((s) => s.username ?? ''),
+        );
+      const first = await turnUsers();
+      expect(first.length).toBeGreaterThan(0);
+      // 60-second credentials are renewed at four fifths of their life (48 s).
+      await expect.poll(turnUsers, { timeout: 70_000, intervals: [2000] }).not.toEqual(first);
+      await expectMediaFlowing(ivy, 'Ivy after the renewal');
+      await expectMediaFlowing(cal, 'Cal after the renewal');
+      expect((await mediaFigures(ivy)).routes).toEqual(['relay/relay']);
     },
   );
 });

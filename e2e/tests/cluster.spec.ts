@@ -12,7 +12,7 @@ import {
 
 interface Cluster {
   url: string;
-  nodes: Array<{ id: string; url: string; kill(): Promise<void> }>;
+  nodes: Array<{ id: string; url: string; internalUrl: string; kill(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +47,8 @@ test('P-NODE-4: two people typing in Chromium carry on through kill -9 of their 
   const roomId = new URL(roomUrl).pathname.split('/').pop() ?? '';
   const owners = await Promise.all(
     cluster.nodes.map(
-      async (n) => ((await (await fetch(`${n.url}/internal/rooms`)).json()) as { rooms: string[] }).rooms,
+      async (n) =>
+        ((await (await fetch(`${n.internalUrl}/internal/rooms`)).json()) as { rooms: string[] }).rooms,
     ),
   );
   const owner = cluster.nodes[owners.findIndex((rooms) => rooms.includes(roomId))];

@@ -22,6 +22,11 @@ export interface Config {
   trustProxy: string;
   /** ALLOWED_ORIGINS: browser origins allowed on the WebSocket planes (comma-separated). */
   allowedOrigins?: string[];
+  /** ALLOWED_HOSTS: host names the public listener answers to besides PUBLIC_URL's (comma-separated). */
+  allowedHosts?: string[];
+  /** INTERNAL_PORT / INTERNAL_HOST: the operators' listener (`/internal/rooms`); default any free port on 127.0.0.1. */
+  internalPort: number;
+  internalHost: string;
   /** DATABASE_URL: PostgreSQL instead of SQLite (postgres://...); DATABASE_SCHEMA: its schema. */
   databaseUrl?: string;
   databaseSchema?: string;
@@ -42,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  const internalPort = Number(env.INTERNAL_PORT || 0);
+  if (!Number.isInteger(internalPort) || internalPort < 0 || internalPort > 65535)
+    throw new Error(`INTERNAL_PORT must be 0-65535, got ${env.INTERNAL_PORT}`);
   const unloadGraceMs = env.DOC_UNLOAD_GRACE_MS ? Number(env.DOC_UNLOAD_GRACE_MS) : undefined;
   if (unloadGraceMs !== undefined && !(Number.isInteger(unloadGraceMs) && unloadGraceMs >= 0))
     throw new Error(`DOC_UNLOAD_GRACE_MS must be a whole number of ms, got ${env.DOC_UNLOAD_GRACE_MS}`);
@@ -63,10 +71,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: env.NODE_ID || undefined,
     ice: iceSettingsFromEnv(env),
     databaseSchema: env.DATABASE_SCHEMA || undefined,
-    allowedOrigins: env.ALLOWED_ORIGINS
-      ? env.ALLOWED_ORIGINS.split(',')
-          .map((o) => o.trim())
-          .filter(Boolean)
-      : undefined,
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    allowedHosts: list(env.ALLOWED_HOSTS),
+    internalPort,
+    internalHost: env.INTERNAL_HOST || '127.0.0.1',
   };
+}
+
+/** A comma-separated setting as a list; undefined when unset or empty. */
+function list(value: string | undefined): string[] | undefined {
+  const items = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
 }

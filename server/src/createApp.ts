@@ -15,7 +15,10 @@ import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { createInternalApp } from './http/createInternalApp.js';
+import { internalHostPolicy, publicHostPolicy } from './http/hostPolicy.js';
 import { originPolicy } from './http/originPolicy.js';
+import { refuseUnknownHosts } from './http/refuseUnknownHosts.js';
 import { InterviewService } from './interview/InterviewService.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
@@ -60,6 +63,11 @@ export interface AppOptions {
   limits?: Limits;
   /** Browser origins allowed on the WebSocket planes; default: PUBLIC_URL's, else the request's host. */
   allowedOrigins?: string[];
+  /** Host names the public listener answers to besides PUBLIC_URL's and loopback names (ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  /** The operators' listener (`/internal/rooms`): port (default 0, any free one) and interface (default 127.0.0.1). */
+  internalPort?: number;
+  internalHost?: string;
   /** Proxies whose X-Forwarded-For is believed: `loopback`, addresses or CIDRs, or `none` (default loopback). */
   trustProxy?: string;
   /** ICE servers and TURN for the call (ICE_SERVERS, TURN_URLS, TURN_SECRET); default none. */
@@ -79,8 +87,13 @@ export interface App {
   yjs: YjsWebSocketServer;
   rooms: RoomService;
   bank: QuestionBank;
-  /** Listens and resolves with the bound port (pass 0 for any free port). */
+  /**
+   * Listens and resolves with the bound port (pass 0 for any free port); the internal listener
+   * starts too, on its own port and interface (AppOptions).
+   */
   listen(port: number, host?: string): Promise<number>;
+  /** The internal listener's port, once listening (P-HTTP-2). */
+  internalPort(): number;
   /** Closes connections, flushes documents to the store, closes the store. */
   close(): Promise<void>;
 }
@@ -143,14 +156,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     roomCreation: cluster.limiter('rooms', limits.roomsPerIpPerHour, 3600),
     trustProxy: trust,
     nodeId,
-    servedRooms: () => ({
-      rooms: docs.roomIds(),
-      controlRooms: Object.fromEntries(presence.connectedRooms()),
-      sockets: io.of('/').sockets.size,
-      documents: yjs.connectionCount,
-    }),
     log,
   });
+  const hosts = { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts };
+  // Operators' routes, on a listener of their own that the public never reaches (P-HTTP-2).
+  const internalServer = http.createServer(
+    createInternalApp({
+      nodeId,
+      servedRooms: () => ({
+        rooms: docs.roomIds(),
+        controlRooms: Object.fromEntries(presence.connectedRooms()),
+        sockets: io.of('/').sockets.size,
+        documents: yjs.connectionCount,
+      }),
+      log,
+    }),
+  );
+  refuseUnknownHosts(internalServer, internalHostPolicy(hosts));
   const server = http.createServer(
     {
       // A request that has not sent its headers in time, or not finished, is dropped (slowloris).
@@ -162,6 +184,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const guard = new ConnectionGuard(limits.connectionsPerIp, trust, (message) => log(message));
   guard.attach(server);
+  // Before every other listener: a request or upgrade for a host we are not is refused (P-HTTP-3).
+  refuseUnknownHosts(server, publicHostPolicy(hosts));
 
   const io: ControlServer = new Server(server, {
     serveClient: false,
@@ -258,14 +282,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     yjs,
     rooms,
     bank,
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      });
+    async listen(port, host) {
+      await listenOn(internalServer, options.internalPort ?? 0, options.internalHost ?? '127.0.0.1');
+      return listenOn(server, port, host);
+    },
+    internalPort() {
+      return (internalServer.address() as AddressInfo | null)?.port ?? 0;
     },
     close() {
       closed ??= (async () => {
@@ -274,6 +296,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();
+        internalServer.closeAllConnections();
+        if (internalServer.listening)
+          await new Promise<void>((resolve) => internalServer.close(() => resolve()));
         await docs.close();
         await cluster.close();
         await store.close();
@@ -281,4 +306,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       return closed;
     },
   };
+}
+
+/** Listens and resolves with the bound port. */
+function listenOn(server: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

@@ -15,6 +15,8 @@ const app = await createApp(config).catch((err: unknown) => {
   process.exit(1);
 });
 const port = await app.listen(config.port, config.host);
+// Printed first: tools wait for the "running at" line and read this one before it.
+console.log(`Internal routes at http://${config.internalHost}:${app.internalPort()}/internal/rooms`);
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(`Mockloop is running at http://${shownHost}:${port} (data in ${config.dataDir})`);
 // One server per SQLite data folder: a restore checks this before it replaces the database.

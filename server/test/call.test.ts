@@ -13,7 +13,15 @@ import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { withTestServer } from './support/withTestServer.js';
 
-const ice = iceSettingsFromEnv({ TURN_URLS: 'turn:127.0.0.1:3478?transport=udp', TURN_SECRET: 'north-wind' });
+const ice = iceSettingsFromEnv({
+  TURN_URLS: 'turn:127.0.0.1:3478?transport=udp',
+  TURN_SECRET: 'north-wind',
+  // A STUN server, and a TURN relay with fixed credentials that only seats may get (P-CALL-6).
+  ICE_SERVERS: JSON.stringify([
+    { urls: 'stun:127.0.0.1:3478' },
+    { urls: 'turns:relay.example.org:5349', username: 'fixed', credential: 'fixed-secret' },
+  ]),
+});
 const t = withTestServer({ ice });
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -52,6 +60,7 @@ async function callOfThree() {
     id: string;
     endpoint: string;
     got: CallSignalDelivery[];
+    secret: string;
   }>;
   for (const [name, join] of [
     ['ivy', { roomId: room.roomId, secret: room.secret }],
@@ -67,7 +76,7 @@ async function callOfThree() {
       media: { audio: true, video: true },
     });
     expect(config.ok).toBe(true);
-    people.push({ socket, id: joined.self.id, endpoint: endpoint(name), got });
+    people.push({ socket, id: joined.self.id, endpoint: endpoint(name), got, secret: joined.secret });
   }
   const [ivy, cal, oz, ola] = people as [
     (typeof people)[0],
@@ -225,5 +234,139 @@ describe('the call’s signalling', () => {
     cal.on(ServerEvent.RoomState, (s) => calStates.push(s));
     ivy.disconnect();
     await eventually(() => expect(calStates.at(-1)?.call).toEqual([]));
+  });
+
+  it('P-CALL-2: every direction line counts, at session and media level: an observer’s description that could send in any way is refused', async () => {
+    const { ivy, oz } = await callOfThree();
+    const head = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0'];
+    const section = (kind: string, port: number, ...attributes: string[]) => [
+      `m=${kind} ${port} UDP/TLS/RTP/SAVPF 111`,
+      'c=IN IP4 0.0.0.0',
+      ...attributes,
+    ];
+    const description = (...lines: string[]) => [...head, ...lines, ''].join('\r\n');
+    const refused: Array<[string, string]> = [
+      // The attack: Chromium applies the last direction line of a section, the old check read the first.
+      ['recvonly, then sendrecv', description(...section('audio', 9, 'a=mid:0', 'a=recvonly', 'a=sendrecv'))],
+      [
+        'sendonly after recvonly in video',
+        description(...section('audio', 9, 'a=recvonly'), ...section('video', 9, 'a=recvonly', 'a=sendonly')),
+      ],
+      ['two identical lines', description(...section('audio', 9, 'a=recvonly', 'a=recvonly'))],
+      ['an attribute with a value', description(...section('audio', 9, 'a=sendrecv:1'))],
+      ['an attribute in other case', description(...section('audio', 9, 'a=SENDONLY'))],
+      ['session-level sendrecv', description('a=sendrecv', ...section('audio', 9, 'a=mid:0'))],
+      [
+        'session-level sendonly over media recvonly',
+        description('a=sendonly', ...section('audio', 9, 'a=recvonly')),
+      ],
+      ['port 0 (bundle-only) that sends', description(...section('video', 0, 'a=bundle-only', 'a=sendrecv'))],
+      ['a data channel', description('m=application 9 UDP/DTLS/SCTP webrtc-datachannel', 'a=recvonly')],
+    ];
+    for (const [why, sdp] of refused) {
+      const ack = await act(oz.socket, ClientEvent.CallSignal, {
+        to: ivy.endpoint,
+        signal: { description: { type: 'offer', sdp } },
+      });
+      expect(ack, why).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(ivy.got).toHaveLength(0);
+    // What Chromium writes for a receive-only page passes: recvonly or inactive sections, the
+    // session's recvonly as a default, a rejected section that is inactive.
+    const accepted = [
+      description(...section('audio', 9, 'a=recvonly'), ...section('video', 9, 'a=inactive')),
+      description('a=recvonly', ...section('audio', 9, 'a=mid:0')),
+      description(...section('audio', 9, 'a=recvonly'), ...section('video', 0, 'a=inactive')),
+    ];
+    for (const sdp of accepted) {
+      const ack = await act(oz.socket, ClientEvent.CallSignal, {
+        to: ivy.endpoint,
+        signal: { description: { type: 'answer', sdp } },
+      });
+      expect(ack, sdp).toEqual({ ok: true, data: null });
+    }
+    await eventually(() => expect(ivy.got).toHaveLength(accepted.length));
+  });
+
+  it('P-CALL-5: an endpoint id is its opener’s: an observer cannot take the id of someone who left, and their rejoin gets it back', async () => {
+    const { room, cal, oz, ivy } = await callOfThree();
+    // Cal's page drops (its socket closes): Cal is out of the call, the id stays Cal's.
+    cal.socket.disconnect();
+    await eventually(async () => {
+      const ack = await act<CallConfig>(ivy.socket, ClientEvent.CallSignal, {
+        to: cal.endpoint,
+        signal: { bye: true },
+      });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+    const taken = await act(oz.socket, ClientEvent.CallJoin, {
+      endpoint: cal.endpoint,
+      media: { audio: false, video: false },
+    });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Signals for Cal's page reach nobody meanwhile.
+    const signal = { candidate: { candidate: '' } };
+    expect(await act(ivy.socket, ClientEvent.CallSignal, { to: cal.endpoint, signal })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(oz.got).toHaveLength(0);
+    // Cal's page reconnects (same participant, same endpoint) and is in the call again.
+    const back = t.control();
+    const calGot = inbox(back);
+    await joinOk(back, { roomId: room.roomId, secret: cal.secret });
+    const rejoined = await act(back, ClientEvent.CallJoin, {
+      endpoint: cal.endpoint,
+      media: { audio: true, video: true },
+    });
+    expect(rejoined.ok).toBe(true);
+    expect((await act(ivy.socket, ClientEvent.CallSignal, { to: cal.endpoint, signal })).ok).toBe(true);
+    await eventually(() => expect(calGot).toHaveLength(1));
+  });
+
+  it('P-CALL-6: relay credentials go only to a seat in the call, last an hour, and are renewed over call:ice', async () => {
+    const { ivy, oz } = await callOfThree();
+    const seatJoin = await act<CallConfig>(ivy.socket, ClientEvent.CallJoin, {
+      endpoint: ivy.endpoint,
+      media: { audio: true, video: true },
+    });
+    if (!seatJoin.ok) throw new Error(seatJoin.error.message);
+    const turnUrls = (config: CallConfig) =>
+      config.iceServers.flatMap((s) => s.urls).filter((u) => /^turns?:/.test(u));
+    expect(turnUrls(seatJoin.data).sort()).toEqual([
+      'turn:127.0.0.1:3478?transport=udp',
+      'turns:relay.example.org:5349',
+    ]);
+    // About an hour (TURN_TTL_SECONDS), not six.
+    const left = (seatJoin.data.expiresAt ?? 0) - Date.now();
+    expect(left).toBeGreaterThan(3590_000);
+    expect(left).toBeLessThanOrEqual(3600_000);
+
+    // An observer gets STUN only: no relay, neither ours nor the fixed one, and direct routes.
+    const observerJoin = await act<CallConfig>(oz.socket, ClientEvent.CallJoin, {
+      endpoint: oz.endpoint,
+      media: { audio: false, video: false },
+    });
+    if (!observerJoin.ok) throw new Error(observerJoin.error.message);
+    expect(observerJoin.data).toEqual({
+      iceServers: [{ urls: ['stun:127.0.0.1:3478'] }],
+      iceTransportPolicy: 'all',
+      expiresAt: null,
+    });
+    expect(JSON.stringify(observerJoin.data)).not.toMatch(/fixed-secret|turn/);
+
+    // A page in the call renews its credentials; a socket that is not in the call gets nothing.
+    const renewed = await act<CallConfig>(ivy.socket, ClientEvent.CallIce, {});
+    if (!renewed.ok) throw new Error(renewed.error.message);
+    expect(renewed.data.expiresAt).toBeGreaterThanOrEqual(seatJoin.data.expiresAt ?? 0);
+    expect(turnUrls(renewed.data)).toHaveLength(2);
+    expect((await act<CallConfig>(oz.socket, ClientEvent.CallIce, {})).ok).toBe(true);
+    const outsider = t.control();
+    const room = await createRoom(t.server.url, { roundType: 'coding', name: 'Eve' });
+    await joinOk(outsider, { roomId: room.roomId, secret: room.secret });
+    expect(await act(outsider, ClientEvent.CallIce, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

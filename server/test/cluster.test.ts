@@ -13,6 +13,7 @@ import { dropSchema, TEST_DATABASE_URL, testSchema } from './support/pg.js';
 interface ClusterNode {
   id: string;
   url: string;
+  internalUrl: string;
   pid: number;
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -58,7 +59,7 @@ afterAll(async () => {
 });
 
 const served = async (node: ClusterNode): Promise<Served> =>
-  (await fetch(`${node.url}/internal/rooms`)).json() as Promise<Served>;
+  (await fetch(`${node.internalUrl}/internal/rooms`)).json() as Promise<Served>;
 
 /** A control socket through HAProxy, with the room in its query as the browser sends it. */
 function control(roomId?: string, url = cluster.url): ControlSocket {

@@ -14,7 +14,6 @@ import { startTestServer } from './support/testServer.js';
  */
 const ROUTES = [
   'GET /healthz',
-  'GET /internal/rooms',
   'POST /api/rooms',
   'GET /api/rooms/:roomId',
   'GET /api/questions',

@@ -1,6 +1,7 @@
 import type { CallConfig, CallMedia, CallMember, CallSignalDelivery, Role } from '@mockloop/shared';
 import { TAB_ID } from '../lib/tabId';
 import type { CallChannel } from '../room/useRoomSession';
+import { ICE_RETRY_MS, iceRefreshDelay } from './iceRefresh';
 import { type DeviceChoice, listDevices, openTrack } from './localMedia';
 import { type LinkState, PeerLink } from './PeerLink';
 
@@ -92,6 +93,8 @@ export class CallSession {
   private connectedSince = 0;
   private roles = new Map<string, Role>();
   private joining = false;
+  /** Renews the TURN credentials before they expire (P-CALL-6). */
+  private iceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: Array<() => void>;
   private readonly sweep: ReturnType<typeof setInterval>;
 
@@ -176,7 +179,7 @@ export class CallSession {
         this.set({ status: { kind: 'failed', reason: answer } });
         return;
       }
-      this.config = answer;
+      this.takeConfig(answer);
       remember(this.roomId, this.wanted);
       this.set({ inCall: true });
       this.reconcile();
@@ -194,6 +197,7 @@ export class CallSession {
     }
     this.links.clear();
     this.stopTracks();
+    this.stopIceRefresh();
     this.set({ inCall: false, status: { kind: 'off' }, peers: [] });
     await this.channel.leave();
   }
@@ -228,6 +232,7 @@ export class CallSession {
   destroy(): void {
     window.removeEventListener('pagehide', this.sayBye);
     clearInterval(this.sweep);
+    this.stopIceRefresh();
     for (const off of this.unsubscribe) off();
     for (const link of this.links.values()) link.close();
     this.links.clear();
@@ -293,7 +298,38 @@ export class CallSession {
 
   private async announce(): Promise<void> {
     const answer = await this.channel.join(ENDPOINT, this.media());
-    if (typeof answer !== 'string') this.config = answer;
+    if (typeof answer !== 'string') this.takeConfig(answer);
+  }
+
+  /**
+   * Takes an ICE configuration from the server. A renewed one goes to the open links too, which
+   * restart ICE when it has TURN: an allocation made with the old credentials could not be
+   * refreshed once they expire, so the relay would drop the call.
+   */
+  private takeConfig(config: CallConfig): void {
+    const renewed = this.config !== null;
+    this.config = config;
+    if (renewed) for (const link of this.links.values()) link.takeIce(config);
+    this.stopIceRefresh();
+    const delay = iceRefreshDelay(config.expiresAt, Date.now());
+    if (delay !== null) this.iceTimer = setTimeout(() => void this.refreshIce(), delay);
+  }
+
+  private async refreshIce(): Promise<void> {
+    this.iceTimer = null;
+    if (!this.snapshot.inCall) return;
+    const answer = await this.channel.ice();
+    if (!this.snapshot.inCall) return;
+    if (typeof answer === 'string') {
+      this.iceTimer = setTimeout(() => void this.refreshIce(), ICE_RETRY_MS);
+      return;
+    }
+    this.takeConfig(answer);
+  }
+
+  private stopIceRefresh(): void {
+    if (this.iceTimer) clearTimeout(this.iceTimer);
+    this.iceTimer = null;
   }
 
   private async refreshDevices(): Promise<void> {
@@ -349,6 +385,7 @@ export class CallSession {
       for (const link of this.links.values()) link.close();
       this.links.clear();
       this.stopTracks();
+      this.stopIceRefresh();
       this.set({ inCall: false, status: { kind: 'off' }, peers: [], movedAway: true });
       return;
     }

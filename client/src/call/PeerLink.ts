@@ -142,6 +142,22 @@ export class PeerLink {
     }
   }
 
+  /**
+   * New ICE servers (renewed TURN credentials): later gathering uses them, and with a relay the
+   * link restarts ICE at once, onto allocations the relay will keep refreshing.
+   */
+  takeIce(config: { iceServers: RTCIceServer[]; iceTransportPolicy: RTCIceTransportPolicy }): void {
+    if (this.closed) return;
+    try {
+      this.pc.setConfiguration({ ...this.pc.getConfiguration(), ...config });
+    } catch (err) {
+      console.warn('[call] new ICE servers not taken', err);
+      return;
+    }
+    const relay = config.iceServers.some((s) => [s.urls].flat().some((u) => /^turns?:/.test(u)));
+    if (relay) this.pc.restartIce();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

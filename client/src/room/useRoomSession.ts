@@ -78,6 +78,8 @@ export interface RoomActions {
 export interface CallChannel {
   /** Enters the call from this page: the ICE configuration, or an error message. */
   join(endpoint: string, media: CallMedia): Promise<CallConfig | string>;
+  /** Fresh ICE configuration (TURN credentials) for this page in the call, or an error message. */
+  ice(): Promise<CallConfig | string>;
   media(media: CallMedia): Promise<string | null>;
   leave(): Promise<string | null>;
   /** Fire and forget: a signal the server refuses is logged, and negotiation recovers. */
@@ -332,6 +334,16 @@ export function useRoomSession(roomId: string) {
           const ack = await socket
             .timeout(ACK_TIMEOUT_MS)
             .emitWithAck(ClientEvent.CallJoin, { endpoint, media });
+          return ack.ok ? ack.data : ack.error.message;
+        } catch {
+          return 'The server did not answer; try again.';
+        }
+      },
+      async ice() {
+        const socket = socketRef.current;
+        if (!socket?.connected) return 'Not connected to the server; wait for it to reconnect.';
+        try {
+          const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.CallIce, {});
           return ack.ok ? ack.data : ack.error.message;
         } catch {
           return 'The server did not answer; try again.';

@@ -9,6 +9,8 @@ export const MAX_SHARED_RUNS = 20;
 /** Output kept per shared run: peers see this much; the runner's own view keeps up to 1 MB. */
 export const SHARED_OUTPUT_CHARS = 100_000;
 const CELL_CHARS = 300;
+/** A hidden-test run's duration is shared in steps of this (P-RUN-4). */
+export const HIDDEN_TIME_STEP_MS = 100;
 /** A wait for the runner shorter than this is not worth a word. */
 const READY_SHOWN_FROM_MS = 50;
 
@@ -74,6 +76,14 @@ export function toSharedRun(
   };
   if (result.readyMs >= READY_SHOWN_FROM_MS) run.readyMs = Math.round(result.readyMs);
   if (meta.kind === 'hidden-tests') {
+    // The code under test chose how long to take, and saw the hidden inputs: its time to the
+    // millisecond would carry bits of them to the room (P-RUN-4). Shared in 100 ms steps, and
+    // the finish time in whole seconds.
+    run.durationMs = Math.max(
+      HIDDEN_TIME_STEP_MS,
+      Math.ceil(result.durationMs / HIDDEN_TIME_STEP_MS) * HIDDEN_TIME_STEP_MS,
+    );
+    run.at = Math.floor(meta.at / 1000) * 1000;
     if (result.tests) {
       run.summary = { passed: result.tests.filter((t) => t.pass).length, total: result.tests.length };
     }

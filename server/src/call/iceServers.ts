@@ -46,7 +46,8 @@ export function iceSettingsFromEnv(env: NodeJS.ProcessEnv): IceSettings {
   for (const url of urls) {
     if (!/^turns?:\S+$/.test(url)) throw new Error(`TURN_URLS: ${url} is not a turn: or turns: URL`);
   }
-  const ttlSeconds = Number(env.TURN_TTL_SECONDS ?? 6 * 3600);
+  // An hour: a leaked credential is short-lived; the page asks for fresh ones before it expires.
+  const ttlSeconds = Number(env.TURN_TTL_SECONDS ?? 3600);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60)
     throw new Error('TURN_TTL_SECONDS must be 60 or more');
   const policy = env.ICE_TRANSPORT_POLICY ?? 'all';
@@ -62,16 +63,29 @@ export function iceSettingsFromEnv(env: NodeJS.ProcessEnv): IceSettings {
  * The ICE configuration for one participant (P-CALL-4): TURN credentials in coturn's REST form
  * (user `<expiry>:<participant>`, password HMAC-SHA1 of it under the shared secret), so a leaked
  * one expires and names whom it was issued to. The secret itself never leaves the server.
+ * An observer gets no relay at all (P-CALL-6), neither ours nor a TURN entry of ICE_SERVERS, and
+ * so may use direct routes: they reach a seat through the seat's own relay.
  */
-export function callConfigFor(settings: IceSettings, participantId: string, now = Date.now()): CallConfig {
-  const servers = settings.iceServers.map((s) => ({ ...s, urls: [...s.urls] }));
+export function callConfigFor(
+  settings: IceSettings,
+  participantId: string,
+  seated: boolean,
+  now = Date.now(),
+): CallConfig {
+  const servers = settings.iceServers
+    .map((s) => ({ ...s, urls: s.urls.filter((u) => seated || !/^turns?:/.test(u)) }))
+    .filter((s) => s.urls.length > 0);
   let expiresAt: number | null = null;
-  if (settings.turn) {
+  if (settings.turn && seated) {
     const expiry = Math.floor(now / 1000) + settings.turn.ttlSeconds;
     const username = `${expiry}:${participantId}`;
     const credential = createHmac('sha1', settings.turn.secret).update(username).digest('base64');
     servers.push({ urls: [...settings.turn.urls], username, credential });
     expiresAt = expiry * 1000;
   }
-  return { iceServers: servers, iceTransportPolicy: settings.relayOnly ? 'relay' : 'all', expiresAt };
+  return {
+    iceServers: servers,
+    iceTransportPolicy: settings.relayOnly && seated ? 'relay' : 'all',
+    expiresAt,
+  };
 }

@@ -7,10 +7,10 @@ import {
   EmptyRequest,
   type Role,
   ServerEvent,
-  sdpSends,
 } from '@mockloop/shared';
 import type { CallRegistry } from '../call/CallRegistry.js';
 import { callConfigFor, type IceSettings } from '../call/iceServers.js';
+import { receiveOnlyProblem } from '../call/receiveOnly.js';
 import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ParticipantRecord } from '../store/Store.js';
@@ -45,8 +45,8 @@ export function attachCallEvents(socket: ControlSocket, deps: CallPlaneDeps): vo
     CallJoinRequest,
     async ({ endpoint, media }) => {
       const participant = await participantNow();
-      const taken = calls.byEndpoint(participant.roomId, endpoint);
-      if (taken && taken.participantId !== participant.id) {
+      // An endpoint id is its opener's, also after they left: nobody answers for their page (P-CALL-5).
+      if (!calls.claim(participant.roomId, participant.id, endpoint)) {
         throw new AppError('CONFLICT', 'That call endpoint is someone else’s.');
       }
       calls.join(participant.roomId, participant.id, {
@@ -56,7 +56,22 @@ export function attachCallEvents(socket: ControlSocket, deps: CallPlaneDeps): vo
         media: sends(participant.role) ? media : { audio: false, video: false },
       });
       void broadcast(participant.roomId);
-      return callConfigFor(ice, participant.id);
+      return callConfigFor(ice, participant.id, sends(participant.role));
+    },
+    log,
+  );
+
+  // Fresh ICE configuration (TURN credentials) for a page in the call, before the old expire.
+  onEvent(
+    socket,
+    ClientEvent.CallIce,
+    EmptyRequest,
+    async () => {
+      const participant = await participantNow();
+      if (!calls.entryOf(participant.roomId, participant.id, socket.id)) {
+        throw new AppError('FORBIDDEN', 'Join the call first.');
+      }
+      return callConfigFor(ice, participant.id, sends(participant.role));
     },
     log,
   );
@@ -122,7 +137,8 @@ function checkSignal(signal: CallSignal, from: Role, to: Role): void {
   if (!sends(from) && !sends(to)) {
     throw new AppError('FORBIDDEN', 'Observers connect only to the interviewer and the candidate.');
   }
-  if (signal.description && !sends(from) && sdpSends(signal.description.sdp)) {
-    throw new AppError('FORBIDDEN', 'An observer may only receive: this description sends media.');
+  if (signal.description && !sends(from)) {
+    const problem = receiveOnlyProblem(signal.description.sdp);
+    if (problem) throw new AppError('FORBIDDEN', `An observer may only receive: ${problem}.`);
   }
 }

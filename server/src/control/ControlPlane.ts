@@ -115,6 +115,11 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   const broadcaster = new RoomBroadcaster(send);
   const broadcast = (roomId: string, { brief = false } = {}) => broadcaster.request(roomId, brief);
 
+  /** A participant's last connection here closed: once nobody of the room is left, forget its call ids. */
+  const departed = (roomId: string) => {
+    if (presence.snapshot(roomId).size === 0) calls.forgetRoom(roomId);
+  };
+
   io.on('connection', (socket: ControlSocket) => {
     const participantNow = async (): Promise<ParticipantRecord> => {
       const id = socket.data.participantId;
@@ -155,6 +160,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         if (previousRoom && previousParticipant && previousParticipant !== participant.id) {
           presence.disconnect(previousRoom, previousParticipant, socket.id);
           calls.leave(previousRoom, previousParticipant, socket.id);
+          departed(previousRoom);
           await socket.leave(roomChannel(previousRoom));
           await socket.leave(participantChannel(previousParticipant));
           void broadcast(previousRoom);
@@ -185,7 +191,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
           self: rooms.view(participant),
           secret,
           room,
-          documents: rooms.docAccess(participant, room.round.number, req.tab),
+          documents: rooms.docAccess(participant, room.round, req.tab),
         };
       },
       log,
@@ -232,7 +238,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       async ({ tab }) => {
         const participant = await participantNow();
         const round = await interview.roundView(participant.roomId);
-        return rooms.docAccess(participant, round.number, tab ?? socket.data.tab);
+        return rooms.docAccess(participant, round, tab ?? socket.data.tab);
       },
       log,
     );
@@ -245,7 +251,8 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       FocusViewRequest,
       async ({ view }) => {
         const participant = await participantNow();
-        if (participant.role !== 'interviewer') {
+        // The seat as it is now, not as it was when the participant was read (P-SEAT-1).
+        if (!(await rooms.isCurrentInterviewer(participant))) {
           throw new AppError('FORBIDDEN', 'Only the interviewer can bring everyone to a view.');
         }
         io.to(roomChannel(participant.roomId)).emit(ServerEvent.ViewFocused, {
@@ -265,6 +272,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       if (!roomId || !participantId) return;
       calls.leave(roomId, participantId, socket.id);
       if (presence.disconnect(roomId, participantId, socket.id)) deps.onDepart?.(participantId);
+      departed(roomId);
       void broadcast(roomId);
     });
   });

@@ -6,6 +6,7 @@ import {
   DOC_TOKEN_PROTOCOL_PREFIX,
   type DocRef,
   MAX_DOC_MESSAGE_BYTES,
+  parseDocName,
   YJS_PATH_PREFIX,
 } from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -66,6 +67,11 @@ export class YjsWebSocketServer {
   });
   /** Open connections per room, so a seat change can re-check them (P-ROUND-2). */
   private readonly live = new Map<string, Set<{ connection: DocConnection; ref: DocRef }>>();
+  /**
+   * Upgrades still being authorised or loaded, per room, with the newest round a seat change
+   * opened meanwhile: a grant read before that change must not outlive it (P-SEAT-1).
+   */
+  private readonly arriving = new Map<string, Set<{ currentRound: number }>>();
   private readonly alive = new WeakSet<WebSocket>();
   /** Each participant's byte budget across all their connections (P-DOC-9), kept a while after. */
   private readonly people = new Map<string, { bytes: TokenBucket; connections: number }>();
@@ -126,8 +132,33 @@ export class YjsWebSocketServer {
       return reject(socket, 400, 'Bad Request');
     }
     if (!this.originAllowed(req)) return reject(socket, 403, 'Forbidden');
+    const roomId = parseDocName(docName)?.roomId;
+    if (!roomId) return reject(socket, 401, 'Unauthorized');
+    const watch = { currentRound: 0 };
+    const arriving = this.arriving.get(roomId) ?? new Set();
+    arriving.add(watch);
+    this.arriving.set(roomId, arriving);
     const protocols = offeredProtocols(req);
     const token = protocols.token ?? url.searchParams.get('token') ?? '';
+    try {
+      await this.authorizeAndOpen(req, socket, head, { docName, token, offered: protocols.offered, watch });
+    } finally {
+      arriving.delete(watch);
+      if (arriving.size === 0 && this.arriving.get(roomId) === arriving) this.arriving.delete(roomId);
+    }
+  }
+
+  private async authorizeAndOpen(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    {
+      docName,
+      token,
+      offered,
+      watch,
+    }: { docName: string; token: string; offered: string[]; watch: { currentRound: number } },
+  ): Promise<void> {
     let grant: Awaited<ReturnType<RoomService['authorizeDoc']>>;
     try {
       grant = await this.rooms.authorizeDoc(docName, token);
@@ -152,7 +183,7 @@ export class YjsWebSocketServer {
       this.docs.release(docName, shared);
       return;
     }
-    const { participant, writable } = grant;
+    const { participant } = grant;
     const releaseSlot = this.admit(req);
     if (!releaseSlot) {
       this.docs.release(docName, shared);
@@ -166,10 +197,14 @@ export class YjsWebSocketServer {
     socket.once('close', abandon);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('close', abandon);
-      if (protocols.offered.length > 0 && ws.protocol !== DOC_PROTOCOL) {
+      if (offered.length > 0 && ws.protocol !== DOC_PROTOCOL) {
         ws.close(CloseCode.ProtocolOutdated, 'The server was updated: reload the page.');
         return;
       }
+      // A seat change since the grant was read (checked now, synchronously, with nothing in
+      // between): an earlier round's code or board is read-only, as seatsChanged makes it.
+      const stale = grant.ref.kind !== 'notes' && grant.ref.round < watch.currentRound;
+      const writable = grant.writable && !stale;
       const connection = new DocConnection(
         shared,
         {
@@ -224,6 +259,9 @@ export class YjsWebSocketServer {
    * and reopens read-only (P-ROUND-2). Notes stay their interviewer's.
    */
   seatsChanged(roomId: string, currentRound: number): void {
+    for (const watch of this.arriving.get(roomId) ?? []) {
+      watch.currentRound = Math.max(watch.currentRound, currentRound);
+    }
     for (const { connection, ref } of this.live.get(roomId) ?? []) {
       if (ref.kind === 'notes' || ref.round >= currentRound || !connection.writable) continue;
       connection.writable = false;

@@ -50,15 +50,6 @@ export interface HttpAppOptions {
   trustProxy: TrustProxy;
   /** This node's name, sent as `x-mockloop-node` on every response. */
   nodeId: string;
-  /** Rooms this node serves now (loopback only, not through a proxy: see `/internal/rooms`). */
-  servedRooms: () => {
-    /** Rooms whose documents this node serves. */
-    rooms: string[];
-    /** Rooms with control sockets here, with how many each. */
-    controlRooms: Record<string, number>;
-    sockets: number;
-    documents: number;
-  };
   log: (message: string, err?: unknown) => void;
 }
 
@@ -92,7 +83,6 @@ export function createHttpApp({
   roomCreation,
   trustProxy,
   nodeId,
-  servedRooms,
   log,
 }: HttpAppOptions): express.Express {
   const app = express();
@@ -111,15 +101,7 @@ export function createHttpApp({
     res.json({ ok: true, node: nodeId });
   });
 
-  // For operators and the cluster tests: what this node serves. Answered only to a direct
-  // loopback request (not one a proxy forwarded), so the public never sees room ids.
-  app.get('/internal/rooms', (req, res, next) => {
-    const direct =
-      !req.headers['x-forwarded-for'] &&
-      ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-    if (!direct) return next();
-    res.json({ node: nodeId, ...servedRooms() });
-  });
+  // What this node serves is on the internal listener only (createInternalApp, P-HTTP-2).
 
   app.post(API.rooms, express.json({ limit: '8kb' }), async (req, res) => {
     const decision = await roomCreation.consume(req.ip ?? 'unknown');
@@ -187,10 +169,13 @@ export function createHttpApp({
   app.get('/api/rooms/:roomId/brief', async (req, res) => {
     const participant = await bearer(req);
     if (!participant) return notJoined(res);
-    if (participant.role !== 'interviewer') {
+    // The seat and the brief come from one read of the round: a swap in between cannot hand the
+    // new round's brief to a role read before it (P-SEAT-1).
+    const { interviewerId, brief } = await interview.interviewerBrief(participant.roomId);
+    if (interviewerId !== participant.id) {
       return sendError(res, 403, { code: 'FORBIDDEN', message: 'Only the interviewer can read the brief.' });
     }
-    res.json(await interview.brief(participant.roomId));
+    res.json(brief);
   });
 
   // The report, filtered for whoever asks (P-PRIV-5), by secret or read-only key (P-PRIV-6).

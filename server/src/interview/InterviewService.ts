@@ -155,10 +155,10 @@ export class InterviewService {
 
   /** Picks the round's question; allowed until it is revealed. */
   async selectQuestion(interviewer: ParticipantRecord, questionId: string): Promise<void> {
-    requireInterviewer(interviewer, 'pick a question');
     const question = this.question(questionId);
     if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
     const { round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
+      requireOpenRoundInterviewer(round, interviewer, 'pick a question');
       if (round.revealedAt !== null) {
         throw new AppError('BAD_REQUEST', 'The question of this round is already revealed.');
       }
@@ -179,8 +179,8 @@ export class InterviewService {
    * racing on any nodes only one inserts it.
    */
   async revealQuestion(interviewer: ParticipantRecord, part?: 'prompt'): Promise<void> {
-    requireInterviewer(interviewer, 'reveal the question');
     const { result, round, written } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
+      requireOpenRoundInterviewer(round, interviewer, 'reveal the question');
       const question = this.question(round.questionId);
       if (!question) throw new AppError('BAD_REQUEST', 'Pick a question first.');
       // The prompt first only where there is more to show after it (a coding question's parts).
@@ -205,8 +205,8 @@ export class InterviewService {
 
   /** Reveals the next hint to everyone and records when. */
   async revealHint(interviewer: ParticipantRecord): Promise<void> {
-    requireInterviewer(interviewer, 'reveal a hint');
     const { result, round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
+      requireOpenRoundInterviewer(round, interviewer, 'reveal a hint');
       const question = this.question(round.questionId);
       if (!question || round.revealedAt === null)
         throw new AppError('BAD_REQUEST', 'Reveal the question first.');
@@ -260,9 +260,24 @@ export class InterviewService {
   }
 }
 
-function requireInterviewer(participant: ParticipantRecord, action: string): void {
-  if (participant.role !== 'interviewer')
-    throw new AppError('FORBIDDEN', `Only the interviewer can ${action}.`);
+/**
+ * The seat check of every console action, made inside the guarded write against the round it
+ * writes (P-SEAT-1): a role read when the event arrived may belong to a round that a swap or
+ * Next round has replaced since. An ended round's question, hints and rubric are final (P-SEAT-2).
+ */
+function requireOpenRoundInterviewer(
+  round: RoundRecord,
+  participant: ParticipantRecord,
+  action: string,
+): void {
+  if (round.interviewerId !== participant.id)
+    throw new AppError('FORBIDDEN', `Only the interviewer of this round can ${action}.`);
+  if (round.endedAt !== null) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `This round has ended: its question, hints and rubric stay as they were, so you cannot ${action} now.`,
+    );
+  }
 }
 
 function isStarterLanguage(language: Language | undefined): language is StarterLanguage {

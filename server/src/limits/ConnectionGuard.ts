@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import { addressKey } from './addressKey.js';
 import { ConnectionCounter } from './ConnectionCounter.js';
 import { clientAddress, fromTrustedProxy, type TrustProxy } from './clientAddress.js';
 
@@ -7,7 +8,7 @@ import { clientAddress, fromTrustedProxy, type TrustProxy } from './clientAddres
  * Caps the connections one IP address holds open (`connectionsPerIp`). A direct client is
  * counted by TCP connection, before a byte is parsed, so half-open requests count too. Behind a
  * trusted proxy every TCP connection comes from the proxy, so there the WebSockets (control and
- * documents) are counted by the address the proxy forwarded instead.
+ * documents) are counted by the address the proxy forwarded instead. IPv6 counts per /64.
  */
 export class ConnectionGuard {
   private readonly tcp: ConnectionCounter;
@@ -26,12 +27,13 @@ export class ConnectionGuard {
     server.on('connection', (socket) => {
       const address = socket.remoteAddress;
       if (address === undefined || fromTrustedProxy(address, this.trust)) return;
-      if (!this.tcp.tryOpen(address)) {
-        this.log(`[limits] ${address} is over its connection limit`);
+      const key = addressKey(address);
+      if (!this.tcp.tryOpen(key)) {
+        this.log(`[limits] ${key} is over its connection limit`);
         socket.destroy();
         return;
       }
-      socket.once('close', () => this.tcp.close(address));
+      socket.once('close', () => this.tcp.close(key));
     });
   }
 
@@ -41,7 +43,7 @@ export class ConnectionGuard {
    */
   admitWebSocket(req: IncomingMessage): (() => void) | null {
     if (!fromTrustedProxy(req.socket.remoteAddress, this.trust)) return () => {};
-    const address = clientAddress(req, this.trust);
+    const address = addressKey(clientAddress(req, this.trust));
     if (!this.proxied.tryOpen(address)) return null;
     let released = false;
     return () => {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { addressKey } from './addressKey.js';
 
 /** The answer to "may this address do it once more?": yes, or not before `retryAfterMs`. */
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -24,9 +25,10 @@ export class PerIpLimiter {
     );
   }
 
+  /** Counts one more for `address` (an IPv6 address counts for its /64: addressKey). */
   async consume(address: string): Promise<LimitDecision> {
     try {
-      await this.limiter.consume(address);
+      await this.limiter.consume(addressKey(address));
       return { allowed: true };
     } catch (err) {
       if (err instanceof RateLimiterRes) return { allowed: false, retryAfterMs: err.msBeforeNext };

@@ -49,7 +49,11 @@ export class RoomJanitor {
       await this.store.deleteRoom(roomId);
       deleted.push(roomId);
     }
-    if (deleted.length > 0) this.options.log(`[rooms] deleted ${deleted.length} expired room(s)`);
+    if (deleted.length > 0) {
+      // Once per sweep, not per room: a checkpoint copies the whole WAL.
+      await this.store.purgeDeleted?.();
+      this.options.log(`[rooms] deleted ${deleted.length} expired room(s)`);
+    }
     return deleted;
   }
 

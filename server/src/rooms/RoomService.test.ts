@@ -116,9 +116,9 @@ describe('RoomService', () => {
       name: 'Ian',
     });
     const ian = await timed.join({ roomId, secret });
-    const tabA = timed.docAccess(ian.participant, 1, 'tab-aaaaaaaaaaaaaaaa').code;
-    const tabAagain = timed.docAccess(ian.participant, 1, 'tab-aaaaaaaaaaaaaaaa').code;
-    const tabB = timed.docAccess(ian.participant, 1, 'tab-bbbbbbbbbbbbbbbb').code;
+    const tabA = timed.docAccess(ian.participant, undefined, 'tab-aaaaaaaaaaaaaaaa').code;
+    const tabAagain = timed.docAccess(ian.participant, undefined, 'tab-aaaaaaaaaaaaaaaa').code;
+    const tabB = timed.docAccess(ian.participant, undefined, 'tab-bbbbbbbbbbbbbbbb').code;
     expect(tabAagain.clientId).toBe(tabA.clientId); // the same tab keeps its id across re-joins
     expect(tabB.clientId).not.toBe(tabA.clientId);
     expect(tabA.expiresAt).toBe(now + 60_000);

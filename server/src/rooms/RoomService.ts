@@ -222,14 +222,23 @@ export class RoomService {
     return !!round && (participant.id === round.interviewerId || participant.id === round.candidateId);
   }
 
+  /** Whether this participant holds the interviewer seat of the current round, read now. */
+  async isCurrentInterviewer(participant: ParticipantRecord): Promise<boolean> {
+    const round = await this.store.getCurrentRound(participant.roomId);
+    return !!round && participant.id === round.interviewerId;
+  }
+
   /**
-   * Tokens for the documents this participant may open, all of round `round`: code and board for
-   * everyone (writable unless observing), notes for the interviewer alone. `tab` (the browser
-   * tab's id) fixes each document's awareness client id for that tab (P-ID-3).
+   * Tokens for the documents this participant may open, all of `round` (default: round 1 with
+   * their stored role): code and board for everyone (writable unless observing), notes for that
+   * round's interviewer alone. The seat is the round's own, so a round read after a swap never
+   * gets a role read before it (P-SEAT-1). `tab` fixes each document's awareness client id (P-ID-3).
    */
-  docAccess(participant: ParticipantRecord, round = 1, tab?: string): JoinResult['documents'] {
+  docAccess(participant: ParticipantRecord, round?: RoundSeats, tab?: string): JoinResult['documents'] {
+    const number = round?.number ?? 1;
+    const role = round ? seatIn(round, participant.id) : participant.role;
     const grant = (kind: DocKind): DocAccess => {
-      const name = docName(participant.roomId, kind, round);
+      const name = docName(participant.roomId, kind, number);
       const clientId = this.tokens.clientIdFor(participant.id, name, tab);
       const { token, expiresAt } = this.tokens.sign({
         roomId: participant.roomId,
@@ -237,11 +246,11 @@ export class RoomService {
         docName: name,
         clientId,
       });
-      return { name, token, writable: participant.role !== 'observer', clientId, expiresAt };
+      return { name, token, writable: role !== 'observer', clientId, expiresAt };
     };
     const access: JoinResult['documents'] = { code: grant('code') };
     for (const kind of DocKindSchema.options) {
-      if (kind !== 'code' && mayOpen(participant.role, kind)) access[kind] = grant(kind);
+      if (kind !== 'code' && mayOpen(role, kind)) access[kind] = grant(kind);
     }
     return access;
   }
@@ -279,6 +288,18 @@ export class RoomService {
       ref,
     };
   }
+}
+
+/** A round's number and who sits where in it. */
+export interface RoundSeats {
+  number: number;
+  interviewerId: string | null;
+  candidateId: string | null;
+}
+
+function seatIn(round: RoundSeats, participantId: string): Role {
+  if (participantId === round.interviewerId) return 'interviewer';
+  return participantId === round.candidateId ? 'candidate' : 'observer';
 }
 
 /** Private notes belong to the interviewer alone (P-PRIV-2); everyone may open the code and board. */

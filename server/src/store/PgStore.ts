@@ -21,4 +21,18 @@ export class PgStore extends SqlStore {
     }
     return new PgStore(db);
   }
+
+  /**
+   * PostgreSQL keeps a deleted row as a dead tuple until VACUUM; the janitor vacuums the tables
+   * a room's private data lives in once per sweep, so the space is reused (and overwritten)
+   * soon rather than whenever autovacuum comes by. SKIP_LOCKED: a table another node is
+   * vacuuming now is skipped, never waited for. VACUUM FULL (an exclusive lock) is the
+   * operator's call (README).
+   */
+  async purgeDeleted(): Promise<void> {
+    await this.db.run(`VACUUM (SKIP_LOCKED) ${PRIVATE_TABLES.join(', ')}`);
+  }
 }
+
+/** Tables that hold what a room's people wrote: documents, images, feedback, timeline. */
+const PRIVATE_TABLES = ['doc_updates', 'doc_checkpoints', 'files', 'feedback', 'timeline'];

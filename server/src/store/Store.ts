@@ -211,6 +211,12 @@ export interface Store {
   listIdleRooms(before: number, limit: number): Promise<string[]>;
   /** Deletes a room and everything of it: participants, rounds, timeline, feedback, files, documents. */
   deleteRoom(roomId: string): Promise<void>;
+  /**
+   * After deletions, makes the deleted bytes unreadable in the store's own files where the store
+   * can (P-ROOM-6; SQLite: its WAL is checkpointed and truncated). Optional: PostgreSQL leaves
+   * dead tuples to VACUUM (README).
+   */
+  purgeDeleted?(): Promise<void>;
 
   /**
    * Adds a participant to the room and gives them the first free seat of the current round

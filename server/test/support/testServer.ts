@@ -12,6 +12,8 @@ export interface TestServer {
   app: App;
   url: string;
   wsUrl: string;
+  /** The internal listener (`/internal/rooms`, P-HTTP-2). */
+  internalUrl: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
     app,
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
+    internalUrl: `http://127.0.0.1:${app.internalPort()}`,
     dataDir,
     async close() {
       await app.close();

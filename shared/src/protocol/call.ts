@@ -87,17 +87,3 @@ export interface CallConfig {
   /** When the TURN credentials stop working (ms since the epoch); null without TURN. */
   expiresAt: number | null;
 }
-
-/**
- * The directions an SDP's media sections declare. An observer may only receive (P-CALL-2): none
- * of theirs may be `sendrecv` or `sendonly` (a section without one is `sendrecv` by default).
- */
-export function sdpSends(sdp: string): boolean {
-  const sections = sdp.split(/\r\nm=/).slice(1);
-  return sections.some((section) => {
-    const direction = /\r\na=(sendrecv|sendonly|recvonly|inactive)(?=\r\n)/.exec(`\r\n${section}\r\n`)?.[1];
-    // A rejected section (port 0) sends nothing whatever it says.
-    if (/^\w+ 0 /.test(section)) return false;
-    return direction === undefined || direction === 'sendrecv' || direction === 'sendonly';
-  });
-}

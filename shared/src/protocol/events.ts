@@ -70,6 +70,7 @@ export interface ClientToServerEvents {
   [ClientEvent.CallJoin]: (payload: CallJoinRequest, ack: AckCallback<CallConfig>) => void;
   [ClientEvent.CallMedia]: (payload: CallMedia, ack: AckCallback<null>) => void;
   [ClientEvent.CallLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.CallIce]: (payload: EmptyRequest, ack: AckCallback<CallConfig>) => void;
   [ClientEvent.CallSignal]: (payload: CallSignalRequest, ack: AckCallback<null>) => void;
 }
 

@@ -27,6 +27,8 @@ export const ClientEvent = {
   /** Microphone and camera on or off. */
   CallMedia: 'call:media',
   CallLeave: 'call:leave',
+  /** Fresh ICE servers and TURN credentials for a page in the call (P-CALL-6). */
+  CallIce: 'call:ice',
   /** An offer, answer, ICE candidate or goodbye for one other endpoint (P-CALL-1). */
   CallSignal: 'call:signal',
 } as const;

@@ -25,6 +25,9 @@ export class SqliteDb implements SqlDb {
     // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the tail.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // A deleted row's bytes are overwritten with zeros, not left in free space (P-ROOM-6): a
+    // deleted room's private notes and images must not stay readable in the file.
+    this.db.pragma('secure_delete = ON');
     this.direct = {
       all: async <T>(sql: string, params: readonly SqlValue[] = []) =>
         this.prepare(sql).all(...bind(params)) as T[],
@@ -73,6 +76,15 @@ export class SqliteDb implements SqlDb {
       this.gate = null;
       open();
     }
+  }
+
+  /**
+   * Copies the WAL into the database and truncates it to zero bytes, so frames holding deleted
+   * rows are gone from the disk file. Waits for an open transaction like any statement.
+   */
+  async checkpoint(): Promise<void> {
+    while (this.gate) await this.gate;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {
