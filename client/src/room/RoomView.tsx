@@ -198,6 +198,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
               roomRoundType={room.roundType}
               notes={join.documents.notes}
               self={self}
+              ended={ended}
             />
           )}
         </aside>

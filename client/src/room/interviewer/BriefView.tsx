@@ -8,13 +8,15 @@ import { RubricView } from './RubricView';
 interface Props {
   brief: InterviewerBrief;
   actions: RoomActions;
+  /** The round has ended: nothing more is revealed in it (P-SEAT-2). */
+  ended?: boolean;
   /** Move focus to Reveal question once a picked question's brief is here (after Pick). */
   focusReveal?: boolean;
   onRevealFocused?: () => void;
 }
 
 /** What the interviewer needs to run the round: reveal controls, guidance, rubric, hints, follow-ups. */
-export function BriefView({ brief, actions, focusReveal = false, onRevealFocused }: Props) {
+export function BriefView({ brief, actions, ended = false, focusReveal = false, onRevealFocused }: Props) {
   const reveal = useAction(actions.revealQuestion);
   const hint = useAction(actions.revealHint);
   const selected = brief.selected;
@@ -46,7 +48,7 @@ export function BriefView({ brief, actions, focusReveal = false, onRevealFocused
           type="button"
           className="button primary"
           ref={revealButton}
-          disabled={brief.detailsRevealed || reveal.busy}
+          disabled={brief.detailsRevealed || ended || reveal.busy}
           onClick={() => reveal.run()}
         >
           {brief.detailsRevealed
@@ -56,7 +58,7 @@ export function BriefView({ brief, actions, focusReveal = false, onRevealFocused
               : 'Reveal question'}
         </button>
         {/* A coding question can go in steps: the prompt to talk through, then its signature. */}
-        {q.coding && !brief.revealed && (
+        {q.coding && !brief.revealed && !ended && (
           <button
             type="button"
             className="button"
@@ -69,13 +71,14 @@ export function BriefView({ brief, actions, focusReveal = false, onRevealFocused
         <button
           type="button"
           className="button"
-          disabled={!brief.revealed || hintsLeft <= 0 || hint.busy}
+          disabled={!brief.revealed || hintsLeft <= 0 || ended || hint.busy}
           onClick={() => hint.run()}
         >
           Reveal hint
         </button>
         <span className="muted small">
           {brief.hintsRevealed}/{selected.hints.length} hints shown
+          {ended && ' · the round has ended'}
         </span>
       </div>
       {(reveal.error || hint.error) && (

@@ -13,13 +13,15 @@ interface Props {
   roomRoundType: RoundType;
   notes: DocAccess | undefined;
   self: ParticipantView;
+  /** The round has ended: its question, hints and rubric stay as they were (P-SEAT-2). */
+  ended: boolean;
 }
 
 const TABS = ['Brief', 'Question bank', 'Notes'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The interviewer's console. Rendered only for the interviewer, and fed only by their channel. */
-export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }: Props) {
+export function InterviewerPanel({ brief, actions, roomRoundType, notes, self, ended }: Props) {
   // Until the interviewer picks a tab: the brief when a question is picked (a loop plan picks
   // one ahead), else the bank to pick from.
   const [chosenTab, setTab] = useState<Tab | null>(null);
@@ -68,6 +70,7 @@ export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }:
           <BriefView
             brief={brief}
             actions={actions}
+            ended={ended}
             focusReveal={focusReveal}
             onRevealFocused={() => setFocusReveal(false)}
           />
@@ -76,7 +79,7 @@ export function InterviewerPanel({ brief, actions, roomRoundType, notes, self }:
           <QuestionBrowser
             roomRoundType={roomRoundType}
             selectedId={brief.selected?.question.id ?? null}
-            locked={brief.revealed || pick.busy}
+            locked={brief.revealed || ended || pick.busy}
             onPick={onPick}
           />
         )}
