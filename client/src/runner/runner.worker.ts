@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { countDownloads } from './countDownloads';
+import { freshenRestoredPython } from './freshenRestoredPython';
 import { OutputBuffer } from './OutputBuffer';
 import { runJavaScript } from './runJavaScript';
 import { type PythonRuntime, runPython } from './runPython';
@@ -14,6 +15,8 @@ import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxPr
 declare const self: DedicatedWorkerGlobalScope;
 /** Where the build puts Pyodide: `/pyodide/<version>/` (client/vite/copyPyodide.ts). */
 declare const __PYODIDE_PATH__: string;
+/** Python's memory snapshot just after start-up, a file in that folder (client/vite/pythonSnapshot.ts). */
+declare const __PYODIDE_SNAPSHOT__: string;
 /** What each file Pyodide downloads decodes to (client/vite/copyPyodide.ts). */
 declare const __PYODIDE_FETCHED_BYTES__: Record<string, number>;
 
@@ -41,10 +44,23 @@ async function loadPython(): Promise<PythonRuntime> {
   );
   try {
     const indexURL = new URL(__PYODIDE_PATH__, import.meta.url).href;
+    // Fetched beside Pyodide's own files; restoring it skips Python's start-up (seconds).
+    const snapshot = fetch(`${indexURL}${__PYODIDE_SNAPSHOT__}`).then((response) => {
+      if (!response.ok) throw new Error(`Python's snapshot did not load (${response.status}).`);
+      return response.arrayBuffer();
+    });
+    snapshot.catch(() => {}); // Pyodide reports it when it reads it; no unhandled rejection before.
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-      loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
+      loadPyodide(options: {
+        indexURL: string;
+        _loadSnapshot: Promise<ArrayBuffer>;
+      }): Promise<Parameters<typeof freshenRestoredPython>[0]>;
     };
-    return await loadPyodide({ indexURL });
+    const python = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    // Pyodide keeps its options for good: let go of the 21 MB it has copied into its memory.
+    ((await snapshot) as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0);
+    freshenRestoredPython(python);
+    return python;
   } finally {
     stopCounting();
   }
