@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePythonSnapshot } from '../../vite/pythonSnapshot';
 import { freshenRestoredPython } from './freshenRestoredPython';
+import { warmUpPython } from './warmUpPython';
 
 type Restored = Parameters<typeof freshenRestoredPython>[0];
 
@@ -12,10 +13,11 @@ const previousTz = process.env.TZ;
 let snapshot: Uint8Array;
 let loadPyodide: (options: Record<string, unknown>) => Promise<Restored>;
 
-/** A box's Python as the worker starts it: restored from the build's snapshot, then freshened. */
+/** A box's Python as the worker starts it: restored from the build's snapshot, freshened, warmed up. */
 async function restore(): Promise<Restored> {
   const python = await loadPyodide({ indexURL: `${pyodideDir}${path.sep}`, _loadSnapshot: snapshot.slice() });
   freshenRestoredPython(python);
+  warmUpPython(python);
   return python;
 }
 
@@ -47,6 +49,14 @@ describe('a box restored from the build’s Python snapshot', () => {
     // puts there, nothing else.
     const names = 'sorted(k for k in __import__("__main__").__dict__ if not k.startswith("__"))';
     expect(read(a, names)).toEqual(['_pyodide_core']);
+    // Nor did the warm-up's jobs leave anything a run could see: no cached source, no last error.
+    const sys = '__import__("sys")';
+    expect(
+      read(
+        a,
+        `[list(__import__("linecache").cache), hasattr(${sys}, "last_value"), hasattr(${sys}, "last_exc")]`,
+      ),
+    ).toEqual([[], false, false]);
     // Same snapshot, different numbers: each box seeds random on its own.
     const draw = '[__import__("random").random() for _ in range(4)]';
     expect(read(a, draw)).not.toEqual(read(b, draw));

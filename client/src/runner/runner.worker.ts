@@ -6,6 +6,7 @@ import { readExactly } from './readExactly';
 import { runJavaScript } from './runJavaScript';
 import { type PythonRuntime, runPython } from './runPython';
 import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxProtocol';
+import { warmUpPython } from './warmUpPython';
 
 /**
  * The worker inside the sandbox iframe: it loads what a job needs when told to prepare (Python
@@ -70,6 +71,7 @@ async function loadPython(): Promise<PythonRuntime> {
     // and an idle worker may not collect garbage for minutes).
     ((await snapshot) as ArrayBuffer & { transfer?(length: number): ArrayBuffer }).transfer?.(0);
     freshenRestoredPython(python);
+    warmUpPython(python);
     return python;
   } finally {
     count.stop();
