@@ -82,27 +82,34 @@ async function finishedRun(page, count) {
   return { ready: ms(times[1], times[2]), ran: ms(times[3], times[4]) };
 }
 
-/** The median of 5 readings of `renderersPss`, a second apart (a reading moves with GC and the like). */
+/**
+ * The median of 5 readings of `renderersPss`, a second apart (a reading moves with GC and the
+ * like), with the processes of the median reading.
+ */
 async function idleMemory(browser, page) {
   const readings = [];
   for (let i = 0; i < 5; i++) {
     if (i > 0) await page.waitForTimeout(1000);
     readings.push(await renderersPss(browser));
   }
-  return readings.includes(null) ? null : median(readings);
+  if (readings.includes(null)) return null;
+  readings.sort((a, b) => a.mb - b.mb);
+  return readings[2];
 }
 
-/** PSS of all the browser's renderer processes (MB), or null where /proc is not there. */
+/** PSS of all the browser's renderer processes (MB; and each one's), or null where /proc is not there. */
 async function renderersPss(browser) {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-    let kb = 0;
-    for (const { id } of processInfo.filter((p) => p.type === 'renderer')) {
-      const rollup = fs.readFileSync(`/proc/${id}/smaps_rollup`, 'utf8');
-      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    }
-    return Math.round(kb / 1024);
+    const each = processInfo
+      .filter((p) => p.type === 'renderer')
+      .map(({ id }) => {
+        const rollup = fs.readFileSync(`/proc/${id}/smaps_rollup`, 'utf8');
+        return Math.round(Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024);
+      })
+      .sort((a, b) => b - a);
+    return { mb: each.reduce((sum, n) => sum + n, 0), each };
   } catch {
     return null;
   } finally {
@@ -177,7 +184,7 @@ async function session(build) {
     await setCode(page, `print("start")\n${solution}`);
     const sandboxFrames = () => page.evaluate(() => document.querySelectorAll('iframe[sandbox]').length);
     await page.waitForTimeout(Math.max(0, IDLE_MS - (performance.now() - openedAt)));
-    const memoryOpen = { mb: await idleMemory(browser, page), frames: await sandboxFrames() };
+    const memoryOpen = { pss: await idleMemory(browser, page), frames: await sandboxFrames() };
 
     let count = 0;
     const warm = [];
@@ -201,7 +208,7 @@ async function session(build) {
     // Back to Python, as the room was, and idle.
     await page.getByLabel('Language').selectOption('python');
     await page.waitForTimeout(IDLE_MS);
-    const memoryAfter = { mb: await idleMemory(browser, page), frames: await sandboxFrames() };
+    const memoryAfter = { pss: await idleMemory(browser, page), frames: await sandboxFrames() };
     return { warm, backToBack, split, js, memoryOpen, memoryAfter };
   } finally {
     await browser.close();
@@ -221,7 +228,8 @@ try {
   for (const build of builds) figures.get(build).sessions.push(await session(build));
 
   const ms = (xs) => `${median(xs).toFixed(0)} ms`;
-  const memory = (m) => (m.mb === null ? 'n/a' : `${m.mb.toFixed(0)} MB (${m.frames} boxes)`);
+  const memory = (m) => (m.pss === null ? 'n/a' : `${m.pss.mb} MB (${m.frames} boxes)`);
+  const processes = (m) => (m.pss === null ? [] : [`${m.pss.each.join(' + ')} MB`]);
   const rows = [
     ['Python cold first run, new browser', (f) => ms(f.cold), (f) => f.cold],
     ['Python first run, room open 10 s', (f) => ms(f.opened), (f) => f.opened],
@@ -233,8 +241,16 @@ try {
     ],
     ['  its "ready in" + "ran in"', () => '', (f) => f.sessions[0].split],
     ['JavaScript run', (f) => ms(f.sessions[0].js), (f) => f.sessions[0].js],
-    ['tab memory, idle, room open 15 s', (f) => memory(f.sessions[0].memoryOpen), () => []],
-    ['tab memory, idle, 15 s after the runs', (f) => memory(f.sessions[0].memoryAfter), () => []],
+    [
+      'tab memory, idle, room open 15 s',
+      (f) => memory(f.sessions[0].memoryOpen),
+      (f) => processes(f.sessions[0].memoryOpen),
+    ],
+    [
+      'tab memory, idle, 15 s after the runs',
+      (f) => memory(f.sessions[0].memoryAfter),
+      (f) => processes(f.sessions[0].memoryAfter),
+    ],
   ];
   console.log(
     `runner benchmark, headless Chromium on this machine (load ${os.loadavg()[0].toFixed(1)} at the end): ` +
