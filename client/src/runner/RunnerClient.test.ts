@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RunnerClient } from './RunnerClient';
+import { REFILL_DELAY_MS, RunnerClient } from './RunnerClient';
 import type { Box } from './SandboxContext';
 import type { BoxToPage, LoadStage, RunJob } from './sandboxProtocol';
 import { MAX_OUTPUT_BYTES, type RunLanguage, type RunRequest } from './types';
@@ -84,20 +84,36 @@ describe('RunnerClient', () => {
     boxes[0]?.say({ type: 'done', status: 'ok' });
     expect(await first).toMatchObject({ status: 'ok', readyMs: 0 });
     expect(boxes[0]?.disposed).toBe(true);
-    expect(boxes).toHaveLength(3); // a new spare starts loading after the run
+    // A loaded spare is left: the next one waits a moment, as another run often follows at once.
+    expect(boxes).toHaveLength(2);
 
-    // Straight after: the other warm spare, not the one still loading, and not the used one.
+    // Straight after, as Run code then Run tests: the other loaded spare, never the used one.
     const second = client.run({ language: 'python', code: 'print(x)' });
     expect(boxes[1]?.job?.code).toBe('print(x)');
     expect(boxes[0]?.job?.code).toBe('x = 1');
-    expect(boxes[2]?.job).toBeNull();
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS); // no box loads beside the run
+    expect(boxes).toHaveLength(2);
     boxes[1]?.say({ type: 'done', status: 'ok' });
     expect(await second).toMatchObject({ status: 'ok', readyMs: 0 });
+    // None left: the next starts at once, and the one after it once that one has loaded.
     expect(boxes.map((b) => b.disposed)).toEqual([true, true, false]);
-    // The next spare waits until the loading one is ready.
-    expect(boxes).toHaveLength(3);
     boxes[2]?.say({ type: 'ready' });
     expect(boxes).toHaveLength(4);
+  });
+
+  it('refills after the pause when no run follows', async () => {
+    const { client, boxes } = setup();
+    client.keepWarm('python');
+    boxes[0]?.say({ type: 'ready' });
+    boxes[1]?.say({ type: 'ready' });
+    const run = client.run({ language: 'python', code: 'print(1)' });
+    boxes[0]?.say({ type: 'done', status: 'ok' });
+    await run;
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS - 1);
+    expect(boxes).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(boxes).toHaveLength(3);
+    expect(boxes[2]?.python).toBe(true);
   });
 
   it('starts no spare while a run is going, even when one finishes loading during it', async () => {
@@ -110,6 +126,7 @@ describe('RunnerClient', () => {
     expect(boxes).toHaveLength(2);
     boxes[0]?.say({ type: 'done', status: 'ok' });
     await run;
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS);
     expect(boxes).toHaveLength(3);
   });
 

@@ -20,6 +20,12 @@ export interface RunCallbacks {
  * loaded box (each box runs once; a new one takes a second or so to load Python).
  */
 export const SPARES = 2;
+/**
+ * After a run, while a loaded spare is left, the next one starts loading this much later: another
+ * run often follows at once (Run code, then Run tests), and a box loading beside it would slow
+ * the code being timed. With none left it starts at once.
+ */
+export const REFILL_DELAY_MS = 2000;
 
 /**
  * Runs code in a sandbox box (see SandboxContext), never on the page's thread and never on the
@@ -33,6 +39,7 @@ export class RunnerClient {
   private current: Box | null = null;
   private wanted: RunLanguage | null = null;
   private disposed = false;
+  private refill: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `open` starts a box prepared for a language (a sandboxed iframe; tests pass a fake);
@@ -106,7 +113,7 @@ export class RunnerClient {
           durationMs: now - ranFrom,
           readyMs: ranFrom - started,
         });
-        if (this.wanted) this.keepWarm(this.wanted);
+        this.refillAfterRun();
       };
       const listen = (message: BoxToPage) => {
         if (message.type === 'crashed') {
@@ -136,9 +143,23 @@ export class RunnerClient {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.refill);
     for (const box of this.spares) box.dispose();
     this.current?.dispose();
     this.spares = [];
+  }
+
+  /** Tops the spares up after a run: at once with none loaded left, else after REFILL_DELAY_MS. */
+  private refillAfterRun(): void {
+    const wanted = this.wanted;
+    if (!wanted) return;
+    clearTimeout(this.refill);
+    const refill = () => this.wanted && this.keepWarm(this.wanted);
+    if (this.spares.some((box) => box.ready && fits(box, wanted))) {
+      this.refill = setTimeout(refill, REFILL_DELAY_MS);
+    } else {
+      refill();
+    }
   }
 
   /**
