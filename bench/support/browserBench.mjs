@@ -10,10 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The flags the end-to-end tests launch Chromium with. */
 const BROWSER_ARGS = JSON.parse(fs.readFileSync(path.join(root, 'e2e/chromium-args.json'), 'utf8'));
 
-/** The built server (server/dist/main.js) on port 0 with its own data directory. */
-export function startServer(dataDir, env = {}) {
+/**
+ * The built server (server/dist/main.js) on port 0 with its own data directory; of another built
+ * checkout when `checkout` names one (the runner benchmark compares two builds).
+ */
+export function startServer(dataDir, env = {}, checkout = root) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+    const proc = spawn(process.execPath, [path.join(checkout, 'server/dist/main.js')], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

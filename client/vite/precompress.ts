@@ -7,8 +7,8 @@ import type { Plugin } from 'vite';
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** What is worth compressing: text and WebAssembly (fonts, images and zips are compressed already). */
-const COMPRESSIBLE = /\.(?:js|mjs|css|wasm|json|svg|txt)$/;
+/** What is worth compressing: text, WebAssembly and Python's memory snapshot (fonts, images and zips are compressed already). */
+const COMPRESSIBLE = /\.(?:js|mjs|css|wasm|json|svg|txt|snapshot)$/;
 /** A copy that saves less than this is not kept: the server then sends the file as it is. */
 const MIN_SAVING = 0.1;
 /** Brotli's best level takes minutes on Pyodide's 8.6 MB of wasm; level 9 is within 5% of it. */

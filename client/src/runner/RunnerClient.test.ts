@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RunnerClient } from './RunnerClient';
+import { REFILL_DELAY_MS, RunnerClient } from './RunnerClient';
 import type { Box } from './SandboxContext';
 import type { BoxToPage, LoadStage, RunJob } from './sandboxProtocol';
 import { MAX_OUTPUT_BYTES, type RunLanguage, type RunRequest } from './types';
@@ -32,13 +32,13 @@ class FakeBox implements Box {
   }
 }
 
-function setup() {
+function setup(spares?: number) {
   const boxes: FakeBox[] = [];
   const client = new RunnerClient((language) => {
     const box = new FakeBox(language);
     boxes.push(box);
     return box;
-  });
+  }, spares);
   return { client, boxes };
 }
 
@@ -57,7 +57,7 @@ afterEach(() => {
 
 describe('RunnerClient', () => {
   it('P-RUN-1: runs in the warm spare, throws it away after one run and warms a new one', async () => {
-    const { client, boxes } = setup();
+    const { client, boxes } = setup(1);
     client.keepWarm('javascript');
     boxes[0]?.say({ type: 'ready' });
     const run = client.run({ language: 'javascript', code: 'console.log(1)' });
@@ -68,6 +68,97 @@ describe('RunnerClient', () => {
     expect(boxes[0]?.disposed).toBe(true);
     expect(boxes).toHaveLength(2);
     expect(boxes[1]?.disposed).toBe(false);
+  });
+
+  it('keeps two spares, loading one at a time, so two runs in a row both start at once', async () => {
+    const { client, boxes } = setup();
+    client.keepWarm('python');
+    expect(boxes).toHaveLength(1); // the second waits for the first to load
+    boxes[0]?.say({ type: 'ready' });
+    expect(boxes).toHaveLength(2);
+    boxes[1]?.say({ type: 'ready' });
+    expect(boxes).toHaveLength(2); // two, no more
+
+    const first = client.run({ language: 'python', code: 'x = 1' });
+    expect(boxes[0]?.job?.code).toBe('x = 1');
+    boxes[0]?.say({ type: 'done', status: 'ok' });
+    expect(await first).toMatchObject({ status: 'ok', readyMs: 0 });
+    expect(boxes[0]?.disposed).toBe(true);
+    // A loaded spare is left: the next one waits a moment, as another run often follows at once.
+    expect(boxes).toHaveLength(2);
+
+    // Straight after, as Run code then Run tests: the other loaded spare, never the used one.
+    const second = client.run({ language: 'python', code: 'print(x)' });
+    expect(boxes[1]?.job?.code).toBe('print(x)');
+    expect(boxes[0]?.job?.code).toBe('x = 1');
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS); // no box loads beside the run
+    expect(boxes).toHaveLength(2);
+    boxes[1]?.say({ type: 'done', status: 'ok' });
+    expect(await second).toMatchObject({ status: 'ok', readyMs: 0 });
+    // None left: the next starts at once, and the one after it once that one has loaded.
+    expect(boxes.map((b) => b.disposed)).toEqual([true, true, false]);
+    boxes[2]?.say({ type: 'ready' });
+    expect(boxes).toHaveLength(4);
+  });
+
+  it('refills after the pause when no run follows', async () => {
+    const { client, boxes } = setup();
+    client.keepWarm('python');
+    boxes[0]?.say({ type: 'ready' });
+    boxes[1]?.say({ type: 'ready' });
+    const run = client.run({ language: 'python', code: 'print(1)' });
+    boxes[0]?.say({ type: 'done', status: 'ok' });
+    await run;
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS - 1);
+    expect(boxes).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(boxes).toHaveLength(3);
+    expect(boxes[2]?.python).toBe(true);
+  });
+
+  it('starts no spare while a run is going, even when one finishes loading during it', async () => {
+    const { client, boxes } = setup();
+    client.keepWarm('python');
+    boxes[0]?.say({ type: 'ready' });
+    const run = client.run({ language: 'python', code: 'print(1)' }); // takes the loaded one
+    expect(boxes[0]?.job).not.toBeNull();
+    boxes[1]?.say({ type: 'ready' });
+    expect(boxes).toHaveLength(2);
+    boxes[0]?.say({ type: 'done', status: 'ok' });
+    await run;
+    await vi.advanceTimersByTimeAsync(REFILL_DELAY_MS);
+    expect(boxes).toHaveLength(3);
+  });
+
+  it('drops a spare that dies and runs in a new box, then warms again after the run', async () => {
+    const { client, boxes } = setup();
+    client.keepWarm('python');
+    boxes[0]?.say({ type: 'crashed', error: 'Could not load the runner' });
+    expect(boxes[0]?.disposed).toBe(true);
+    expect(boxes).toHaveLength(1); // not retried in a loop while the server is away
+    const run = client.run({ language: 'python', code: 'print(1)' });
+    expect(boxes).toHaveLength(2);
+    boxes[1]?.say({ type: 'ready' });
+    boxes[1]?.say({ type: 'done', status: 'ok' });
+    expect(await run).toMatchObject({ status: 'ok' });
+    expect(boxes).toHaveLength(3);
+  });
+
+  it('replaces spares for another language and disposes all of them with the client', () => {
+    const { client, boxes } = setup();
+    client.keepWarm('javascript');
+    boxes[0]?.say({ type: 'ready' });
+    boxes[1]?.say({ type: 'ready' });
+    client.keepWarm('python');
+    expect(boxes.map((b) => [b.python, b.disposed])).toEqual([
+      [false, true],
+      [false, true],
+      [true, false],
+    ]);
+    client.dispose();
+    expect(boxes.every((b) => b.disposed)).toBe(true);
+    client.keepWarm('python');
+    expect(boxes).toHaveLength(3);
   });
 
   it('sends the arguments of the tests into the box, never the expected values, and judges itself', async () => {
@@ -117,14 +208,15 @@ describe('RunnerClient', () => {
     expect(result.output.length).toBeLessThan(MAX_OUTPUT_BYTES + 100);
   });
 
-  it('starts a box with Python when the spare has none', async () => {
+  it('starts a box with Python when the spares have none, keeping them for the room’s language', async () => {
     const { client, boxes } = setup();
     client.keepWarm('javascript');
     const run = client.run({ language: 'python', code: 'print(1)' });
     expect(boxes.map((b) => [b.python, b.disposed])).toEqual([
-      [false, true],
+      [false, false],
       [true, false],
     ]);
+    expect(boxes[0]?.job).toBeNull();
     boxes[1]?.say({ type: 'ready' });
     boxes[1]?.say({ type: 'done', status: 'ok' });
     expect(await run).toMatchObject({ status: 'ok' });

@@ -16,36 +16,52 @@ export interface RunCallbacks {
 }
 
 /**
+ * Warm boxes kept ready: two, so Run code and then Run tests straight after both start in a
+ * loaded box (each box runs once; a new one takes a second or so to load Python).
+ */
+export const SPARES = 2;
+/**
+ * After a run, while a loaded spare is left, the next one starts loading this much later: another
+ * run often follows at once (Run code, then Run tests), and a box loading beside it would slow
+ * the code being timed. With none left it starts at once.
+ */
+export const REFILL_DELAY_MS = 2000;
+
+/**
  * Runs code in a sandbox box (see SandboxContext), never on the page's thread and never on the
- * server: a fresh box per run, so nothing one run leaves behind reaches the next, with one spare
- * kept warm so a run does not wait for a cold start. The page keeps the time limit, caps the
- * output and judges the tests itself.
+ * server: a fresh box per run, so nothing one run leaves behind reaches the next, with spares
+ * kept warm so a run, or two in a row, does not wait for a box to start. The page keeps the
+ * time limit, caps the output and judges the tests itself.
  */
 export class RunnerClient {
-  private spare: Box | null = null;
+  /** Oldest first: loaded, or loading (one at a time). */
+  private spares: Box[] = [];
   private current: Box | null = null;
   private wanted: RunLanguage | null = null;
   private disposed = false;
+  private refill: ReturnType<typeof setTimeout> | undefined;
 
-  /** `open` starts a box prepared for a language (a sandboxed iframe; tests pass a fake). */
+  /**
+   * `open` starts a box prepared for a language (a sandboxed iframe; tests pass a fake);
+   * `spareCount` is how many are kept warm.
+   */
   constructor(
     private readonly open: (language: RunLanguage) => Box = (language) => new SandboxContext(language),
+    private readonly spareCount = SPARES,
   ) {}
 
   get running(): boolean {
     return this.current !== null;
   }
 
-  /** Keeps a spare box for this language (for Python, with the interpreter already loaded). */
+  /** Keeps spare boxes for this language (for Python, with the interpreter already loaded). */
   keepWarm(language: RunLanguage): void {
     this.wanted = language;
-    // Replace a dead spare, and one with Python loaded for nothing or missing it.
-    if (this.spare && (this.spare.failed !== null || this.spare.python !== (language === 'python'))) {
-      this.spare.dispose();
-      this.spare = null;
-    }
-    // Not while a run is going: loading Python beside it would slow the code being timed.
-    if (!this.spare && !this.current && !this.disposed) this.spare = this.open(language);
+    // Replace dead spares, and those with Python loaded for nothing or missing it.
+    const python = language === 'python';
+    for (const box of this.spares) if (box.failed !== null || box.python !== python) box.dispose();
+    this.spares = this.spares.filter((box) => box.failed === null && box.python === python);
+    this.topUp();
   }
 
   run(
@@ -97,7 +113,7 @@ export class RunnerClient {
           durationMs: now - ranFrom,
           readyMs: ranFrom - started,
         });
-        if (this.wanted) this.keepWarm(this.wanted);
+        this.refillAfterRun();
       };
       const listen = (message: BoxToPage) => {
         if (message.type === 'crashed') {
@@ -127,18 +143,54 @@ export class RunnerClient {
 
   dispose(): void {
     this.disposed = true;
-    this.spare?.dispose();
+    clearTimeout(this.refill);
+    for (const box of this.spares) box.dispose();
     this.current?.dispose();
-    this.spare = null;
+    this.spares = [];
   }
 
-  /** The spare when it can run this language, otherwise a new box; a new spare follows the run. */
+  /** Tops the spares up after a run: at once with none loaded left, else after REFILL_DELAY_MS. */
+  private refillAfterRun(): void {
+    const wanted = this.wanted;
+    if (!wanted) return;
+    clearTimeout(this.refill);
+    const refill = () => this.wanted && this.keepWarm(this.wanted);
+    if (this.spares.some((box) => box.ready && fits(box, wanted))) {
+      this.refill = setTimeout(refill, REFILL_DELAY_MS);
+    } else {
+      refill();
+    }
+  }
+
+  /**
+   * Starts one more spare if there are fewer than wanted and the others have loaded: one box
+   * loads at a time (two Pythons loading at once would each take twice as long), and none while
+   * a run is going (loading beside it would slow the code being timed).
+   */
+  private topUp(): void {
+    if (this.disposed || this.current || !this.wanted) return;
+    if (this.spares.length >= this.spareCount || this.spares.some((box) => !box.ready)) return;
+    const box = this.open(this.wanted);
+    this.spares.push(box);
+    box.listen((message) => {
+      if (message.type === 'ready') this.topUp();
+      // A spare that died is dropped; the next run, or the one after it, replaces it.
+      else if (message.type === 'crashed') this.drop(box);
+    });
+  }
+
+  private drop(box: Box): void {
+    box.dispose();
+    this.spares = this.spares.filter((spare) => spare !== box);
+  }
+
+  /** A loaded spare that can run this language, else a loading one, else a new box. */
   private take(language: RunLanguage): Box {
-    const spare = this.spare;
-    this.spare = null;
-    if (spare && fits(spare, language)) return spare;
-    spare?.dispose();
-    return this.open(language);
+    const usable = this.spares.filter((box) => fits(box, language));
+    const box = usable.find((b) => b.ready) ?? usable[0];
+    if (!box) return this.open(language);
+    this.spares = this.spares.filter((spare) => spare !== box);
+    return box;
   }
 }
 

@@ -9,17 +9,26 @@ export interface DownloadProgress {
 /** Progress is told at most this often: a message per network chunk would flood the page. */
 const REPORT_EVERY_MS = 100;
 
+/** What `countDownloads` gives back. */
+export interface DownloadCount {
+  /** Puts `fetch` back. */
+  stop(): void;
+  /** Counts bytes of a file in `expected` that the caller fetched and reads itself. */
+  add(name: string, bytes: number): void;
+}
+
 /**
  * Counts the bytes of named files as `fetch` reads them in this worker (Pyodide has no progress
  * callback of its own, and fetches its WebAssembly and standard library itself): each response of
  * a file in `expected` (file name to decoded size) is handed on as a stream that counts what
- * passes through it. Returns the function that puts `fetch` back.
+ * passes through it, except those in `readByCaller`, which the caller counts with `add`.
  */
 export function countDownloads(
   scope: WorkerGlobalScope,
   expected: Readonly<Record<string, number>>,
   report: (progress: DownloadProgress) => void,
-): () => void {
+  readByCaller: readonly string[] = [],
+): DownloadCount {
   const original = scope.fetch;
   const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
   const loaded = new Map<string, number>();
@@ -37,7 +46,7 @@ export function countDownloads(
     const response = await original.call(scope, input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const name = fileName(url);
-    if (!(name in expected) || !response.body) return response;
+    if (!(name in expected) || readByCaller.includes(name) || !response.body) return response;
     loaded.set(name, 0);
     const counted = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -56,8 +65,14 @@ export function countDownloads(
       headers: response.headers,
     });
   };
-  return () => {
-    scope.fetch = original;
+  return {
+    stop: () => {
+      scope.fetch = original;
+    },
+    add: (name, bytes) => {
+      loaded.set(name, (loaded.get(name) ?? 0) + bytes);
+      tell(loaded.get(name) === expected[name]);
+    },
   };
 }
 

@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 import { countDownloads } from './countDownloads';
+import { freshenRestoredPython } from './freshenRestoredPython';
 import { OutputBuffer } from './OutputBuffer';
+import { readExactly } from './readExactly';
 import { runJavaScript } from './runJavaScript';
 import { type PythonRuntime, runPython } from './runPython';
 import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxProtocol';
+import { warmUpPython } from './warmUpPython';
 
 /**
  * The worker inside the sandbox iframe: it loads what a job needs when told to prepare (Python
@@ -14,6 +17,8 @@ import { BOOTED, type BoxToPage, type PageToBox, type RunJob } from './sandboxPr
 declare const self: DedicatedWorkerGlobalScope;
 /** Where the build puts Pyodide: `/pyodide/<version>/` (client/vite/copyPyodide.ts). */
 declare const __PYODIDE_PATH__: string;
+/** Python's memory snapshot just after start-up, a file in that folder (client/vite/pythonSnapshot.ts). */
+declare const __PYODIDE_SNAPSHOT__: string;
 /** What each file Pyodide downloads decodes to (client/vite/copyPyodide.ts). */
 declare const __PYODIDE_FETCHED_BYTES__: Record<string, number>;
 
@@ -28,25 +33,48 @@ let python: PythonRuntime | undefined;
 async function loadPython(): Promise<PythonRuntime> {
   post({ type: 'progress', stage: 'Loading Python…' });
   // Real progress: the bytes of Pyodide's downloads as they arrive (from the cache, after once).
-  const stopCounting = countDownloads(self, __PYODIDE_FETCHED_BYTES__, ({ loaded, total }) =>
-    post({
-      type: 'progress',
-      stage:
-        loaded < total
-          ? `Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`
-          : 'Starting Python…',
-      loaded,
-      total,
-    }),
+  const snapshotLength = __PYODIDE_FETCHED_BYTES__[__PYODIDE_SNAPSHOT__];
+  const count = countDownloads(
+    self,
+    __PYODIDE_FETCHED_BYTES__,
+    ({ loaded, total }) =>
+      post({
+        type: 'progress',
+        stage:
+          loaded < total
+            ? `Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`
+            : 'Starting Python…',
+        loaded,
+        total,
+      }),
+    [__PYODIDE_SNAPSHOT__],
   );
   try {
     const indexURL = new URL(__PYODIDE_PATH__, import.meta.url).href;
+    // Fetched beside Pyodide's own files; restoring it skips Python's start-up (seconds).
+    const snapshot = fetch(`${indexURL}${__PYODIDE_SNAPSHOT__}`).then((response) => {
+      if (!response.ok) throw new Error(`Python's snapshot did not load (${response.status}).`);
+      // Its length is known from the build (not on the dev server, which takes /pyodide/ from it).
+      return snapshotLength === undefined
+        ? response.arrayBuffer()
+        : readExactly(response, snapshotLength, (bytes) => count.add(__PYODIDE_SNAPSHOT__, bytes));
+    });
+    snapshot.catch(() => {}); // Pyodide reports it when it reads it; no unhandled rejection before.
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-      loadPyodide(options: { indexURL: string }): Promise<PythonRuntime>;
+      loadPyodide(options: {
+        indexURL: string;
+        _loadSnapshot: Promise<ArrayBuffer>;
+      }): Promise<Parameters<typeof freshenRestoredPython>[0]>;
     };
-    return await loadPyodide({ indexURL });
+    const python = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    // Copied into Python's memory: let go of the 21 MB now (Pyodide keeps its options for good,
+    // and an idle worker may not collect garbage for minutes).
+    ((await snapshot) as ArrayBuffer & { transfer?(length: number): ArrayBuffer }).transfer?.(0);
+    freshenRestoredPython(python);
+    warmUpPython(python);
+    return python;
   } finally {
-    stopCounting();
+    count.stop();
   }
 }
 
