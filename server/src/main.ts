@@ -2,10 +2,6 @@ import fs from 'node:fs';
 import { ConfigError } from './config/ConfigError.js';
 import { loadConfig, parseSettings } from './config/loadConfig.js';
 import { printConfig } from './config/printConfig.js';
-import { createApp } from './createApp.js';
-import { createLogger } from './logging/createLogger.js';
-import { serverPidFile } from './ops/sqliteBackup.js';
-import { QuestionBankError } from './questions/QuestionBankError.js';
 
 // Configuration first, before anything is opened or bound: a bad value is one line and exit 1.
 let config: ReturnType<typeof loadConfig>;
@@ -20,6 +16,12 @@ if (process.argv.includes('--print-config')) {
   process.stdout.write(printConfig(process.env, parseSettings(process.env)));
   process.exit(0);
 }
+
+// The app's modules load only once the configuration is good: a bad value costs no more than this.
+const { createApp } = await import('./createApp.js');
+const { createLogger } = await import('./logging/createLogger.js');
+const { serverPidFile } = await import('./ops/sqliteBackup.js');
+const { QuestionBankError } = await import('./questions/QuestionBankError.js');
 
 const log = createLogger(config.log);
 // Every handler catches its own errors; this is the last net, so a missed one is logged, not fatal.

@@ -33,7 +33,8 @@ describe('the README documents the configuration schema', () => {
 
   it('shows numeric defaults as the values the schema falls back to', () => {
     for (const [name, setting] of Object.entries(SETTINGS)) {
-      if (typeof setting.fallback === 'number') expect(setting.shown, name).toMatch(new RegExp(`^\`${setting.fallback}\``));
+      if (typeof setting.fallback === 'number')
+        expect(setting.shown, name).toMatch(new RegExp(`^\`${setting.fallback}\``));
     }
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -50,13 +51,13 @@ export function oneOf<const W extends string>(words: readonly [W, ...W[]]) {
   return { schema: z.enum(words) as unknown as z.ZodType<W, string>, allowed: `one of ${words.join(', ')}` };
 }
 
-/** A file system path, made absolute from the working directory. */
+/** A folder's path, made absolute from the working directory; if something is there, a folder. */
 export const folder = () => ({
   schema: z
     .string()
-    .regex(/^[^\0]+$/)
-    .transform((p) => path.resolve(p)),
-  allowed: 'a folder path',
+    .transform((p) => path.resolve(p))
+    .refine((p) => !fs.existsSync(p) || fs.statSync(p).isDirectory()),
+  allowed: 'the path of a folder (not of a file)',
 });
 
 /** Text matching a pattern, described in words. */
