@@ -40,7 +40,9 @@ const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost
 log.info(`Mockloop is running at http://${shownHost}:${port} (data in ${config.dataDir})`);
 // One server per SQLite data folder: a restore checks this before it replaces the database.
 const pidFile = config.databaseUrl ? null : serverPidFile(config.dataDir);
-if (pidFile) fs.writeFileSync(pidFile, `${process.pid}\n`);
+// Its second line is the internal listener, where `npm run room:delete` finds the server.
+const internalUrl = `http://${config.internalHost}:${app.internalPort()}`;
+if (pidFile) fs.writeFileSync(pidFile, `${process.pid}\n${internalUrl}\n`);
 process.on('exit', () => {
   if (pidFile) fs.rmSync(pidFile, { force: true });
 });
