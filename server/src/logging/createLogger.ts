@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import { redact } from './redact.js';
 
 export type { Logger };
@@ -60,8 +60,11 @@ export function createLogger(settings: LogSettings, destination?: pino.Destinati
     },
   };
   if (destination) return pino(options, destination);
-  if (settings.format === 'pretty')
+  if (settings.format === 'pretty') {
+    // Loaded only when asked for: a production start does not pay for it.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY }));
+  }
   return pino(options);
 }
 
