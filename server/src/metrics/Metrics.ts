@@ -120,6 +120,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  constructor() {
+    // From now: the event loop's delay and utilisation are measured from the app's start, not
+    // from the first scrape.
+    processMetrics();
+  }
+
   /** Registers gauges read at scrape time from the running app. */
   watch(live: LiveSources): void {
     new Gauge({
