@@ -131,7 +131,8 @@ class Node {
 
 /**
  * @param {{ nodes?: number, port?: number, databaseUrl?: string, redisUrl?: string,
- *   env?: Record<string, string>, haproxy?: string, quiet?: boolean }} options
+ *   env?: Record<string, string>, nodeEnv?: Array<Record<string, string>>, haproxy?: string,
+ *   quiet?: boolean }} options
  */
 export async function startCluster(options = {}) {
   const count = options.nodes ?? 2;
@@ -147,7 +148,11 @@ export async function startCluster(options = {}) {
     DATA_DIR: path.join(dir, 'data'),
     ...options.env,
   };
-  const nodes = Array.from({ length: count }, (_, i) => new Node(`n${i + 1}`, env));
+  // nodeEnv[i]: what node i has of its own (a test puts one node's Redis behind a proxy it cuts).
+  const nodes = Array.from(
+    { length: count },
+    (_, i) => new Node(`n${i + 1}`, { ...env, ...options.nodeEnv?.[i] }),
+  );
   const stopAll = async () => {
     await Promise.all(nodes.map((n) => n.stop()));
   };
@@ -188,7 +193,7 @@ export async function startCluster(options = {}) {
   const deadline = Date.now() + 10_000;
   for (const node of nodes) {
     for (;;) {
-      const ok = await fetch(`${node.url}/healthz`)
+      const ok = await fetch(`${node.url}/readyz`)
         .then((r) => r.ok)
         .catch(() => false);
       if (ok || Date.now() > deadline) break;

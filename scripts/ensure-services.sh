@@ -43,5 +43,7 @@ fi
 # call's loopback-only network namespace
 command -v haproxy >/dev/null 2>&1 || apt_install haproxy
 command -v turnserver >/dev/null 2>&1 || apt_install coturn
+# openssl makes the HTTPS tests' certificates.
+command -v openssl >/dev/null 2>&1 || apt_install openssl
 command -v ip >/dev/null 2>&1 || apt_install iproute2
 exit 0

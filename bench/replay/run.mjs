@@ -64,7 +64,6 @@ const app = await createApp({
   dataDir,
   questionsDir: path.join(repo, 'questions'),
   clientDir: await clientDir(),
-  log: () => {},
 });
 const port = await app.listen(0, '127.0.0.1');
 const url = `http://127.0.0.1:${port}`;

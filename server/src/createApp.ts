@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { ServerEvent } from '@mockloop/shared';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
@@ -8,12 +9,13 @@ import { ReportKeys } from './auth/ReportKeys.js';
 import { CallRegistry } from './call/CallRegistry.js';
 import { type IceSettings, NO_ICE_SERVERS } from './call/iceServers.js';
 import { clusterServices } from './cluster/ClusterServices.js';
-import { attachControlPlane, type ControlServer } from './control/ControlPlane.js';
+import { attachControlPlane, type ControlServer, roomChannel } from './control/ControlPlane.js';
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { attachSocketGuards } from './control/socketGuards.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
 import { FileService } from './files/FileService.js';
+import { Readiness } from './health/Readiness.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { createInternalApp } from './http/createInternalApp.js';
 import { internalHostPolicy, publicHostPolicy } from './http/hostPolicy.js';
@@ -24,9 +26,14 @@ import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { DEFAULT_LIMITS, type Limits } from './limits/Limits.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
+import { connectionLog } from './logging/connectionLog.js';
+import { type Logger, silentLogger } from './logging/createLogger.js';
+import { redact } from './logging/redact.js';
+import { Metrics } from './metrics/Metrics.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
+import { RoomDeletion } from './rooms/RoomDeletion.js';
 import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
 import { SeatChanges } from './rooms/SeatChanges.js';
@@ -72,7 +79,12 @@ export interface AppOptions {
   trustProxy?: string;
   /** ICE servers and TURN for the call (ICE_SERVERS, TURN_URLS, TURN_SECRET); default none. */
   ice?: IceSettings;
-  log?: (message: string, err?: unknown) => void;
+  /** Where the server logs (pino); default: nothing. main.ts passes the configured logger. */
+  log?: Logger;
+  /** The Prometheus metrics served on the internal listener; default: a fresh set. */
+  metrics?: Metrics;
+  /** FILES_TOTAL_BYTES: all rooms' images together (default 10 GiB). */
+  filesTotalBytes?: number;
 }
 
 export interface App {
@@ -87,6 +99,18 @@ export interface App {
   yjs: YjsWebSocketServer;
   rooms: RoomService;
   bank: QuestionBank;
+  metrics: Metrics;
+  log: Logger;
+  /** `/readyz`: the store, Redis and leases answer, and the node is not draining. */
+  readiness: Readiness;
+  /** Deletes a room with everything in it and closes its connections (P-ROOM-7). */
+  deletion: RoomDeletion;
+  /**
+   * Stops taking rooms (SIGTERM): /readyz answers 503, new document upgrades and control
+   * connections are refused with 503 (clients retry, the balancer sends them elsewhere). Open
+   * connections stay until `close`.
+   */
+  drain(): void;
   /**
    * Listens and resolves with the bound port (pass 0 for any free port); the internal listener
    * starts too, on its own port and interface (AppOptions).
@@ -106,7 +130,8 @@ const MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
  * (control) and the Yjs document server, routed by path on 'upgrade'. Does not listen.
  */
 export async function createApp(options: AppOptions): Promise<App> {
-  const log = options.log ?? ((message, err) => console.error(message, err ?? ''));
+  const log = options.log ?? silentLogger();
+  const metrics = options.metrics ?? new Metrics();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trust = compileTrust(options.trustProxy ?? 'loopback');
   const nodeId = options.nodeId ?? `${os.hostname()}-${process.pid}`;
@@ -125,11 +150,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     databaseUrl: options.databaseUrl,
   });
   const presence = new InMemoryPresence();
-  const activity = new RoomActivity(store, (err) => log('[rooms] could not record activity', err));
+  const activity = new RoomActivity(store, (err) => log.warn({ err }, 'could not record room activity'));
   const rooms = new RoomService(store, tokens, presence);
   const docs = new DocManager(store, {
-    onError: (err, name) => log(`[docs] ${name}`, err),
-    log: (message) => log(message),
+    onError: (err, name) => log.error({ err, doc: redact(name) }, 'document failed'),
+    log: (message) => log.warn(redact(message)),
+    metrics,
     loadBudgetMs: limits.docLoadBudgetMs,
     history: limits.history,
     onActivity: (roomId) => activity.touch(roomId),
@@ -137,6 +163,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...options.docs,
   });
 
+  const readiness = new Readiness([{ name: 'store', check: () => store.ping() }, ...cluster.checks]);
+  // Wired below, once the planes exist; only called by requests, which come after.
+  const deletion: RoomDeletion = new RoomDeletion({
+    store,
+    docs,
+    closeDocuments: (roomId, code, reason) => yjs.closeRoom(roomId, code, reason),
+    closeControl: (roomId) => {
+      io.to(roomChannel(roomId)).emit(ServerEvent.RoomDeleted);
+      io.in(roomChannel(roomId)).disconnectSockets();
+    },
+    log,
+    metrics,
+  });
   const seatChanges = new SeatChanges();
   const interview = new InterviewService(store, bank, docs);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
@@ -148,7 +187,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     interview,
     rounds,
     replay: new ReplayService(store, bank),
-    files: new FileService(store),
+    files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
+    readiness,
+    deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
     reportKeys: await ReportKeys.load(store, options.tokenSecret),
     bank,
     clientDir: options.clientDir,
@@ -157,6 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     trustProxy: trust,
     nodeId,
     log,
+    metrics,
   });
   const hosts = { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts };
   // Operators' routes, on a listener of their own that the public never reaches (P-HTTP-2).
@@ -170,6 +212,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         documents: yjs.connectionCount,
       }),
       log,
+      metrics,
+      readiness,
+      deleteRoom: (roomId) => deletion.delete(roomId, 'operator'),
     }),
   );
   refuseUnknownHosts(internalServer, internalHostPolicy(hosts));
@@ -182,7 +227,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     app,
   );
-  const guard = new ConnectionGuard(limits.connectionsPerIp, trust, (message) => log(message));
+  const guard = new ConnectionGuard(limits.connectionsPerIp, trust, (message) => {
+    metrics.refusals.inc({ limit: 'connections_per_ip' });
+    log.warn(redact(message));
+  });
   guard.attach(server);
   // Before every other listener: a request or upgrade for a host we are not is refused (P-HTTP-3).
   refuseUnknownHosts(server, publicHostPolicy(hosts));
@@ -195,17 +243,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Our /yjs upgrades are answered asynchronously (token check, document load): engine.io must
     // not destroy upgrades it does not own.
     destroyUpgrade: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req)),
+    // While draining, new control connections are refused (503): the client retries, reaching
+    // another node once the balancer has taken this one out.
+    allowRequest: (req, callback) =>
+      readiness.isDraining ? callback('draining', false) : callback(null, originAllowed(req)),
     // No connection-state recovery: it puts a dropped socket back into the rooms it was in, seats
     // that may have changed since (P-PRIV-2). Clients re-join after every reconnect instead.
   });
   io.use((socket, next) => {
+    // Every line about this socket carries its connection id (`conn`).
+    connectionLog(log, socket, { plane: 'control' });
     const release = guard.admitWebSocket(socket.request);
     if (!release) return next(new Error('Too many connections from your address.'));
     socket.once('disconnect', release);
     next();
   });
-  attachSocketGuards(io, limits, (message) => log(message));
+  attachSocketGuards(io, limits, log, metrics);
   cluster.attach(io);
   const lobby = new LobbyService(
     cluster.waitingQueue,
@@ -213,7 +266,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     rooms,
     () => bank.tracks.map((t) => t.id),
     socketNotifier(io),
-    { arrivalMs: options.lobbyArrivalMs, onError: (err) => log('[lobby] arrival window failed', err) },
+    {
+      arrivalMs: options.lobbyArrivalMs,
+      onError: (err) => log.error({ err }, 'lobby arrival window failed'),
+    },
   );
   attachControlPlane(io, {
     rooms,
@@ -225,10 +281,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     onActivity: (roomId) => activity.touch(roomId),
     onArrive: (participant) => {
-      lobby.arrived(participant.id).catch((err) => log('[lobby] arrival failed', err));
+      lobby.arrived(participant.id).catch((err) => log.error({ err }, 'lobby arrival failed'));
     },
     onDepart: (participantId) => {
-      lobby.leave(participantChannel(participantId)).catch((err) => log('[lobby] leave failed', err));
+      lobby.leave(participantChannel(participantId)).catch((err) => log.error({ err }, 'lobby leave failed'));
     },
   });
   attachLobbyPlane(
@@ -236,13 +292,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     lobby,
     {
       limiter: cluster.limiter('lobby', limits.lobbyEntriesPerIpPerHour, 3600),
+      onRefused: () => metrics.refusals.inc({ limit: 'lobby_entries_per_ip' }),
       addressOf: (socket) => clientAddress(socket.request, trust),
     },
     log,
   );
 
   const yjs = new YjsWebSocketServer(rooms, docs, {
-    log: (message) => log(message),
+    log,
+    metrics,
     budget: limits.doc,
     assemblyBytes: limits.docAssemblyBytes,
     assemblyDeadlineMs: limits.docAssemblyDeadlineMs,
@@ -269,6 +327,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     retentionMs: limits.roomRetentionMs,
     inUse: (roomId) => presence.snapshot(roomId).size > 0 || docs.hasRoom(roomId),
     log,
+    onDeleted: (count) => metrics.roomsDeleted.inc({ reason: 'expired' }, count),
+  });
+  metrics.watch({
+    roomsLive: () => docs.roomIds().length,
+    documentsLive: () => docs.size,
+    socketsOpen: () => ({ control: io.of('/').sockets.size, document: yjs.connectionCount }),
+    lobbyLine: async () => (await cluster.waitingQueue.list()).length,
+    filesBytes: () => store.filesTotalBytes(),
   });
   janitor.start();
 
@@ -282,6 +348,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     yjs,
     rooms,
     bank,
+    metrics,
+    log,
+    readiness,
+    deletion,
+    drain() {
+      readiness.drain();
+      yjs.stopAccepting();
+    },
     async listen(port, host) {
       await listenOn(internalServer, options.internalPort ?? 0, options.internalHost ?? '127.0.0.1');
       return listenOn(server, port, host);

@@ -230,7 +230,7 @@ describe('the board and its images survive a restart', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-board-'));
     cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const start = async () => {
-      const app: App = await createApp({ dataDir, questionsDir: REPO_QUESTIONS, log: () => {} });
+      const app: App = await createApp({ dataDir, questionsDir: REPO_QUESTIONS });
       const port = await app.listen(0, '127.0.0.1');
       return { app, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}` };
     };

@@ -8,12 +8,12 @@ import {
   ServerEvent,
 } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
-import { iceSettingsFromEnv } from '../src/call/iceServers.js';
+import { loadConfig } from '../src/config/loadConfig.js';
 import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { withTestServer } from './support/withTestServer.js';
 
-const ice = iceSettingsFromEnv({
+const { ice } = loadConfig({
   TURN_URLS: 'turn:127.0.0.1:3478?transport=udp',
   TURN_SECRET: 'north-wind',
   // A STUN server, and a TURN relay with fixed credentials that only seats may get (P-CALL-6).

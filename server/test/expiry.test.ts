@@ -17,7 +17,6 @@ function janitorIn(days: number, inUse: (roomId: string) => boolean = () => fals
   return new RoomJanitor(t.server.app.store, {
     retentionMs: 30 * DAY,
     inUse,
-    log: () => {},
     now: () => Date.now() + days * DAY,
   });
 }

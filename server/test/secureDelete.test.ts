@@ -70,7 +70,6 @@ describe('deleted rooms leave no bytes behind (P-ROOM-6)', () => {
     const janitor = new RoomJanitor(app.store, {
       retentionMs: 30 * DAY,
       inUse: () => false,
-      log: () => {},
       now: () => Date.now() + 31 * DAY,
     });
     expect(await janitor.sweep()).toEqual([room.roomId]);
@@ -99,7 +98,6 @@ describe('deleted rooms leave no bytes behind (P-ROOM-6)', () => {
     const janitor = new RoomJanitor(store, {
       retentionMs: 30 * DAY,
       inUse: () => false,
-      log: () => {},
       now: () => Date.now() + 31 * DAY,
     });
     expect(await janitor.sweep()).toEqual([room.roomId]);

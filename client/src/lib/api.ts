@@ -43,6 +43,14 @@ export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> 
   });
 }
 
+/** Deletes the room for everyone (P-ROOM-7); only a seat's secret may. */
+export async function deleteRoom(roomId: string, secret: string): Promise<void> {
+  await request(`${API.rooms}/${roomId}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${secret}` },
+  });
+}
+
 /** Null for a 404 (it does not exist); other failures still throw. */
 async function requestOrNull<T>(url: string): Promise<T | null> {
   try {

@@ -7,6 +7,7 @@ import { timeOfDay } from '../lib/time';
 import { RoundReplay } from '../replay/RoundReplay';
 import { preloadReplay } from '../replay/useReplay';
 import { CopyReportLink } from '../report/CopyReportLink';
+import { DeleteRoomButton } from '../report/DeleteRoomButton';
 import { LoopSummaryView } from '../report/LoopSummaryView';
 import { stageName } from '../report/loopSummary';
 import { reportKeyFromLink } from '../report/reportLink';
@@ -22,6 +23,7 @@ type State =
 /** /r/:roomId/report: every round side by side, for the people of the room only. Prints cleanly. */
 export default function ReportPage({ roomId }: { roomId: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [deleted, setDeleted] = useState(false);
   // A report link's key (this person's report, read-only, in any browser), else this browser's seat.
   const linkKey = useMemo(() => reportKeyFromLink(window.location.hash), []);
   const ownSecret = storage.secret(roomId);
@@ -42,6 +44,14 @@ export default function ReportPage({ roomId }: { roomId: string }) {
     document.title = 'Interview report · Mockloop';
   }, []);
 
+  if (deleted) {
+    return (
+      <FullPageMessage
+        title="The room was deleted"
+        text="Its code, board, notes, feedback, images and this report are gone from the server; the people still in it were told."
+      />
+    );
+  }
   if (!secret) {
     return (
       <FullPageMessage
@@ -75,6 +85,7 @@ export default function ReportPage({ roomId }: { roomId: string }) {
               Back to the room
             </a>
             <CopyReportLink roomId={roomId} secret={ownSecret} />
+            <DeleteRoomButton roomId={roomId} secret={ownSecret} onDeleted={() => setDeleted(true)} />
           </>
         )}
         <button type="button" className="button" onClick={exportMarkdown}>

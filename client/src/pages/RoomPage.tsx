@@ -13,6 +13,13 @@ export default function RoomPage({ roomId }: { roomId: string }) {
       return <FullPageMessage text="Looking up the room…" />;
     case 'not-found':
       return <NotFoundPage what="room" />;
+    case 'deleted':
+      return (
+        <FullPageMessage
+          title="This room was deleted"
+          text="Someone seated in it deleted the room: its code, board, notes, feedback and images are gone from the server."
+        />
+      );
     case 'error':
       return <FullPageMessage title="The room could not be opened" text={session.message} />;
     case 'needs-name':

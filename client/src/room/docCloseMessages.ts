@@ -38,6 +38,8 @@ export function docProblemFor(code: number, reason: string): DocProblem | null {
         message: 'Mockloop was updated while this page was open. Reload the page to continue.',
         canRetry: false,
       };
+    case CloseCode.RoomDeleted:
+      return { message: 'This room was deleted.', canRetry: false, frozen: true };
     case CloseCode.RateLimited:
       return { message: 'Too many changes at once: slowing down and reconnecting…', canRetry: false };
     default:

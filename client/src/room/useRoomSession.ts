@@ -38,7 +38,9 @@ export type Session =
   | { status: 'needs-name'; summary: RoomSummary; error?: string }
   | { status: 'joining'; summary: RoomSummary }
   | { status: 'joined'; join: JoinResult; room: RoomState }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  /** Someone seated in it deleted the room (P-ROOM-7): nothing of it is left to show. */
+  | { status: 'deleted' };
 
 const ACK_TIMEOUT_MS = 8000;
 /** An action tried while the connection is down waits this long for it to come back, then gives up. */
@@ -193,6 +195,11 @@ export function useRoomSession(roomId: string) {
         setBrief(null);
         void join();
       }
+    });
+    socket.on(ServerEvent.RoomDeleted, () => {
+      storage.forgetSecret(roomId);
+      socket.disconnect();
+      setSession({ status: 'deleted' });
     });
     socket.on(ServerEvent.InterviewerBrief, setBrief);
     socket.on(ServerEvent.LobbyStatus, setLobby);

@@ -15,49 +15,14 @@ export interface IceSettings {
 export const NO_ICE_SERVERS: IceSettings = { iceServers: [], relayOnly: false };
 
 const Urls = z.union([z.string(), z.array(z.string()).min(1)]).transform((u) => (Array.isArray(u) ? u : [u]));
-const IceServersJson = z.array(
+/** ICE_SERVERS' shape: what RTCPeerConnection takes, STUN and TURN URLs only. */
+export const IceServersJson = z.array(
   z.object({
     urls: Urls.pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):\S+$/, 'not a stun: or turn: URL'))),
     username: z.string().optional(),
     credential: z.string().optional(),
   }),
 );
-
-/** Reads ICE_SERVERS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS and ICE_TRANSPORT_POLICY. */
-export function iceSettingsFromEnv(env: NodeJS.ProcessEnv): IceSettings {
-  let iceServers: CallConfig['iceServers'] = [];
-  if (env.ICE_SERVERS) {
-    let json: unknown;
-    try {
-      json = JSON.parse(env.ICE_SERVERS);
-    } catch {
-      throw new Error('ICE_SERVERS must be JSON: an array of {"urls": ..., "username"?, "credential"?}');
-    }
-    const parsed = IceServersJson.safeParse(json);
-    if (!parsed.success) throw new Error(`ICE_SERVERS: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    iceServers = parsed.data;
-  }
-  const urls = (env.TURN_URLS ?? '')
-    .split(',')
-    .map((u) => u.trim())
-    .filter(Boolean);
-  if (urls.length > 0 && !env.TURN_SECRET)
-    throw new Error('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
-  for (const url of urls) {
-    if (!/^turns?:\S+$/.test(url)) throw new Error(`TURN_URLS: ${url} is not a turn: or turns: URL`);
-  }
-  // An hour: a leaked credential is short-lived; the page asks for fresh ones before it expires.
-  const ttlSeconds = Number(env.TURN_TTL_SECONDS ?? 3600);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60)
-    throw new Error('TURN_TTL_SECONDS must be 60 or more');
-  const policy = env.ICE_TRANSPORT_POLICY ?? 'all';
-  if (policy !== 'all' && policy !== 'relay') throw new Error('ICE_TRANSPORT_POLICY must be all or relay');
-  return {
-    iceServers,
-    turn: urls.length > 0 ? { urls, secret: env.TURN_SECRET as string, ttlSeconds } : undefined,
-    relayOnly: policy === 'relay',
-  };
-}
 
 /**
  * The ICE configuration for one participant (P-CALL-4): TURN credentials in coturn's REST form

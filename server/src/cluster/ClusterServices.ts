@@ -22,6 +22,8 @@ export interface ClusterServices {
   limiter(name: string, points: number, windowSeconds: number): PerIpLimiter;
   /** Puts Socket.IO on the Redis streams adapter (events reach sockets on every node). */
   attach(io: Server): void;
+  /** Readiness checks of the shared services: Redis (when configured) and the room leases. */
+  checks: Array<{ name: string; check: () => Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function clusterServices(options: {
       leases,
       limiter: (name, points, windowSeconds) => PerIpLimiter.inMemory(name, points, windowSeconds),
       attach: () => {},
+      checks: options.databaseUrl ? [{ name: 'leases', check: () => leases.check() }] : [],
       close: () => leases.close(),
     };
   }
@@ -60,6 +63,19 @@ export async function clusterServices(options: {
     attach: (io) => {
       io.adapter(createAdapter(adapter, { streamName: `${prefix}socket.io` }));
     },
+    checks: [
+      ...(options.databaseUrl ? [{ name: 'leases', check: () => leases.check() }] : []),
+      {
+        name: 'redis',
+        // Every connection: the lobby's and the adapter's matter as much as the limiter's.
+        check: async () => {
+          for (const redis of [shared, lobby, adapter]) {
+            if (redis.status !== 'ready') throw new Error(`redis connection ${redis.status}`);
+          }
+          await shared.ping();
+        },
+      },
+    ],
     async close() {
       await leases.close();
       for (const redis of [shared, lobby, adapter]) redis.disconnect();

@@ -42,6 +42,13 @@ export class PgRoomLeases implements RoomLeases {
     this.listeners.push(listener);
   }
 
+  /** The lease connection answers (it is opened again if it was lost). */
+  async check(): Promise<void> {
+    if (this.closed) throw new Error('closed');
+    const client = await this.connection();
+    await client.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.held.clear();

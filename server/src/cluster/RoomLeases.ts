@@ -9,6 +9,8 @@ export interface RoomLeases {
   release(roomId: string): Promise<void>;
   /** `listener` is told when every lease is lost at once (the connection that held them died). */
   onLost(listener: () => void): void;
+  /** Resolves when leases can be taken now (readiness): the lease connection answers. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,5 +21,6 @@ export class LocalLeases implements RoomLeases {
   }
   async release(): Promise<void> {}
   onLost(): void {}
+  async check(): Promise<void> {}
   async close(): Promise<void> {}
 }

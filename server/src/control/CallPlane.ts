@@ -11,6 +11,7 @@ import {
 import type { CallRegistry } from '../call/CallRegistry.js';
 import { callConfigFor, type IceSettings } from '../call/iceServers.js';
 import { receiveOnlyProblem } from '../call/receiveOnly.js';
+import type { Logger } from '../logging/createLogger.js';
 import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ParticipantRecord } from '../store/Store.js';
@@ -25,7 +26,7 @@ export interface CallPlaneDeps {
   /** The socket's participant as stored now (throws NOT_JOINED). */
   participantNow: () => Promise<ParticipantRecord>;
   broadcast: (roomId: string) => Promise<void>;
-  log: (message: string, err?: unknown) => void;
+  log: Logger;
 }
 
 const sends = (role: Role) => role !== 'observer';

@@ -24,6 +24,9 @@ import type { CallRegistry } from '../call/CallRegistry.js';
 import type { IceSettings } from '../call/iceServers.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import { participantChannel } from '../lobby/LobbyService.js';
+import { connectionLog } from '../logging/connectionLog.js';
+import type { Logger } from '../logging/createLogger.js';
+import { redact } from '../logging/redact.js';
 import { AppError } from '../rooms/AppError.js';
 import type { Presence } from '../rooms/Presence.js';
 import type { RoomService } from '../rooms/RoomService.js';
@@ -74,7 +77,7 @@ export interface ControlDeps {
   onDepart?: (participantId: string) => void;
   /** Called on every join and room event (room expiry counts from the last). */
   onActivity?: (roomId: string) => void;
-  log: (message: string, err?: unknown) => void;
+  log: Logger;
 }
 
 /**
@@ -83,7 +86,7 @@ export interface ControlDeps {
  * permission is checked against the participant's seat as stored now, not as it was at join.
  */
 export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
-  const { rooms, interview, rounds, presence, calls, log } = deps;
+  const { rooms, interview, rounds, presence, calls } = deps;
 
   const fullState = async (roomId: string): Promise<RoomState> => {
     const { state, plan } = await rooms.roomState(roomId);
@@ -108,7 +111,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         if (interviewerId) io.to(participantChannel(interviewerId)).emit(ServerEvent.InterviewerBrief, data);
       }
     } catch (err) {
-      log(`[control] broadcast ${roomId} failed`, err);
+      deps.log.error({ err, room: redact(roomId) }, 'room broadcast failed');
     }
   };
   // However many events a room gets, its state goes out at most once per 50 ms (P-CTL-3).
@@ -121,6 +124,8 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
   };
 
   io.on('connection', (socket: ControlSocket) => {
+    // This socket's lines carry its connection id.
+    const log = connectionLog(deps.log, socket);
     const participantNow = async (): Promise<ParticipantRecord> => {
       const id = socket.data.participantId;
       const participant = id ? await rooms.participant(id) : null;
@@ -182,7 +187,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
                 if (interviewerId === socket.data.participantId)
                   socket.emit(ServerEvent.InterviewerBrief, brief);
               },
-              (err) => log('[control] brief failed', err),
+              (err) => log.error({ err }, 'sending the brief failed'),
             );
           });
         }

@@ -1,6 +1,8 @@
 import { ClientEvent, EmptyRequest, LobbyEnterRequest, ServerEvent } from '@mockloop/shared';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import { type LobbyNotifier, type LobbyService, participantChannel } from '../lobby/LobbyService.js';
+import { connectionLog } from '../logging/connectionLog.js';
+import type { Logger } from '../logging/createLogger.js';
 import { AppError } from '../rooms/AppError.js';
 import type { ControlServer, ControlSocket } from './ControlPlane.js';
 import { onEvent } from './onEvent.js';
@@ -20,10 +22,11 @@ export function socketNotifier(io: ControlServer): LobbyNotifier {
 export function attachLobbyPlane(
   io: ControlServer,
   lobby: LobbyService,
-  entries: { limiter: PerIpLimiter; addressOf: (socket: ControlSocket) => string },
-  log: (message: string, err?: unknown) => void,
+  entries: { limiter: PerIpLimiter; addressOf: (socket: ControlSocket) => string; onRefused?: () => void },
+  base: Logger,
 ): void {
   io.on('connection', (socket: ControlSocket) => {
+    const log = connectionLog(base, socket);
     // A socket is in the Socket.IO room named by its own id: that is its lobby channel.
     onEvent(
       socket,
@@ -33,6 +36,7 @@ export function attachLobbyPlane(
         // Each match creates a room: entering is limited per address like creating one is.
         const decision = await entries.limiter.consume(entries.addressOf(socket));
         if (!decision.allowed) {
+          entries.onRefused?.();
           const minutes = Math.ceil(decision.retryAfterMs / 60_000);
           throw new AppError(
             'RATE_LIMITED',
@@ -57,7 +61,7 @@ export function attachLobbyPlane(
       log,
     );
     socket.on('disconnect', () => {
-      lobby.leave(socket.id).catch((err) => log('[lobby] leave failed', err));
+      lobby.leave(socket.id).catch((err) => log.error({ err }, 'lobby leave failed'));
     });
   });
 }

@@ -1,6 +1,7 @@
 import { type Ack, fail, ok } from '@mockloop/shared';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
+import type { Logger } from '../logging/createLogger.js';
 import { AppError } from '../rooms/AppError.js';
 
 /**
@@ -14,7 +15,7 @@ export function onEvent<S extends z.ZodType, R>(
   event: string,
   schema: S,
   handler: (payload: z.infer<S>) => Promise<R>,
-  log: (message: string, err?: unknown) => void,
+  log: Logger,
 ): void {
   socket.on(event, async (payload: unknown, ack: unknown) => {
     if (typeof ack !== 'function') {
@@ -35,7 +36,7 @@ export function onEvent<S extends z.ZodType, R>(
       if (err instanceof AppError) {
         reply(fail(err.code, err.message));
       } else {
-        log(`[control] ${event} failed`, err);
+        log.error({ err, event }, 'control event failed');
         reply(fail('INTERNAL', 'Something went wrong on the server.'));
       }
     }

@@ -9,6 +9,7 @@ import {
 } from '@mockloop/shared';
 import * as Y from 'yjs';
 import { LocalLeases, type RoomLeases } from '../cluster/RoomLeases.js';
+import type { Metrics } from '../metrics/Metrics.js';
 import type { Store, UpdateRow } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { DocUnloadable } from './DocUnloadable.js';
@@ -39,6 +40,8 @@ export interface DocManagerOptions {
   leases?: RoomLeases;
   /** Bytes of stored history a document, a person and a room may gather (P-DOC-13). */
   history?: HistoryLimits;
+  /** Counts updates and times store writes (Prometheus). */
+  metrics?: Pick<Metrics, 'docUpdates' | 'docUpdateBytes' | 'storeWrites' | 'storeBatchRows'>;
 }
 
 /** Rows of one document together may hold this many times its kind's size (they overlap). */
@@ -120,6 +123,8 @@ export class DocManager {
   private readonly closingEntries = new Map<string, Entry>();
   /** Updates applied this turn and not yet handed to the store, per document, in order. */
   private readonly unwritten = new Map<string, UpdateRow[]>();
+  /** Rooms being deleted: none of their documents may load (forgetRoom). */
+  private readonly forgotten = new Set<string>();
   private flushScheduled: NodeJS.Immediate | undefined;
   /** Every store write (appends and compactions), in order: a compaction never races an append. */
   private writes: Promise<void> = Promise.resolve();
@@ -133,6 +138,7 @@ export class DocManager {
   private readonly loadBudgetMs: number;
   private readonly lastActivity = new Map<string, number>();
   private readonly leases: RoomLeases;
+  private readonly metrics?: DocManagerOptions['metrics'];
   /** Per room: how many of its documents are loaded or loading, and whether its lease is ours. */
   private readonly rooms = new Map<string, { docs: number; lease: Promise<boolean> }>();
   /** The history each room served here has stored, against its quota (P-DOC-13). */
@@ -151,6 +157,7 @@ export class DocManager {
     this.loadBudgetMs = options.loadBudgetMs ?? 3000;
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
+    this.metrics = options.metrics;
     this.history = new HistoryQuota(store, options.history ?? DEFAULT_HISTORY_LIMITS);
     // Every lease gone at once (the connection that held them died): another node may take the
     // rooms now, so stop serving them at once.
@@ -181,6 +188,7 @@ export class DocManager {
 
   /** Loads (once) and pins a document; pair every call with `release`. */
   async acquire(name: string): Promise<SharedDoc> {
+    if (this.forgotten.has(parseDocName(name)?.roomId ?? '')) throw new Error('the room was deleted');
     let entry = this.entries.get(name);
     if (!entry) {
       const created: Entry = {
@@ -271,6 +279,41 @@ export class DocManager {
     } finally {
       doc.destroy();
     }
+  }
+
+  /**
+   * A room being deleted: its documents stop being served without a last write (updates not yet
+   * stored are discarded, their peers closed with `code`), its lease is let go, and it cannot be
+   * loaded again for a minute (by then the store has no grant for it). Resolves once no write of
+   * it is pending, so the caller's delete is the last word.
+   */
+  async forgetRoom(roomId: string, code: number, reason: string): Promise<void> {
+    this.forgotten.add(roomId);
+    setTimeout(() => this.forgotten.delete(roomId), 60_000).unref();
+    const mine = (name: string) => parseDocName(name)?.roomId === roomId;
+    const discard = () => {
+      for (const name of [...this.unwritten.keys()]) if (mine(name)) this.unwritten.delete(name);
+    };
+    discard();
+    const dropped = [...this.entries].filter(([name]) => mine(name));
+    for (const [name, entry] of dropped) {
+      this.entries.delete(name);
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    }
+    const shared = await Promise.all(
+      dropped.map(async ([name, entry]) => {
+        const doc = await entry.ready.catch(() => undefined);
+        if (!doc) return undefined; // a failed load let its room go itself
+        doc.broken = true;
+        for (const peer of [...doc.peers]) peer.close?.(code, reason);
+        this.letGoRoom(name);
+        return doc;
+      }),
+    );
+    discard();
+    await Promise.all([...this.closing].filter(([name]) => mine(name)).map(([, done]) => done));
+    await this.writes;
+    for (const doc of shared) doc?.destroy();
   }
 
   /** Flushes, compacts and unloads every document (server shutdown). */
@@ -382,7 +425,10 @@ export class DocManager {
       return hit ? historyFullMessage(hit, this.history.limits) : null;
     };
     const compactAfterBytes = shared.rules?.maxBytes ?? Number.POSITIVE_INFINITY;
+    const kind = parseDocName(name)?.kind ?? 'other';
     shared.onUpdate = (update, author) => {
+      this.metrics?.docUpdates.inc({ kind });
+      this.metrics?.docUpdateBytes.inc({ kind }, update.length);
       entry.rows += 1;
       entry.rowBytes += update.length;
       this.history.charge(name, author, update.length);
@@ -506,7 +552,12 @@ export class DocManager {
       const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
       this.enqueueWrite(label, async () => {
         if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        const started = process.hrtime.bigint();
         const last = await this.store.appendUpdates(batch);
+        this.metrics?.storeWrites.observe(Number(process.hrtime.bigint() - started) / 1e9);
+        let rows = 0;
+        for (const docRows of batch.values()) rows += docRows.length;
+        this.metrics?.storeBatchRows.observe(rows);
         for (const [doc, seq] of last) {
           const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
           if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);

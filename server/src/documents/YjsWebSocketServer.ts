@@ -12,6 +12,10 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 import { DEFAULT_LIMITS } from '../limits/Limits.js';
 import type { TokenBucket } from '../limits/TokenBucket.js';
+import { connectionLog } from '../logging/connectionLog.js';
+import { type Logger, silentLogger } from '../logging/createLogger.js';
+import { redact } from '../logging/redact.js';
+import { Metrics } from '../metrics/Metrics.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import { DocBudget, type DocBudgetLimits, personBytes } from './DocBudget.js';
 import { DocConnection } from './DocConnection.js';
@@ -23,7 +27,8 @@ import type { SharedDoc } from './SharedDoc.js';
 const PING_INTERVAL_MS = 30_000;
 
 export interface YjsServerOptions {
-  log?: (message: string) => void;
+  log?: Logger;
+  metrics?: Metrics;
   /** Each connection's budget of messages, bytes and apply time (default DEFAULT_DOC_BUDGET). */
   budget?: DocBudgetLimits;
   /** Counts a connection against its client's limit; null refuses it (429). */
@@ -77,7 +82,10 @@ export class YjsWebSocketServer {
   private readonly people = new Map<string, { bytes: TokenBucket; connections: number }>();
   private readonly pinger: NodeJS.Timeout;
 
-  private readonly log: (message: string) => void;
+  private readonly log: Logger;
+  private readonly metrics: Metrics;
+  /** False while draining: new upgrades get 503 and the client retries (another node). */
+  private accepting = true;
   private readonly budget?: DocBudgetLimits;
   private readonly admit: (req: IncomingMessage) => (() => void) | null;
   private readonly originAllowed: (req: IncomingMessage) => boolean;
@@ -89,7 +97,8 @@ export class YjsWebSocketServer {
     private readonly docs: DocManager,
     options: YjsServerOptions = {},
   ) {
-    this.log = options.log ?? (() => {});
+    this.log = options.log ?? silentLogger();
+    this.metrics = options.metrics ?? new Metrics();
     this.budget = options.budget;
     this.admit = options.admit ?? (() => () => {});
     this.originAllowed = options.originAllowed ?? (() => true);
@@ -115,10 +124,19 @@ export class YjsWebSocketServer {
    */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    const started = process.hrtime.bigint();
+    const outcome = (label: string) =>
+      this.metrics.docUpgrades.observe({ outcome: label }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (!this.accepting) {
+      outcome('draining');
+      return reject(socket, 503, 'Service Unavailable');
+    }
     try {
       await this.upgrade(req, socket, head);
+      outcome(socket.destroyed || socket.writableEnded ? 'refused' : 'open');
     } catch (err) {
-      this.log(`[yjs] upgrade failed: ${err instanceof Error ? err.message : String(err)}`);
+      outcome('failed');
+      this.log.error({ err }, 'document upgrade failed');
       reject(socket, 500, 'Internal Server Error');
     }
   }
@@ -172,7 +190,7 @@ export class YjsWebSocketServer {
     } catch (err) {
       if (!(err instanceof DocUnloadable)) return reject(socket, 503, 'Service Unavailable');
       // The client is told why in a close code it acts on (it stops retrying and says so).
-      this.log(`[yjs] refusing ${docName}: ${err.message}`);
+      this.log.warn({ doc: redact(docName), reason: err.message }, 'document refused: unloadable');
       if (socket.destroyed) return;
       this.wss.handleUpgrade(req, socket, head, (ws) =>
         ws.close(CloseCode.DocumentUnloadable, err.message.slice(0, 120)),
@@ -205,12 +223,22 @@ export class YjsWebSocketServer {
       // between): an earlier round's code or board is read-only, as seatsChanged makes it.
       const stale = grant.ref.kind !== 'notes' && grant.ref.round < watch.currentRound;
       const writable = grant.writable && !stale;
+      const log = connectionLog(this.log, ws, {
+        plane: 'document',
+        doc: redact(docName),
+        participant: participant.id,
+      });
+      this.metrics.connections.inc({ plane: 'document' });
+      log.debug({ writable }, 'document connection opened');
       const connection = new DocConnection(
         shared,
         {
           send: (frame) => ws.send(frame, BINARY),
           close: (code, reason) => {
-            this.log(`[yjs] closing ${docName} for ${participant.id}: ${code} ${reason}`);
+            this.metrics.docCloses.inc({ code: Metrics.closeLabel(code) });
+            if (code === CloseCode.RateLimited) this.metrics.refusals.inc({ limit: 'document_budget' });
+            if (code === CloseCode.HistoryFull) this.metrics.historyRefusals.inc();
+            log.info({ code, reason }, 'closing a document connection');
             ws.close(code, reason);
           },
         },
@@ -240,7 +268,8 @@ export class YjsWebSocketServer {
       const roomLive = this.live.get(grant.ref.roomId) ?? new Set();
       roomLive.add(live);
       this.live.set(grant.ref.roomId, roomLive);
-      ws.once('close', () => {
+      ws.once('close', (code) => {
+        log.debug({ code }, 'document connection closed');
         connection.dispose();
         this.personClosed(participant.id);
         releaseSlot();
@@ -267,6 +296,19 @@ export class YjsWebSocketServer {
       connection.writable = false;
       connection.close(CloseCode.SeatChanged, 'The round changed: reopening with your new seat.');
     }
+  }
+
+  /**
+   * Stops taking document connections (drain): every new upgrade gets 503, which the client
+   * retries, and the load balancer, seeing /readyz fail, sends to another node.
+   */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  /** Closes every connection to a room's documents with `code` (a deleted room: RoomDeleted). */
+  closeRoom(roomId: string, code: number, reason: string): void {
+    for (const { connection } of [...(this.live.get(roomId) ?? [])]) connection.close(code, reason);
   }
 
   /** Number of open document connections. */

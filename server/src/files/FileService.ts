@@ -10,7 +10,7 @@ import type { FileRecord, Store } from '../store/Store.js';
 /** Why an upload was refused, with the HTTP status that says so. */
 export class FileRejected extends Error {
   constructor(
-    readonly status: 413 | 415,
+    readonly status: 413 | 415 | 507,
     message: string,
   ) {
     super(message);
@@ -29,6 +29,9 @@ export class FileService {
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
+    /** All rooms' images together (FILES_TOTAL_BYTES): the disk budget of the whole server. */
+    private readonly maxTotalBytes = Number.POSITIVE_INFINITY,
+    private readonly onStoreFull: () => void = () => {},
   ) {}
 
   /** Stores an image that has already been checked to be of `mimeType`. */
@@ -57,7 +60,14 @@ export class FileService {
     };
     // One transaction: the same image twice is stored once, and two uploads cannot both slip
     // under the room's cap.
-    const saved = await this.store.saveFile(record, BOARD_ROOM_MAX_BYTES);
+    const saved = await this.store.saveFile(record, BOARD_ROOM_MAX_BYTES, this.maxTotalBytes);
+    if (saved === 'store-full') {
+      this.onStoreFull();
+      throw new FileRejected(
+        507,
+        'This server has no room left for images (its operator set FILES_TOTAL_BYTES); the board works without them.',
+      );
+    }
     if (saved === 'full') {
       throw new FileRejected(
         413,

@@ -13,10 +13,13 @@ import {
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ReportKeys } from '../auth/ReportKeys.js';
 import type { FileService } from '../files/FileService.js';
+import type { Readiness } from '../health/Readiness.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { TrustProxy } from '../limits/clientAddress.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
+import type { Logger } from '../logging/createLogger.js';
 import { firstRound } from '../loop/firstRound.js';
+import type { Metrics } from '../metrics/Metrics.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
@@ -24,6 +27,8 @@ import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
 import type { RoundService } from '../rounds/RoundService.js';
+import type { ParticipantRecord } from '../store/Store.js';
+import { accessLog } from './accessLog.js';
 import { filesRouter } from './files.js';
 import { precompressed } from './precompressed.js';
 import { requestParticipant } from './requestParticipant.js';
@@ -50,7 +55,15 @@ export interface HttpAppOptions {
   trustProxy: TrustProxy;
   /** This node's name, sent as `x-mockloop-node` on every response. */
   nodeId: string;
-  log: (message: string, err?: unknown) => void;
+  log: Logger;
+  metrics: Metrics;
+  /** What `/readyz` answers (a load balancer routes by it). */
+  readiness: Readiness;
+  /** Deleting a room on its people's request (P-ROOM-7). */
+  deletion: {
+    mayDelete: (participant: ParticipantRecord) => Promise<boolean>;
+    delete: (roomId: string) => Promise<boolean>;
+  };
 }
 
 /** The HTTP status of each error code a service may throw (as AppError). */
@@ -84,10 +97,15 @@ export function createHttpApp({
   trustProxy,
   nodeId,
   log,
+  metrics,
+  readiness,
+  deletion,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  // First of all: every request has an id and a line in the access log (health checks: debug).
+  app.use(accessLog(log, metrics));
   // First, so every answer carries them, 429s and errors included.
   app.use(securityHeaders({ publicUrl }));
 
@@ -100,12 +118,19 @@ export function createHttpApp({
   app.get(API.health, (_req, res) => {
     res.json({ ok: true, node: nodeId });
   });
+  // Whether to send this node rooms: 503 while the store, Redis or the leases fail, or draining.
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness.report();
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(report.ready ? 200 : 503).json({ node: nodeId, ...report });
+  });
 
   // What this node serves is on the internal listener only (createInternalApp, P-HTTP-2).
 
   app.post(API.rooms, express.json({ limit: '8kb' }), async (req, res) => {
     const decision = await roomCreation.consume(req.ip ?? 'unknown');
     if (!decision.allowed) {
+      metrics.refusals.inc({ limit: 'rooms_per_ip' });
       res.setHeader('Retry-After', String(Math.ceil(decision.retryAfterMs / 1000)));
       sendError(res, 429, {
         code: 'RATE_LIMITED',
@@ -205,6 +230,21 @@ export function createHttpApp({
     res.json({ key: reportKeys.keyFor(participant.roomId, participant.id) });
   });
 
+  // A seated person deletes the room with everything in it (P-ROOM-7); observers and report
+  // keys cannot.
+  app.delete('/api/rooms/:roomId', async (req, res) => {
+    const participant = await bearer(req);
+    if (!participant) return notJoined(res);
+    if (!(await deletion.mayDelete(participant))) {
+      return sendError(res, 403, {
+        code: 'FORBIDDEN',
+        message: 'Only the people seated in this room can delete it.',
+      });
+    }
+    await deletion.delete(participant.roomId);
+    res.status(204).end();
+  });
+
   app.get('/api/rooms/:roomId/replay/:round', async (req, res) => {
     const participant = await reader(req);
     if (!participant) return notJoined(res);
@@ -282,7 +322,7 @@ export function createHttpApp({
   });
 
   // Express 5 forwards rejected async handlers here.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     // The browser went away mid-download (a closed tab, a cancelled prefetch): nothing failed here.
     if (typeof err === 'object' && err && 'code' in err && err.code === 'ECONNABORTED') {
       res.destroy();
@@ -297,7 +337,7 @@ export function createHttpApp({
       sendError(res, status, { code: 'BAD_REQUEST', message: 'Malformed request.' });
       return;
     }
-    log('[http] request failed', err);
+    req.log.error({ err }, 'request failed');
     sendError(res, 500, { code: 'INTERNAL', message: 'Something went wrong on the server.' });
   });
 

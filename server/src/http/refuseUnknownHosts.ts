@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { HostPolicy } from './hostPolicy.js';
 
 /** Paths answered whatever the Host: a load balancer's health check often dials by address. */
-const ANY_HOST_PATHS = new Set(['/healthz']);
+const ANY_HOST_PATHS = new Set(['/healthz', '/readyz']);
 
 /**
  * Makes `server` answer requests and WebSocket upgrades whose Host the policy refuses with

@@ -93,7 +93,8 @@ export const serverPidFile = (dataDir: string) => path.join(dataDir, 'mockloop.p
 export function runningServerPid(dataDir: string): number | null {
   let pid: number;
   try {
-    pid = Number(fs.readFileSync(serverPidFile(dataDir), 'utf8').trim());
+    // The first line; the second is the server's internal listener (runningServerUrl).
+    pid = Number(fs.readFileSync(serverPidFile(dataDir), 'utf8').split('\n')[0]);
   } catch {
     return null;
   }
@@ -104,4 +105,11 @@ export function runningServerPid(dataDir: string): number | null {
   } catch {
     return null; // a pid file left by a crash
   }
+}
+
+/** The internal listener of the server running on this data folder (from its pid file), or null. */
+export function runningServerUrl(dataDir: string): string | null {
+  if (runningServerPid(dataDir) === null) return null;
+  const url = fs.readFileSync(serverPidFile(dataDir), 'utf8').split('\n')[1]?.trim();
+  return url || null;
 }

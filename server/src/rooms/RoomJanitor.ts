@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/createLogger.js';
 import type { Store } from '../store/Store.js';
 
 export interface RoomJanitorOptions {
@@ -5,7 +6,9 @@ export interface RoomJanitorOptions {
   retentionMs: number;
   /** Whether the room has live connections or loaded documents on this node (never deleted then). */
   inUse: (roomId: string) => boolean;
-  log: (message: string, err?: unknown) => void;
+  log?: Logger;
+  /** Told how many rooms a sweep deleted (metrics). */
+  onDeleted?: (count: number) => void;
   /** How often to look; the first look is a minute after start. */
   everyMs?: number;
   now?: () => number;
@@ -31,7 +34,7 @@ export class RoomJanitor {
 
   start(): void {
     const run = () => {
-      this.sweep().catch((err) => this.options.log('[rooms] expiry sweep failed', err));
+      this.sweep().catch((err) => this.options.log?.error({ err }, 'room expiry sweep failed'));
     };
     const first = setTimeout(run, 60_000);
     const every = setInterval(run, this.options.everyMs ?? 60 * 60_000);
@@ -52,7 +55,8 @@ export class RoomJanitor {
     if (deleted.length > 0) {
       // Once per sweep, not per room: a checkpoint copies the whole WAL.
       await this.store.purgeDeleted?.();
-      this.options.log(`[rooms] deleted ${deleted.length} expired room(s)`);
+      this.options.log?.info({ rooms: deleted.length }, 'deleted expired rooms');
+      this.options.onDeleted?.(deleted.length);
     }
     return deleted;
   }

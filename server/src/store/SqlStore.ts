@@ -649,7 +649,11 @@ export class SqlStore implements Store {
     );
   }
 
-  async saveFile(f: FileRecord, maxRoomBytes: number): Promise<FileInfo | 'full'> {
+  async saveFile(
+    f: FileRecord,
+    maxRoomBytes: number,
+    maxTotalBytes = Number.POSITIVE_INFINITY,
+  ): Promise<FileInfo | 'full' | 'store-full'> {
     return this.db.transaction(async (tx) => {
       // The room row is locked so two uploads cannot both fit under the cap.
       await tx.get(`SELECT id FROM rooms WHERE id = ?${this.forUpdate}`, [f.roomId]);
@@ -667,6 +671,10 @@ export class SqlStore implements Store {
         )?.total ?? 0,
       );
       if (total + f.size > maxRoomBytes) return 'full';
+      // All rooms together (FILES_TOTAL_BYTES): concurrent uploads to other rooms may each pass
+      // this check on PostgreSQL, so the budget can be passed by at most one image per room.
+      if (Number.isFinite(maxTotalBytes) && (await this.sumFileBytes(tx)) + f.size > maxTotalBytes)
+        return 'store-full';
       await tx.run(
         `INSERT INTO files (id, room_id, mime_type, sha256, size, data, uploaded_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -675,6 +683,20 @@ export class SqlStore implements Store {
       const { data: _bytes, ...info } = f;
       return info;
     });
+  }
+
+  async filesTotalBytes(): Promise<number> {
+    return this.sumFileBytes(this.db);
+  }
+
+  private async sumFileBytes(db: SqlExecutor): Promise<number> {
+    return Number(
+      (await db.get<{ total: number | null }>('SELECT sum(size) AS total FROM files'))?.total ?? 0,
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.db.get('SELECT 1 AS one');
   }
 
   async getFile(roomId: string, fileId: string): Promise<FileRecord | null> {

@@ -287,16 +287,26 @@ export interface Store {
   describeUpdates(docName: string): Promise<UpdateSpan>;
 
   /**
-   * Stores an image unless the room already holds the same bytes (returns that one) or the room's
-   * images would pass `maxRoomBytes` (returns 'full'), in one transaction (S-FILE-1).
+   * Stores an image unless the room already holds the same bytes (returns that one), the room's
+   * images would pass `maxRoomBytes` (returns 'full') or all rooms' images would pass
+   * `maxTotalBytes` (returns 'store-full'), in one transaction (S-FILE-1).
    */
-  saveFile(file: FileRecord, maxRoomBytes: number): Promise<FileInfo | 'full'>;
+  saveFile(
+    file: FileRecord,
+    maxRoomBytes: number,
+    maxTotalBytes?: number,
+  ): Promise<FileInfo | 'full' | 'store-full'>;
+  /** The bytes all rooms' images hold. */
+  filesTotalBytes(): Promise<number>;
   /** The file with this id in this room (null for another room's file: ids do not cross rooms). */
   getFile(roomId: string, fileId: string): Promise<FileRecord | null>;
 
   getMeta(key: string): Promise<string | null>;
   /** Sets `key` to `value` unless it is set; returns the value that holds (S-META-1). */
   getOrCreateMeta(key: string, value: string): Promise<string>;
+
+  /** A cheap query: resolves when the store answers (readiness). */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -25,7 +25,7 @@ export interface TestServer {
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-it-'));
   const store = options.store ? {} : storeOptions();
-  const app = await createApp({ dataDir, questionsDir: REPO_QUESTIONS, log: () => {}, ...store, ...options });
+  const app = await createApp({ dataDir, questionsDir: REPO_QUESTIONS, ...store, ...options });
   const port = await app.listen(0, '127.0.0.1');
   return {
     app,

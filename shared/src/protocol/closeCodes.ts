@@ -34,6 +34,13 @@ export const CloseCode = {
    * from the store; reconnect at once and sync.
    */
   DocumentReset: 4500,
+  /** The room was deleted (P-ROOM-7): final, do not reconnect. */
+  RoomDeleted: 4410,
+  /**
+   * This node is draining (shutting down, its rooms handed over): reconnect, through the load
+   * balancer, to another node.
+   */
+  Draining: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

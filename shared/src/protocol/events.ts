@@ -81,4 +81,5 @@ export interface ServerToClientEvents {
   [ServerEvent.LobbyMatched]: (match: LobbyMatch) => void;
   [ServerEvent.ViewFocused]: (focus: ViewFocused) => void;
   [ServerEvent.CallSignal]: (delivery: CallSignalDelivery) => void;
+  [ServerEvent.RoomDeleted]: () => void;
 }

@@ -43,4 +43,6 @@ export const ServerEvent = {
   ViewFocused: 'room:view-focused',
   /** To one endpoint of the call: a signal from another (P-CALL-1). */
   CallSignal: 'call:signal',
+  /** To the whole room, just before its sockets are closed: the room was deleted (P-ROOM-7). */
+  RoomDeleted: 'room:deleted',
 } as const;
