@@ -5,7 +5,7 @@ import { withLimits } from '../src/limits/Limits.js';
 import { updateMessage } from '../src/testing/hostileUpdates.js';
 import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { healthLatency, openRawDoc, type RawDocSocket } from './support/rawDocSocket.js';
+import { expectHealthy, openRawDoc, type RawDocSocket } from './support/rawDocSocket.js';
 import { withTestServer } from './support/withTestServer.js';
 
 const MiB = 1024 * 1024;
@@ -68,7 +68,7 @@ async function churn(accesses: DocAccess[], bytes: number, rounds: number) {
       for (const update of updates) sockets[i]?.send(updateMessage(update));
     }
     // Let the server take each round's frames before the next (its budget is per second).
-    await healthLatency(t.server.url);
+    await expectHealthy(t.server.url);
   }
   await eventually(() => expect(closes.every((c) => c !== null)).toBe(true), 20_000);
   return closes as Array<{ code: number; reason: string }>;
@@ -122,7 +122,7 @@ describe('bounded history (P-DOC-13)', () => {
     expect(usage.docs.get(cal.documents.code.name) ?? 0).toBeLessThanOrEqual(3 * MiB);
     expect(usage.total).toBeLessThanOrEqual(4 * MiB);
     // The server kept answering everyone else all along.
-    expect(await healthLatency(t.server.url)).toBeGreaterThan(0);
+    await expectHealthy(t.server.url);
   });
 });
 
