@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { fuzzSettings } from './test-support/fuzzSettings.js';
+import { FUZZ_RUN_TIMEOUT_MS, fuzzSettings } from './test-support/fuzzSettings.js';
 
 const sharedEntry = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
@@ -24,8 +24,9 @@ export default defineConfig({
       {
         name: 'fuzz',
         description: 'Seeded fuzz and property tests: pinned seeds here, fresh ones in `npm run test:fuzz`.',
-        // Fresh seeds by the hundred: the fuzz run is long by design.
-        ...(fuzz.enabled ? { timeout: 30 * 60_000 } : {}),
+        // Fresh seeds by the hundred: the fuzz run is long by design (tests with a budget of their
+        // own take it from fuzzTimeout).
+        ...(fuzz.enabled ? { timeout: FUZZ_RUN_TIMEOUT_MS } : {}),
       },
     ],
     projects: [

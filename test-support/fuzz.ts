@@ -1,5 +1,5 @@
 import { expect, inject } from 'vitest';
-import type { FuzzSettings } from './fuzzSettings.js';
+import { FUZZ_RUN_TIMEOUT_MS, type FuzzSettings } from './fuzzSettings.js';
 
 /**
  * The seeds a seeded (fuzz or property) test runs: its pinned ones in `npm test`; those plus
@@ -14,6 +14,14 @@ export function fuzzSeeds(pinned: readonly number[], fresh: number): number[] {
   const seeds = [...pinned, ...Array.from({ length: fresh }, (_, i) => (base + i) % 2 ** 31)];
   console.log(`fuzz: ${testName()} runs ${pinned.length} pinned and ${fresh} fresh seeds (${base}...)`);
   return seeds;
+}
+
+/**
+ * A seeded test's time budget: `ms` for its pinned seeds, and the fuzz run's long one (the `fuzz`
+ * tag's, in `vitest.config.ts`) for fresh seeds by the hundred.
+ */
+export function fuzzTimeout(ms: number): number {
+  return inject('fuzz').enabled ? FUZZ_RUN_TIMEOUT_MS : ms;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface FuzzSettings {
   root: string;
 }
 
+/** How long one seeded test may take under `npm run test:fuzz`. */
+export const FUZZ_RUN_TIMEOUT_MS = 30 * 60_000;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     fuzz: FuzzSettings;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type DocAccess, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { forEachSeed, fuzzSeeds } from '../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../test-support/fuzz.js';
 import { withLimits } from '../src/limits/Limits.js';
 import { type ControlSocket, createRoom, type DocClient, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
@@ -113,7 +113,7 @@ async function session(seed: number): Promise<void> {
 describe('convergence through the real server', () => {
   it('five clients typing, disconnecting, reconnecting and reloading converge byte-identical, store included', {
     tags: ['fuzz'],
-    timeout: 120_000,
+    timeout: fuzzTimeout(120_000),
   }, async () => {
     const seeds = fuzzSeeds(PINNED_SEEDS, FRESH_SEEDS);
     await forEachSeed(seeds, 'server/test/fixtures/convergence-seeds.json', session);

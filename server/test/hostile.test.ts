@@ -9,7 +9,7 @@ import {
 } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { forEachSeed, fuzzSeeds } from '../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../test-support/fuzz.js';
 import { hostileFrames, randomFrame, updateMessage } from '../src/testing/hostileUpdates.js';
 import { createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
@@ -102,7 +102,7 @@ describe('hostile document frames through the real server', () => {
 
   it('P-DOC-4, P-DOC-7: random and mutated frames from seeded generators never break the document or stop the server', {
     tags: ['fuzz'],
-    timeout: 120_000,
+    timeout: fuzzTimeout(60_000),
   }, async () => {
     const { interviewer, candidate } = await seatTwo();
     const peer = await peerWithContent(candidate);
