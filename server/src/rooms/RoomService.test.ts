@@ -33,8 +33,9 @@ describe('RoomService', () => {
       expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(bytes).toHaveLength(16);
       expect(bytes.toString('base64url')).toBe(id);
-      for (let bit = 0; bit < 128; bit++)
-        ones[bit] += (bytes[bit >> 3] as number) & (0x80 >> (bit & 7)) ? 1 : 0;
+      for (let bit = 0; bit < 128; bit++) {
+        if ((bytes[bit >> 3] as number) & (0x80 >> (bit & 7))) ones[bit] = (ones[bit] ?? 0) + 1;
+      }
     }
     // No bit is fixed, as a counter, a timestamp or a node prefix would make some (a random bit
     // stays one value over 200 ids with odds 2^-199).
