@@ -4,7 +4,8 @@
 //   the room's spare sandbox starts loading Python when the page opens, the click comes as soon
 //   as the code is in), a run of a question's public tests in Python once the spare sandbox is
 //   warm, the same run back to back (every run gets a fresh sandbox, so the next one waits for
-//   the spare still loading Python), and a JavaScript run back to back.
+//   the spare still loading Python), a JavaScript run back to back, and an infinite loop to its
+//   stop at the time limit (the end-to-end test checks that it stops, this how long it takes).
 // Prints the median of several runs. Usage: npm run bench:runner [-- --runs 5]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,28 @@ async function openRoom(browser, url, room) {
   await page.goto(`${url}/r/${room.roomId}`);
   await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
   return { context, page };
+}
+
+/** Runs the page's code, which never ends, and returns the run's time as the page shows it. */
+async function timedStop(page, expectRuns) {
+  await page.getByRole('button', { name: 'Run code' }).click();
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[aria-label="Output"] article.run, [aria-label="Output"] details .run')
+        .length >= n,
+    expectRuns,
+    { timeout: 120_000 },
+  );
+  const header =
+    (await page
+      .getByRole('region', { name: 'Output' })
+      .locator('.run')
+      .first()
+      .locator('.run-header')
+      .textContent()) ?? '';
+  const ran = /ran in ([\d.]+) (ms|s) ·/.exec(header);
+  if (!ran || !header.includes('stopped: time limit')) throw new Error(`unexpected run: ${header}`);
+  return Number(ran[1]) * (ran[2] === 's' ? 1000 : 1);
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-runner-'));
@@ -81,6 +104,10 @@ try {
   await setCode(page, 'let s = 0;\nfor (let i = 0; i < 1e5; i++) s += i;\nconsole.log(s);\n');
   const js = [];
   for (let i = 0; i < RUNS; i++) js.push(await timedRun(page, 'Run code', ++count));
+  // An infinite loop: the page's own measure of the code's time, to its stop at the 5 s limit.
+  await setCode(page, 'while (true) {}\n');
+  const stops = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) stops.push(await timedStop(page, ++count));
   await context.close();
 
   console.log('runner benchmark (headless Chromium, this machine), median of runs:');
@@ -95,6 +122,9 @@ try {
   );
   console.log(
     `  JavaScript run                      ${median(js).toFixed(0)} ms   (${RUNS} runs: ${js.join(', ')})`,
+  );
+  console.log(
+    `  JavaScript infinite loop, to stop   ${median(stops).toFixed(0)} ms   (limit 5000; ${stops.length} runs: ${stops.join(', ')})`,
   );
 } finally {
   await browser.close();
