@@ -14,7 +14,7 @@ const REGRESSION_SEEDS: number[] = JSON.parse(
 );
 /** `npm test` replays those and a fixed block; `npm run test:fuzz` adds fresh seeds. */
 const PINNED_SEEDS = [...REGRESSION_SEEDS, ...Array.from({ length: 8 }, (_, i) => 1001 + i)];
-const FRESH_SEEDS = 100;
+const FRESH_SEEDS = 300;
 const STEPS = 120;
 
 // Every seed opens a room from one address: lift the per-address room limit.
