@@ -1,9 +1,12 @@
 import { type Random, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { forEachSeed, fuzzSeeds } from '../../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { BoardBinding, byIndex, wins } from './BoardBinding';
 import { keyBetween, type ModelElement, SceneModel } from './sceneModel';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 /** A timer queue the test runs by hand: the binding's throttle fires when the test says so. */
 class ManualTimers {
@@ -200,7 +203,10 @@ const PINNED_TWO_PEERS = Array.from({ length: 30 }, (_, i) => 1 + i);
 const PINNED_THREE_PEERS = Array.from({ length: 30 }, (_, i) => 1001 + i);
 
 describe('BoardBinding: Excalidraw scene <-> Y.Map', () => {
-  it('converges for 2 peers over seeded random concurrent edits', { tags: ['fuzz'] }, async () => {
+  it('converges for 2 peers over seeded random concurrent edits', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
     await forEachSeed(
       fuzzSeeds(PINNED_TWO_PEERS, 1000),
       'PINNED_TWO_PEERS in BoardBinding.test.ts',
@@ -211,7 +217,10 @@ describe('BoardBinding: Excalidraw scene <-> Y.Map', () => {
     );
   });
 
-  it('converges for 3 peers over seeded random concurrent edits', { tags: ['fuzz'] }, async () => {
+  it('converges for 3 peers over seeded random concurrent edits', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
     await forEachSeed(
       fuzzSeeds(PINNED_THREE_PEERS, 1000),
       'PINNED_THREE_PEERS in BoardBinding.test.ts',

@@ -1,9 +1,12 @@
 import { BOARD_DOC, CODE_DOC, type Random, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { forEachSeed, fuzzSeeds } from '../../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { DocTimeline, KEYFRAME_ROWS, type ReplayRow } from './DocTimeline';
 import { addsRun, passesScan } from './loadReplay';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 /**
  * A random history of two people editing one document: typing, deleting, moving board elements,
@@ -70,6 +73,7 @@ const PINNED_SEEDS = [1, 2, 3];
 describe('DocTimeline', () => {
   it('seeking forward and back shows what replaying from zero shows, over seeded random logs', {
     tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
   }, async () => {
     await forEachSeed(fuzzSeeds(PINNED_SEEDS, 100), 'PINNED_SEEDS in DocTimeline.test.ts', (seed) => {
       const random = seededRandom(seed);

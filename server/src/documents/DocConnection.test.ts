@@ -7,11 +7,14 @@ import {
 } from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { forEachSeed, fuzzSeeds } from '../../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
 import { awarenessMessage } from '../testing/hostileUpdates.js';
 import { MessageType } from './messageTypes.js';
 import { SharedDoc } from './SharedDoc.js';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 const ann = { id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316' };
 const bob = { id: 'p-bob', name: 'Bob', role: 'candidate', color: '#22c55e' };
@@ -23,6 +26,7 @@ const PINNED_SEEDS = Array.from({ length: 60 }, (_, i) => 1 + i);
 describe('DocConnection', () => {
   it('converges three clients under random edits and random delivery order (seeded)', {
     tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
   }, async () => {
     await forEachSeed(fuzzSeeds(PINNED_SEEDS, 2000), 'PINNED_SEEDS in DocConnection.test.ts', (seed) => {
       const random = seededRandom(seed);

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachSeed, fuzzSeeds } from '../../../test-support/fuzz.js';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { assignSeats, compatible, type WaitingEntry } from './pairing.js';
 import { InMemoryWaitingQueue } from './WaitingQueue.js';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 const person = fc.record({
   /** Few people, so the same person often enters again (a double click, a second tab). */
@@ -111,6 +114,7 @@ const RUNS_PER_SEED = 100;
 describe('lobby pairing (property-based)', () => {
   it('P-LOBBY-1: never pairs incompatible people or a person with themself, loses, duplicates or double-books anyone, and serves in order', {
     tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
   }, async () => {
     await forEachSeed(fuzzSeeds(PINNED_SEEDS, 50), 'PINNED_SEEDS in pairing.property.test.ts', (seed) =>
       fc.assert(fairLine, { seed, numRuns: RUNS_PER_SEED }),
