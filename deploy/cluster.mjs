@@ -48,6 +48,26 @@ function waitForPort(port, timeoutMs = 15_000) {
   });
 }
 
+/**
+ * Resolves once requests without a room (balanced round robin over the nodes HAProxy counts as
+ * up) have reached every node of `ids`, by their `x-mockloop-node`; rejects after `timeoutMs`.
+ */
+export async function untilRouted(url, ids, timeoutMs = 20_000) {
+  const missing = new Set(ids);
+  const deadline = Date.now() + timeoutMs;
+  while (missing.size > 0) {
+    const node = await fetch(`${url}/healthz`)
+      .then((r) => (r.ok ? r.headers.get('x-mockloop-node') : null))
+      .catch(() => null);
+    if (node) missing.delete(node);
+    if (missing.size === 0) break;
+    if (Date.now() > deadline) {
+      throw new Error(`HAProxy at ${url} never routed to ${[...missing].join(', ')} in ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** One node: a server process that can be killed (SIGKILL) and started again on its port. */
 class Node {
   constructor(id, env) {
@@ -189,23 +209,25 @@ export async function startCluster(options = {}) {
     await stopAll();
     throw new Error(`HAProxy did not start: ${err.message}\n${haproxyLog}`);
   }
-  // Until both health checks have passed, HAProxy may still count a node as down.
-  const deadline = Date.now() + 10_000;
-  for (const node of nodes) {
-    for (;;) {
-      const ok = await fetch(`${node.url}/readyz`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    // Until its health checks have passed, HAProxy counts a node as down: wait until it routes to each.
+    await untilRouted(
+      url,
+      nodes.map((n) => n.id),
+    );
+  } catch (err) {
+    haproxy.kill('SIGKILL');
+    await stopAll();
+    throw new Error(`${err.message}\n${haproxyLog}`);
   }
-  await new Promise((resolve) => setTimeout(resolve, 1100)); // two checks of 500 ms: every node UP
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     nodes,
+    /** Resolves once HAProxy sends requests to `node` (after a start, its checks must pass first). */
+    untilUp: (node, timeoutMs) => untilRouted(url, [node.id], timeoutMs),
     configFile,
     haproxyLog: () => haproxyLog,
     /** The node that answered a request through HAProxy (its `x-mockloop-node`). */

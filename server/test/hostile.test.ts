@@ -9,18 +9,17 @@ import {
 } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../test-support/fuzz.js';
 import { hostileFrames, randomFrame, updateMessage } from '../src/testing/hostileUpdates.js';
 import { createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { healthLatency, openRawDoc, type RawDocSocket } from './support/rawDocSocket.js';
+import { expectHealthy, openRawDoc, type RawDocSocket } from './support/rawDocSocket.js';
 import { withTestServer } from './support/withTestServer.js';
 
-/** Seeds that once found a problem; every run replays them, plus a fresh one. */
+/** Seeds every run replays (some once found a problem); `npm run test:fuzz` adds fresh ones. */
 const REGRESSION_SEEDS: number[] = JSON.parse(
   fs.readFileSync(new URL('./fixtures/hostile-seeds.json', import.meta.url), 'utf8'),
 );
-/** Generous: a CI machine is noisy. The target (200 ms) is measured by `npm run bench:attack`. */
-const HEALTH_BOUND_MS = 2000;
 
 const t = withTestServer();
 
@@ -67,18 +66,18 @@ describe('hostile document frames through the real server', () => {
       const access = interviewer.documents[attack.kind] ?? interviewer.documents.code;
       const socket = await openRawDoc(t.server.wsUrl, access);
       socket.send(attack.frame);
-      const health = healthLatency(t.server.url);
+      // Asked while the frame is handled; its time under attack is `npm run bench:attack`'s.
+      const health = expectHealthy(t.server.url);
       const closed = await socket.closed;
       expect(closed.code, attack.name).toBe(CloseCode.BadMessage);
-      const ms = await health;
-      expect(ms, attack.name).toBeLessThan(HEALTH_BOUND_MS);
-      rows.push(`${attack.name.padEnd(42)} ${closed.code} ${ms.toFixed(1).padStart(7)} ms  ${closed.reason}`);
+      await health;
+      rows.push(`${attack.name.padEnd(42)} ${closed.code}  ${closed.reason}`);
     }
     // A frame over the cap is cut by the WebSocket layer itself.
     const big = await openRawDoc(t.server.wsUrl, interviewer.documents.code);
     big.send(updateMessage(new Uint8Array(MAX_DOC_MESSAGE_BYTES + 1024)));
     expect((await big.closed).code).toBe(CloseCode.MessageTooBig);
-    console.log(`attack corpus (close code, /healthz while it was handled):\n${rows.join('\n')}`);
+    console.log(`attack corpus (close code, reason; /healthz answered each time):\n${rows.join('\n')}`);
 
     // The peer received nothing; the server's copies hold only the peer's content; a late joiner
     // sees exactly the peer's text (nothing half-applied).
@@ -101,14 +100,17 @@ describe('hostile document frames through the real server', () => {
     await eventually(() => expect(late.text.toString()).toContain('# still here'));
   });
 
-  it('P-DOC-4, P-DOC-7: random and mutated frames from seeded generators never break the document or stop the server', async () => {
+  it('P-DOC-4, P-DOC-7: random and mutated frames from seeded generators never break the document or stop the server', {
+    tags: ['fuzz'],
+    timeout: fuzzTimeout(60_000),
+  }, async () => {
     const { interviewer, candidate } = await seatTwo();
     const peer = await peerWithContent(candidate);
-    const fresh = Date.now() % 2 ** 31;
+    const seeds = fuzzSeeds(REGRESSION_SEEDS, 100);
     let frames = 0;
     let refused = 0;
-    for (const seed of [...REGRESSION_SEEDS, fresh]) {
-      const hint = `seed ${seed} (add it to server/test/fixtures/hostile-seeds.json)`;
+    await forEachSeed(seeds, 'server/test/fixtures/hostile-seeds.json', async (seed) => {
+      const hint = `seed ${seed}`;
       const random = seededRandom(seed);
       let socket = await openRawDoc(t.server.wsUrl, interviewer.documents.code);
       for (let i = 0; i < 150; i++) {
@@ -119,7 +121,7 @@ describe('hostile document frames through the real server', () => {
         }
       }
       socket.ws.close();
-      expect(await healthLatency(t.server.url), hint).toBeLessThan(HEALTH_BOUND_MS);
+      await expectHealthy(t.server.url);
       // Whatever got through was a valid update: the server's copy holds only the kind's roots,
       // the peer converges with it, and a fresh client loads the same.
       const shared = await t.server.app.docs.acquire(interviewer.documents.code.name);
@@ -130,12 +132,12 @@ describe('hostile document frames through the real server', () => {
       );
       expect(peer.code.text.toString(), hint).toBe(shared.doc.getText('code').toString());
       t.server.app.docs.release(interviewer.documents.code.name, shared);
-    }
+    });
     const late = t.doc(interviewer.documents.code);
     await eventually(() => expect(late.provider.synced).toBe(true));
     expect(late.text.toString()).toBe(peer.code.text.toString());
     console.log(
-      `fuzz: ${frames} frames from ${REGRESSION_SEEDS.length + 1} seeds (fresh seed ${fresh}); ${refused} refused with a close, the rest applied or ignored`,
+      `fuzz: ${frames} frames from ${seeds.length} seeds; ${refused} refused with a close, the rest applied or ignored`,
     );
   });
 

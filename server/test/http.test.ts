@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createRoom } from './support/clients.js';
+import { connectControl, createRoom, join, joinOk } from './support/clients.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
@@ -48,21 +48,104 @@ describe('HTTP API', () => {
     expect(res.status).toBe(413);
   });
 
-  it('unknown and malformed room ids are the same 404', async () => {
-    for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-room', '%2e%2e']) {
-      const res = await fetch(`${server.url}/api/rooms/${id}`);
-      expect(res.status, id).toBe(404);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  it('P-ROOM-1: an unknown room, a malformed id and a room one has no seat in cannot be told apart', async () => {
+    const room = await createRoom(server.url);
+    const other = await createRoom(server.url);
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+    // (A path segment, as a client sends it: "%2e%2e" would be resolved away before the route.)
+    const malformed = [
+      'not-a-room',
+      `${room.roomId}x`,
+      room.roomId.slice(1),
+      `${room.roomId.slice(0, 21)}=`,
+      `${room.roomId.slice(0, 21)}%C3%A9`,
+    ];
+    const body = async (res: Response) => ({ status: res.status, body: await res.json() });
+
+    // The public summary: the same 404 for an unknown and every malformed id.
+    const summaries = await Promise.all(
+      [unknown, ...malformed].map(async (id) => body(await fetch(`${server.url}/api/rooms/${id}`))),
+    );
+    expect(summaries[0]).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: expect.any(String) } },
+    });
+    for (const answer of summaries) expect(answer).toEqual(summaries[0]);
+
+    // What needs a seat: a room that exists but whose seat the secret is not (a made-up secret,
+    // another room's real one) answers exactly as an unknown or malformed room does.
+    const asking = [
+      [room.roomId, `${'x'.repeat(43)}`],
+      [room.roomId, other.secret],
+      [unknown, other.secret],
+      ...malformed.map((id) => [id, other.secret]),
+    ];
+    for (const path of ['report', 'brief', 'report-key', 'replay/1']) {
+      const answers = await Promise.all(
+        asking.map(async ([id, secret]) =>
+          body(
+            await fetch(`${server.url}/api/rooms/${id}/${path}`, {
+              headers: { authorization: `Bearer ${secret}` },
+            }),
+          ),
+        ),
+      );
+      expect(answers[0]?.status, path).toBe(401);
+      for (const answer of answers) expect(answer, path).toEqual(answers[0]);
+      // The seat's own secret does get in: the refusals above were about the seat, not the route.
+      const own = await fetch(`${server.url}/api/rooms/${room.roomId}/${path}`, {
+        headers: { authorization: `Bearer ${room.secret}` },
+      });
+      expect(own.status, path).not.toBe(401);
+    }
+
+    // A document: another room's valid token opens neither this room's document nor one of an
+    // unknown or malformed room; all are the same 401.
+    const socket = connectControl(server.url);
+    try {
+      const otherAccess = (await joinOk(socket, { roomId: other.roomId, secret: other.secret })).documents
+        .code;
+      const upgrades = await Promise.all(
+        [room.roomId, unknown, ...malformed].map((id) =>
+          upgradeStatus(`/yjs/${id}.code-1?token=${encodeURIComponent(otherAccess.token)}`),
+        ),
+      );
+      expect(upgrades).toEqual(upgrades.map(() => 401));
+      expect(
+        await upgradeStatus(`/yjs/${otherAccess.name}?token=${encodeURIComponent(otherAccess.token)}`),
+      ).toBe(101);
+
+      // Control: an unknown room is NOT_FOUND; a malformed id fails the schema (BAD_REQUEST: the
+      // format is public, so this says nothing about which rooms exist).
+      expect(await join(socket, { roomId: unknown, name: 'Pat' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      for (const id of malformed) {
+        expect(await join(socket, { roomId: id, name: 'Pat' }), id).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_REQUEST' },
+        });
+      }
+    } finally {
+      socket.disconnect();
     }
   });
 
   it('refuses upgrades on unknown paths', async () => {
-    const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/nope`);
-      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.once('open', () => resolve(101));
-      ws.once('error', () => resolve(-1));
-    });
-    expect(status).toBe(404);
+    expect(await upgradeStatus('/nope')).toBe(404);
   });
 });
+
+/** The HTTP status a WebSocket upgrade to `path` gets (101 when it opens). */
+function upgradeStatus(path: string): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}`);
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('error', () => resolve(-1));
+  });
+}

@@ -8,7 +8,7 @@ import { openStore } from '../src/store/openStore.js';
 import { hostileFrames, updateInMessage } from '../src/testing/hostileUpdates.js';
 import { connectControl, createRoom, joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { healthLatency, openRawDoc } from './support/rawDocSocket.js';
+import { expectHealthy, openRawDoc } from './support/rawDocSocket.js';
 import { type ServerProcess, startServerProcess } from './support/serverProcess.js';
 
 let server: ServerProcess | undefined;
@@ -84,23 +84,20 @@ describe('a poisoned store (P-DOC-10)', () => {
     await poison(refused.documents.notes?.name as string, bigRows);
 
     await server.restart();
-    const started = performance.now();
     // The refused and repaired documents load in the background while the healthy room works.
     const refusedSocket = openRawDoc(server.wsUrl, refused.documents.notes as DocAccess);
     const repairedDoc = open(server.url, repaired.documents.code);
     const healthyDoc = open(server.url, healthy.documents.code);
-    expect(await healthLatency(server.url)).toBeLessThan(2000);
+    await expectHealthy(server.url);
     await eventually(() => expect(healthyDoc.text.toString()).toBe('healthy room'));
-    const healthyMs = performance.now() - started;
     await eventually(() => expect(repairedDoc.text.toString()).toBe('kept text'));
-    const repairedMs = performance.now() - started;
     expect(repairedDoc.doc.share.has('payload')).toBe(false);
     const closed = await (await refusedSocket).closed;
     expect(closed.code).toBe(CloseCode.DocumentUnloadable);
     expect(closed.reason).toMatch(/cannot be opened/);
     expect(server.output()).toMatch(/skipped 123 stored row\(s\)/);
     console.log(
-      `poisoned store: healthy room synced ${healthyMs.toFixed(0)} ms after restart, repaired room ${repairedMs.toFixed(0)} ms; refused: ${closed.reason}`,
+      `poisoned store: healthy and repaired rooms synced after the restart; refused: ${closed.reason}`,
     );
 
     // The repair was written back: the next start loads it without skipping anything.

@@ -1,8 +1,12 @@
 import { type Random, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { BoardBinding, byIndex, wins } from './BoardBinding';
 import { keyBetween, type ModelElement, SceneModel } from './sceneModel';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 /** A timer queue the test runs by hand: the binding's throttle fires when the test says so. */
 class ManualTimers {
@@ -43,6 +47,9 @@ function makePeers(count: number, random: Random): Peer[] {
   const peers: Peer[] = [];
   for (let i = 0; i < count; i++) {
     const doc = new Y.Doc();
+    // Yjs breaks ties between concurrent entries by client id: from the seed, distinct, so a
+    // seed always replays the same run.
+    doc.clientID = 1 + i + count * Math.floor(random() * 2 ** 20);
     const map = doc.getMap<ModelElement>('elements');
     const scene = new SceneModel(`p${i}`, random);
     const timers = new ManualTimers();
@@ -188,19 +195,40 @@ function expectConverged(peers: Peer[], created: number, seed: number) {
   }
 }
 
+/**
+ * Seeds every `npm test` replays (the random sweeps run fresh ones in `npm run test:fuzz`): a
+ * fixed block each, enough to meet concurrent edits of one element, deletes and reorders.
+ */
+const PINNED_TWO_PEERS = Array.from({ length: 30 }, (_, i) => 1 + i);
+const PINNED_THREE_PEERS = Array.from({ length: 30 }, (_, i) => 1001 + i);
+
 describe('BoardBinding: Excalidraw scene <-> Y.Map', () => {
-  it('converges for 2 peers over 200 seeds of random concurrent edits', () => {
-    for (let seed = 1; seed <= 200; seed++) {
-      const { peers, created } = runSeed(seed, 2, 120);
-      expectConverged(peers, created, seed);
-    }
+  it('converges for 2 peers over seeded random concurrent edits', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
+    await forEachSeed(
+      fuzzSeeds(PINNED_TWO_PEERS, 1000),
+      'PINNED_TWO_PEERS in BoardBinding.test.ts',
+      (seed) => {
+        const { peers, created } = runSeed(seed, 2, 120);
+        expectConverged(peers, created, seed);
+      },
+    );
   });
 
-  it('converges for 3 peers over 200 seeds of random concurrent edits', () => {
-    for (let seed = 1001; seed <= 1200; seed++) {
-      const { peers, created } = runSeed(seed, 3, 150);
-      expectConverged(peers, created, seed);
-    }
+  it('converges for 3 peers over seeded random concurrent edits', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
+    await forEachSeed(
+      fuzzSeeds(PINNED_THREE_PEERS, 1000),
+      'PINNED_THREE_PEERS in BoardBinding.test.ts',
+      (seed) => {
+        const { peers, created } = runSeed(seed, 3, 150);
+        expectConverged(peers, created, seed);
+      },
+    );
   });
 
   it('resolves a concurrent edit of one element by version, then by the lower nonce', () => {

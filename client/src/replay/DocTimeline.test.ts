@@ -1,8 +1,12 @@
 import { BOARD_DOC, CODE_DOC, type Random, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { DocTimeline, KEYFRAME_ROWS, type ReplayRow } from './DocTimeline';
 import { addsRun, passesScan } from './loadReplay';
+
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
 
 /**
  * A random history of two people editing one document: typing, deleting, moving board elements,
@@ -10,24 +14,28 @@ import { addsRun, passesScan } from './loadReplay';
  */
 function randomLog(random: Random, length: number): ReplayRow[] {
   const peers = [new Y.Doc(), new Y.Doc()];
+  // Client ids decide concurrent edits' order: from the seed, so a seed always makes one log.
+  for (const [i, peer] of peers.entries()) peer.clientID = 1 + i + 2 * Math.floor(random() * 2 ** 20);
   const rows: ReplayRow[] = [];
+  /** Each person's edits the other has not received yet. */
+  const unsent: Uint8Array[][] = [[], []];
   let at = 1_000;
   let seq = 0;
   peers.forEach((peer, i) => {
     peer.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'remote') return;
       rows.push({ seq: ++seq, at, author: `p${i}`, update });
+      unsent[i]?.push(update);
     });
   });
-  const deliver = (from: number, since: Uint8Array) => {
-    const other = peers[1 - from] as Y.Doc;
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(peers[from] as Y.Doc, since), 'remote');
+  const deliver = (from: number) => {
+    const updates = (unsent[from] as Uint8Array[]).splice(0);
+    Y.applyUpdate(peers[1 - from] as Y.Doc, Y.mergeUpdates(updates), 'remote');
   };
   while (rows.length < length) {
     at += Math.floor(random() * 3000);
     const who = random() < 0.5 ? 0 : 1;
     const peer = peers[who] as Y.Doc;
-    const before = Y.encodeStateVector(peers[1 - who] as Y.Doc);
     const text = peer.getText(CODE_DOC.text);
     const roll = random();
     if (roll < 0.6)
@@ -38,7 +46,7 @@ function randomLog(random: Random, length: number): ReplayRow[] {
       peer.getMap(BOARD_DOC.elements).set(id, { id, x: Math.floor(random() * 500), version: rows.length });
     }
     // Most edits reach the other person at once; some cross with theirs.
-    if (random() < 0.8) deliver(who, before);
+    if (random() < 0.8) deliver(who);
   }
   return rows;
 }
@@ -59,9 +67,15 @@ function fromZero(rows: readonly ReplayRow[]): Array<ReturnType<typeof contentOf
   return after;
 }
 
+/** The logs `npm test` replays; `npm run test:fuzz` adds fresh ones. */
+const PINNED_SEEDS = [1, 2, 3];
+
 describe('DocTimeline', () => {
-  it('seeking forward and back shows what replaying from zero shows, over seeded random logs', () => {
-    for (let seed = 1; seed <= 12; seed++) {
+  it('seeking forward and back shows what replaying from zero shows, over seeded random logs', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
+    await forEachSeed(fuzzSeeds(PINNED_SEEDS, 100), 'PINNED_SEEDS in DocTimeline.test.ts', (seed) => {
       const random = seededRandom(seed);
       const rows = randomLog(random, KEYFRAME_ROWS * 2 + 137);
       const timeline = new DocTimeline();
@@ -83,8 +97,8 @@ describe('DocTimeline', () => {
         expect(contentOf(timeline.docAfter(n))).toEqual(expected[n]);
       }
       timeline.destroy();
-    }
-  }, 30_000);
+    });
+  });
 
   it('applies a row it is asked to isolate (one adding a run) alone, so observers of the built document see that row', () => {
     const author = new Y.Doc();

@@ -7,22 +7,32 @@ import {
 } from '@mockloop/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
 import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
 import { awarenessMessage } from '../testing/hostileUpdates.js';
 import { MessageType } from './messageTypes.js';
 import { SharedDoc } from './SharedDoc.js';
 
+/** A CPU-bound sweep: well under a second alone, a few on a busy 2-core machine. */
+const SWEEP_BUDGET_MS = fuzzTimeout(15_000);
+
 const ann = { id: 'p-ann', name: 'Ann', role: 'interviewer', color: '#f97316' };
 const bob = { id: 'p-bob', name: 'Bob', role: 'candidate', color: '#22c55e' };
 const eve = { id: 'p-eve', name: 'Eve', role: 'observer', color: '#3b82f6' };
 
+/** The seeds `npm test` replays; `npm run test:fuzz` adds fresh ones. */
+const PINNED_SEEDS = Array.from({ length: 60 }, (_, i) => 1 + i);
+
 describe('DocConnection', () => {
-  it('converges three clients under random edits and random delivery order (200 seeds)', () => {
-    for (let seed = 1; seed <= 200; seed++) {
+  it('converges three clients under random edits and random delivery order (seeded)', {
+    tags: ['fuzz'],
+    timeout: SWEEP_BUDGET_MS,
+  }, async () => {
+    await forEachSeed(fuzzSeeds(PINNED_SEEDS, 2000), 'PINNED_SEEDS in DocConnection.test.ts', (seed) => {
       const random = seededRandom(seed);
       const shared = new SharedDoc('room.code');
       const clients = [ann, bob, { ...bob, id: 'p-cat', name: 'Cat' }].map(
-        (u) => new FakeDocClient(shared, u),
+        (u, i) => new FakeDocClient(shared, u, true, 1 + i + 3 * Math.floor(random() * 2 ** 20)),
       );
       for (const c of clients) c.open();
       for (let step = 0; step < 60; step++) {
@@ -46,7 +56,7 @@ describe('DocConnection', () => {
       for (const c of clients) expect(c.text(), `seed ${seed}`).toBe(expected);
       for (const c of clients) c.close();
       shared.destroy();
-    }
+    });
   });
 
   it('P-DOC-3: drops the writes of a read-only connection and keeps serving it', () => {

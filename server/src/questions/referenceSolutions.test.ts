@@ -36,7 +36,9 @@ describe('reference solutions', () => {
   });
 
   describe.each(coding.map((q) => [q.id, q] as const))('%s', (_id, q) => {
-    it('the Python solution passes every case', () => {
+    // A Python process per question, its larger cases included: about 1-2 s on a busy 2-core
+    // machine, so a budget well past the 5 s default.
+    it('the Python solution passes every case', { timeout: 30_000 }, () => {
       const cases = casesOf(q);
       const run = spawnSync('python3', [harness], {
         input: JSON.stringify({
@@ -58,7 +60,7 @@ describe('reference solutions', () => {
       expect(failures).toEqual([]);
     });
 
-    it('the TypeScript solution passes every case', async () => {
+    it('the TypeScript solution passes every case', { timeout: 30_000 }, async () => {
       const module = (await import(pathToFileURL(solutionPath(q, 'typescript')).href)) as Record<
         string,
         unknown

@@ -21,12 +21,25 @@ async function join(roomId: string, name: string, secret?: string) {
 }
 
 describe('RoomService', () => {
-  it('P-ROOM-1: room ids carry 128 bits in base64url', async () => {
-    const ids = new Set<string>();
-    for (let i = 0; i < 50; i++)
-      ids.add((await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' })).roomId);
-    expect(ids.size).toBe(50);
-    for (const id of ids) expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+  it('P-ROOM-1: room ids are 16 random bytes in base64url: every one of the 128 bits varies', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++)
+      ids.push((await rooms.createRoom({ roundType: 'coding', creatorRole: 'interviewer' })).roomId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ones = new Array<number>(128).fill(0);
+    for (const id of ids) {
+      const bytes = Buffer.from(id, 'base64url');
+      // 22 characters that decode to 16 bytes and back to themselves: nothing else is carried.
+      expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(bytes).toHaveLength(16);
+      expect(bytes.toString('base64url')).toBe(id);
+      for (let bit = 0; bit < 128; bit++) {
+        if ((bytes[bit >> 3] as number) & (0x80 >> (bit & 7))) ones[bit] = (ones[bit] ?? 0) + 1;
+      }
+    }
+    // No bit is fixed, as a counter, a timestamp or a node prefix would make some (a random bit
+    // stays one value over 200 ids with odds 2^-199).
+    expect(ones.filter((n) => n === 0 || n === ids.length)).toEqual([]);
   });
 
   it('P-ROOM-2: creator keeps the chosen seat, the next person gets the other, the rest observe', async () => {

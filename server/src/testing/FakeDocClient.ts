@@ -15,8 +15,8 @@ const FROM_SERVER = Symbol('from-server');
  * interleavings are reproducible. Mirrors the real client, including its awareness echo.
  */
 export class FakeDocClient {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
   readonly toServer: Uint8Array[] = [];
   readonly toClient: Uint8Array[] = [];
   closed: { code: number; reason: string } | null = null;
@@ -26,7 +26,12 @@ export class FakeDocClient {
     shared: SharedDoc,
     user: { id: string; name: string; role: string; color: string },
     writable = true,
+    /** Yjs orders concurrent edits by client id: a seeded test names it, to replay the same run. */
+    clientId?: number,
   ) {
+    this.doc = new Y.Doc();
+    if (clientId !== undefined) this.doc.clientID = clientId;
+    this.awareness = new Awareness(this.doc);
     this.connection = new DocConnection(
       shared,
       {
