@@ -3,7 +3,6 @@
 // calls the entry once per test with arguments read from /src/args.json, converted to the
 // function's own parameter types, writing one JSON line per call to file descriptor 3. Pass or
 // fail is the server's to decide; expected values never come here.
-#pragma once
 #include <bits/stdc++.h>
 #include <unistd.h>
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type IceSettings, iceSettingsFromEnv } from './call/iceServers.js';
+import { type RunnerSettings, runnerSettingsFromEnv } from './execution/runnerSettings.js';
 import { type Limits, limitsFromEnv } from './limits/Limits.js';
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   nodeId?: string;
   /** ICE_SERVERS, TURN_URLS + TURN_SECRET, ICE_TRANSPORT_POLICY: how call peers find a route. */
   ice: IceSettings;
+  /** RUNNER_*: the server-side runner for Java, C++, Go and Python + numpy. */
+  runner: RunnerSettings;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: env.REDIS_PREFIX || undefined,
     nodeId: env.NODE_ID || undefined,
     ice: iceSettingsFromEnv(env),
+    runner: runnerSettingsFromEnv(env),
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')

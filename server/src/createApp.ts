@@ -13,6 +13,9 @@ import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { attachSocketGuards } from './control/socketGuards.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
+import { createRunQueue } from './execution/createRunQueue.js';
+import { RunService } from './execution/RunService.js';
+import { type RunnerSettings, runnerSettingsFromEnv } from './execution/runnerSettings.js';
 import { FileService } from './files/FileService.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { originPolicy } from './http/originPolicy.js';
@@ -64,6 +67,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** ICE servers and TURN for the call (ICE_SERVERS, TURN_URLS, TURN_SECRET); default none. */
   ice?: IceSettings;
+  /** The server-side runner (RUNNER_*); default: sandboxes in this process where the machine allows. */
+  runner?: RunnerSettings;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -188,7 +193,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     socketNotifier(io),
     { arrivalMs: options.lobbyArrivalMs, onError: (err) => log('[lobby] arrival window failed', err) },
   );
+  const runnerSettings = options.runner ?? runnerSettingsFromEnv({});
+  const runQueue = await createRunQueue(runnerSettings, {
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    log,
+  });
+  const runs = new RunService(
+    store,
+    bank,
+    docs,
+    runQueue,
+    {
+      perPerson: cluster.limiter('run-person', runnerSettings.runsPerMinute, 60),
+      perRoom: cluster.limiter('run-room', runnerSettings.roomSecondsPerHour, 3600),
+      perAddress: cluster.limiter('run-address', runnerSettings.addressSecondsPerHour, 3600),
+    },
+    runnerSettings,
+  );
   attachControlPlane(io, {
+    runs: { runs, addressOf: (socket) => clientAddress(socket.request, trust) },
     rooms,
     interview,
     rounds,
@@ -269,6 +293,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();
+        await runQueue.close();
         await docs.close();
         await cluster.close();
         await store.close();

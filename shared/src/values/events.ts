@@ -29,6 +29,10 @@ export const ClientEvent = {
   CallLeave: 'call:leave',
   /** An offer, answer, ICE candidate or goodbye for one other endpoint (P-CALL-1). */
   CallSignal: 'call:signal',
+  /** Run the round's code on the server, in its sandbox (P-SRUN-1..6). */
+  RunRequest: 'run:request',
+  /** Which server languages can run here, and why not (P-SRUN-6). */
+  RunLanguages: 'run:languages',
 } as const;
 
 export const ServerEvent = {
@@ -41,4 +45,6 @@ export const ServerEvent = {
   ViewFocused: 'room:view-focused',
   /** To one endpoint of the call: a signal from another (P-CALL-1). */
   CallSignal: 'call:signal',
+  /** To the requester of a server run: its place in line, phase and output (P-SRUN-5). */
+  RunProgress: 'run:progress',
 } as const;
