@@ -17,9 +17,13 @@ export const RUNS_ARRAY = CODE_DOC.runs;
 /** A wait for the runner shorter than this is not worth a word. */
 const READY_SHOWN_FROM_MS = 50;
 
-/** The run's times as its header says them: "ready in 3.1 s · ran in 12 ms", or "ran in 12 ms". */
-export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs'>): string {
+/**
+ * The run's times as its header says them: "ready in 3.1 s · ran in 12 ms", "compiled in 0.9 s ·
+ * ran in 140 ms" (a server run of a compiled language), or "ran in 12 ms".
+ */
+export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs' | 'compileMs'>): string {
   const ran = `ran in ${formatMs(run.durationMs)}`;
+  if (run.compileMs !== undefined) return `compiled in ${formatMs(run.compileMs)} · ${ran}`;
   return run.readyMs ? `ready in ${formatMs(run.readyMs)} · ${ran}` : ran;
 }
 
