@@ -159,3 +159,44 @@ describe('who may run what', () => {
     expect(result.data.compileMs).toBeGreaterThan(0);
   });
 });
+
+describe('languages that cannot run here', () => {
+  it('P-SRUN-6: each says why in a sentence, and the room works as before', async () => {
+    const off = await startTestServer({ runner: { ...runnerSettingsFromEnv({}), languages: ['python-numpy'] } });
+    const ownSockets: ControlSocket[] = [];
+    const ownDocs: DocClient[] = [];
+    try {
+      const room = await runRoom(
+        off.url,
+        () => {
+          const socket = connectControl(off.url);
+          ownSockets.push(socket);
+          return socket;
+        },
+        (access) => {
+          const client = openDoc(off.wsUrl, access);
+          ownDocs.push(client);
+          return client;
+        },
+        'java',
+      );
+      const languages = await eventually(async () => {
+        const ack = await room.cal.emitWithAck('run:languages' as never, {} as never);
+        const data = (ack as { ok: true; data: Record<string, { available: boolean; preparing?: boolean; reason?: string }> }).data;
+        expect(data.java?.preparing).toBeFalsy();
+        return data;
+      });
+      expect(languages['python-numpy']).toEqual({ available: true });
+      expect(languages.java).toEqual({ available: false, reason: 'Java cannot run on this server: it is not enabled (RUNNER_LANGUAGES)' });
+      setCode(room.calDoc, 'class Main {}\n');
+      const refused = await requestRun(room.cal, room.calDoc, 'run', 'java');
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: languages.java?.reason } });
+      // Everything else goes on: the question was revealed, its starter code written in Java.
+      expect(room.calDoc.text.toString()).toBe('class Main {}\n');
+    } finally {
+      for (const d of ownDocs) d.destroy();
+      for (const socket of ownSockets) socket.disconnect();
+      await off.close();
+    }
+  });
+});
