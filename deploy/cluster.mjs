@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = path.join(root, 'server/dist/main.js');
+const WORKER_MAIN = path.join(root, 'server/dist/execution/runnerWorkerMain.js');
 const TEMPLATE = path.join(root, 'deploy/haproxy.cfg');
 
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/mockloop';
@@ -50,9 +51,10 @@ function waitForPort(port, timeoutMs = 15_000) {
 
 /** One node: a server process that can be killed (SIGKILL) and started again on its port. */
 class Node {
-  constructor(id, env) {
+  constructor(id, env, main = MAIN) {
     this.id = id;
     this.env = env;
+    this.main = main;
     this.port = 0;
     this.child = null;
     this.log = '';
@@ -68,8 +70,15 @@ class Node {
 
   start() {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [MAIN], {
-        env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NODE_ID: this.id },
+      const child = spawn(process.execPath, [this.main], {
+        env: {
+          ...process.env,
+          ...this.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          NODE_ID: this.id,
+          WORKER_ID: this.id,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       this.child = child;
@@ -78,6 +87,8 @@ class Node {
         const port = /running at http:\/\/[^:]+:(\d+)/.exec(this.log.slice(-400))?.[1];
         if (port) {
           this.port = Number(port);
+          resolve();
+        } else if (/Runner worker \S+ is ready/.test(this.log)) {
           resolve();
         }
       };
@@ -112,8 +123,9 @@ class Node {
 }
 
 /**
- * @param {{ nodes?: number, port?: number, databaseUrl?: string, redisUrl?: string,
- *   env?: Record<string, string>, haproxy?: string, quiet?: boolean }} options
+ * @param {{ nodes?: number, workers?: number, port?: number, databaseUrl?: string, redisUrl?: string,
+ *   env?: Record<string, string>, workerEnv?: Record<string, string>, haproxy?: string, quiet?: boolean }} options
+ *   `workers`: runner worker processes (Java, C++, Go, Python + numpy runs), 0 by default.
  */
 export async function startCluster(options = {}) {
   const count = options.nodes ?? 2;
@@ -130,13 +142,17 @@ export async function startCluster(options = {}) {
     ...options.env,
   };
   const nodes = Array.from({ length: count }, (_, i) => new Node(`n${i + 1}`, env));
+  const workers = Array.from(
+    { length: options.workers ?? 0 },
+    (_, i) => new Node(`w${i + 1}`, { ...env, ...options.workerEnv }, WORKER_MAIN),
+  );
   const stopAll = async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
+    await Promise.all([...nodes, ...workers].map((n) => n.stop()));
   };
   try {
     // The first node migrates the schema; the others find it done.
     await nodes[0].start();
-    await Promise.all(nodes.slice(1).map((n) => n.start()));
+    await Promise.all([...nodes.slice(1), ...workers].map((n) => n.start()));
   } catch (err) {
     await stopAll();
     throw err;
@@ -183,6 +199,7 @@ export async function startCluster(options = {}) {
     url: `http://127.0.0.1:${port}`,
     port,
     nodes,
+    workers,
     configFile,
     haproxyLog: () => haproxyLog,
     /** The node that answered a request through HAProxy (its `x-mockloop-node`). */

@@ -162,7 +162,9 @@ describe('who may run what', () => {
 
 describe('languages that cannot run here', () => {
   it('P-SRUN-6: each says why in a sentence, and the room works as before', async () => {
-    const off = await startTestServer({ runner: { ...runnerSettingsFromEnv({}), languages: ['python-numpy'] } });
+    const off = await startTestServer({
+      runner: { ...runnerSettingsFromEnv({}), languages: ['python-numpy'] },
+    });
     const ownSockets: ControlSocket[] = [];
     const ownDocs: DocClient[] = [];
     try {
@@ -182,15 +184,26 @@ describe('languages that cannot run here', () => {
       );
       const languages = await eventually(async () => {
         const ack = await room.cal.emitWithAck('run:languages' as never, {} as never);
-        const data = (ack as { ok: true; data: Record<string, { available: boolean; preparing?: boolean; reason?: string }> }).data;
+        const data = (
+          ack as {
+            ok: true;
+            data: Record<string, { available: boolean; preparing?: boolean; reason?: string }>;
+          }
+        ).data;
         expect(data.java?.preparing).toBeFalsy();
         return data;
       });
       expect(languages['python-numpy']).toEqual({ available: true });
-      expect(languages.java).toEqual({ available: false, reason: 'Java cannot run on this server: it is not enabled (RUNNER_LANGUAGES)' });
+      expect(languages.java).toEqual({
+        available: false,
+        reason: 'Java cannot run on this server: it is not enabled (RUNNER_LANGUAGES)',
+      });
       setCode(room.calDoc, 'class Main {}\n');
       const refused = await requestRun(room.cal, room.calDoc, 'run', 'java');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: languages.java?.reason } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: languages.java?.reason },
+      });
       // Everything else goes on: the question was revealed, its starter code written in Java.
       expect(room.calDoc.text.toString()).toBe('class Main {}\n');
     } finally {

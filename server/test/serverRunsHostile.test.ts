@@ -67,7 +67,10 @@ function sandboxProcesses(): string[] {
 }
 
 async function attack(room: RunRoom, language: ServerLanguage, what: Attack): Promise<ServerRunResult> {
-  setCode(room.calDoc, hostileProgram(language, what, { appPort: Number(new URL(server.url).port), dataDir: server.dataDir }));
+  setCode(
+    room.calDoc,
+    hostileProgram(language, what, { appPort: Number(new URL(server.url).port), dataDir: server.dataDir }),
+  );
   const ack = await requestRun(room.cal, room.calDoc, 'run', language);
   if (!ack.ok) throw new Error(`${what}: ${ack.error.message}`);
   return ack.data;
@@ -106,7 +109,8 @@ describe.each(SERVER_LANGUAGES.map((l) => [l] as [ServerLanguage]))('P-SRUN-5: h
     const result = await attack(room, language, 'probe');
     expect(result.status, result.error).toBe('ok');
     const out = result.output;
-    for (const port of [new URL(server.url).port, '5432', '6379']) expect(out).toMatch(new RegExp(`tcp ${port}: blocked`));
+    for (const port of [new URL(server.url).port, '5432', '6379'])
+      expect(out).toMatch(new RegExp(`tcp ${port}: blocked`));
     expect(out).not.toMatch(/CONNECTED|LISTED|WROTE/);
     expect(out).toMatch(new RegExp(`read ${server.dataDir}: blocked`));
     expect(out).toMatch(/read \/root: blocked/);
