@@ -93,10 +93,18 @@ function checkTestTypes(
   const signature = typedSignature(coding);
   if (!signature) return;
   for (const [i, test] of tests.entries()) {
+    // A generator that did not expand is reported as such; its types would only repeat it.
+    if (holdsGenerator([...test.args, test.expected])) continue;
     for (const found of callMismatches(signature, test.args, test.expected)) {
       problems.push({ file, field: fieldPath(['tests', i, ...found.path]), reason: found.reason });
     }
   }
+}
+
+function holdsGenerator(value: JsonValue): boolean {
+  if (Array.isArray(value)) return value.some(holdsGenerator);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.keys(value).some((key) => key.startsWith('$')) || Object.values(value).some(holdsGenerator);
 }
 
 async function readSolutions(
