@@ -25,7 +25,9 @@ export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs' | 'co
   const ran = `ran in ${formatMs(run.durationMs)}`;
   if (run.compileMs !== undefined) {
     // A compile that failed ran nothing: its time alone says it.
-    return run.durationMs === 0 ? `compiled in ${formatMs(run.compileMs)}` : `compiled in ${formatMs(run.compileMs)} · ${ran}`;
+    return run.durationMs === 0
+      ? `compiled in ${formatMs(run.compileMs)}`
+      : `compiled in ${formatMs(run.compileMs)} · ${ran}`;
   }
   return run.readyMs ? `ready in ${formatMs(run.readyMs)} · ${ran}` : ran;
 }
