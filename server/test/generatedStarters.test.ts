@@ -1,5 +1,6 @@
 import { SERVER_LANGUAGES, type ServerLanguage } from '@mockloop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { judgeCalls } from '../src/execution/judgeCalls.js';
 import { entryFor } from '../src/execution/RunService.js';
 import { SandboxExecutor } from '../src/execution/SandboxExecutor.js';
 import { loadQuestionBank } from '../src/questions/loadQuestionBank.js';
@@ -40,3 +41,25 @@ describe.each(coding.map((q) => [q.id, q] as const))('%s', (_id, question) => {
     120_000,
   );
 });
+
+describe.each(coding.filter((q) => q.coding?.needsNumpy).map((q) => [q.id, q] as const))(
+  '%s',
+  (_id, question) => {
+    it('P-SRUN-3: its numpy reference solution passes every test in the Python + numpy sandbox', async () => {
+      const tests = question.tests ?? [];
+      const outcome = await executor.execute({
+        id: `numpy-${question.id}`,
+        language: 'python-numpy',
+        code: question.solutionSources?.python ?? '',
+        entry: entryFor(question, 'python-numpy'),
+        calls: tests.map((t) => t.args),
+        timeLimitMs: 20_000,
+      });
+      expect(outcome.status, `${outcome.error}\n${outcome.output}`).toBe('ok');
+      const judged = judgeCalls(tests, outcome.calls ?? []);
+      expect(
+        judged.filter((t) => !t.pass).map((t) => `${t.name}: ${JSON.stringify(t.got)} ${t.error ?? ''}`),
+      ).toEqual([]);
+    }, 120_000);
+  },
+);

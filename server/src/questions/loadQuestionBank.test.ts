@@ -98,9 +98,18 @@ describe('the real question bank', async () => {
   });
 
   it("has the seed's 15 questions in folder order with the seed's round types, difficulties and tags", () => {
-    expect(bank.questions.map((q) => [q.id, q.roundType, q.difficulty, q.tags])).toEqual(
+    expect(bank.questions.slice(0, 15).map((q) => [q.id, q.roundType, q.difficulty, q.tags])).toEqual(
       SEED.map(([slug, roundType, difficulty, tags]) => [`netflix-mle-${slug}`, roundType, difficulty, tags]),
     );
+  });
+
+  it('adds two numpy coding questions of our own after the seed’s, answerable in Python + numpy', () => {
+    const added = bank.questions.slice(15);
+    expect(added.map((q) => [q.id, q.roundType, q.coding?.needsNumpy])).toEqual([
+      ['netflix-mle-ndcg-at-k', 'coding', true],
+      ['netflix-mle-epsilon-greedy-artwork', 'coding', true],
+    ]);
+    for (const q of added) expect(q.prompt, q.id).toContain('Python + numpy');
   });
 
   it('meets the authoring rules on every question', () => {

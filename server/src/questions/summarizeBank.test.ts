@@ -25,6 +25,6 @@ describe('summarizeBank', () => {
     expect(lines).toHaveLength(bank.questions.length + 2);
     expect(lines[0]).toMatch(/^id\s+round\s+rubric\s+hints\s+tests \(public\/hidden\)$/);
     expect(lines[1]).toMatch(/^netflix-mle-radical-candor-feedback\s+behavioral\s+5\s+3\s+-$/);
-    expect(lines.at(-1)).toBe('15 questions in 1 track: OK');
+    expect(lines.at(-1)).toBe('17 questions in 1 track: OK');
   });
 });
