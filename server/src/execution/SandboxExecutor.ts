@@ -56,7 +56,8 @@ const exists = (file: string) =>
 export class SandboxExecutor {
   private constructor(
     readonly availability: Availability,
-    private readonly cacheDir: string,
+    /** The prepared harnesses (bound at /opt/mockloop in every sandbox). */
+    readonly cacheDir: string,
     private readonly binds: string[],
     private readonly cgroups: CgroupSupport,
     private readonly limits: SandboxLimits,
