@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import type { JoinResult, ServerRunProgress } from '@mockloop/shared';
-import { ServerEvent } from '@mockloop/shared';
+import { ClientEvent, type JoinResult, ServerEvent, type ServerRunProgress } from '@mockloop/shared';
 import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the deploy folder, without types
 import { startCluster } from '../../deploy/cluster.mjs';
 import type { ControlSocket, DocClient } from './support/clients.js';
-import { openDoc } from './support/clients.js';
+import { joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { dropSchema, TEST_DATABASE_URL, testSchema } from './support/pg.js';
 import { requestRun, runRoom, setCode } from './support/serverRunRoom.js';
@@ -80,10 +79,9 @@ describe('runner workers on Redis', () => {
     roomId = room.roomId;
     // The room's sockets must reach the node that serves its documents: reconnect with the room.
     const cal = control(room.roomId);
-    const { joinOk } = await import('./support/clients.js');
     await joinOk(cal, { roomId: room.roomId, secret: room.calJoin.secret });
     await eventually(async () => {
-      const ack = await cal.emitWithAck('run:languages' as never, {} as never);
+      const ack = await cal.emitWithAck(ClientEvent.RunLanguages, {});
       expect(ack).toMatchObject({ ok: true, data: { 'python-numpy': { available: true } } });
     });
 

@@ -1,4 +1,5 @@
 import {
+  ClientEvent,
   type JoinResult,
   SERVER_LANGUAGES,
   type ServerLanguage,
@@ -136,15 +137,15 @@ describe('who may run what', () => {
 
   it('P-SRUN-1: the server runs the shared code, waiting for edits that have not arrived; a stale hash is refused', async () => {
     const room = await runRoom(server.url, control, doc, 'python-numpy');
+    // Asked the moment the edit is made: the server waits for it to arrive, then runs it.
     setCode(room.calDoc, 'print("saw this")\n');
-    const stale = await room.cal.emitWithAck(
-      'run:request' as never,
-      {
-        kind: 'run',
-        language: 'python-numpy',
-        textHash: '00000000',
-      } as never,
-    );
+    const fresh = await requestRun(room.cal, room.calDoc, 'run', 'python-numpy');
+    expect(fresh).toMatchObject({ ok: true, data: { output: 'saw this\n' } });
+    const stale = await room.cal.emitWithAck(ClientEvent.RunRequest, {
+      kind: 'run',
+      language: 'python-numpy',
+      textHash: '00000000',
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -183,7 +184,7 @@ describe('languages that cannot run here', () => {
         'java',
       );
       const languages = await eventually(async () => {
-        const ack = await room.cal.emitWithAck('run:languages' as never, {} as never);
+        const ack = await room.cal.emitWithAck(ClientEvent.RunLanguages, {});
         const data = (
           ack as {
             ok: true;

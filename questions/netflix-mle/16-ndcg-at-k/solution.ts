@@ -2,7 +2,11 @@
  * Reference solution: NDCG@k for every member of a batch. Interviewer-only. The discounts are
  * computed once; each member costs O(R + G log G) for R ranked and G graded items.
  */
-export function ndcgAtK(rankings: number[][], relevance: Array<Array<[number, number]>>, k: number): number[] {
+export function ndcgAtK(
+  rankings: number[][],
+  relevance: Array<Array<[number, number]>>,
+  k: number,
+): number[] {
   const discounts = Array.from({ length: k }, (_, i) => 1 / Math.log2(i + 2));
   const dot = (gains: number[]) => gains.reduce((sum, gain, i) => sum + gain * (discounts[i] ?? 0), 0);
   return rankings.map((ranked, user) => {

@@ -60,7 +60,58 @@ export async function prepareHarnessCache(
   }
   await mkdir(root, { recursive: true, mode: 0o755 });
   await chmod(root, 0o755);
-  const temp = await mkdtemp(path.join(root, 'building-'));
+  // One builder per machine: servers starting together (a test suite) wait for it rather than
+  // each compiling the same headers.
+  const lock = `${dir}.lock`;
+  await takeLock(lock);
+  try {
+    // Built by whoever held the lock before us, if anyone: then this only reads it.
+    return await build(dir, languages);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Takes the build lock (a folder holding the builder's pid), waiting while another live process
+ * holds it. A lock whose owner died is taken over.
+ */
+async function takeLock(lock: string): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
+    if (owner && !alive(owner)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`the runner's harness build is stuck (${lock})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function build(
+  dir: string,
+  languages: ServerLanguage[],
+): Promise<{ dir: string; problems: Partial<Record<ServerLanguage, string>> }> {
+  const problemsFile = path.join(dir, 'problems.json');
+  if (await exists(problemsFile)) return { dir, problems: JSON.parse(await readFile(problemsFile, 'utf8')) };
+  const temp = await mkdtemp(path.join(path.dirname(dir), 'building-'));
   const problems: Partial<Record<ServerLanguage, string>> = {};
   try {
     for (const language of languages) {

@@ -33,7 +33,7 @@ describe('value types', () => {
     ];
     for (const text of bad) expect(() => parseValueType(text), text).toThrow(ValueTypeError);
     expect(() => parseValueType('list<map<string>>')).toThrow(/unknown type "map"/);
-    expect(() => parseValueType('list<'.repeat(10) + 'int' + '>'.repeat(10))).toThrow(/nested/);
+    expect(() => parseValueType(`${'list<'.repeat(10)}int${'>'.repeat(10)}`)).toThrow(/nested/);
   });
 
   it('checks JSON values against a type, with the path of the first mismatch', () => {
