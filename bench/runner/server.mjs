@@ -180,8 +180,8 @@ const server = spawn(process.execPath, [dist('main.js')], {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     RUNNER_RUNS_PER_MINUTE: '1000',
-    RUNNER_ROOM_SECONDS_PER_HOUR: '100000',
-    RUNNER_ADDRESS_SECONDS_PER_HOUR: '100000',
+    RUNNER_ROOM_SECONDS: '100000',
+    RUNNER_ADDRESS_SECONDS: '100000',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -56,8 +56,8 @@ export function runnerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
     concurrency: number(env, 'RUNNER_CONCURRENCY', Math.max(1, os.availableParallelism()), 1),
     queueMax: number(env, 'RUNNER_QUEUE_MAX', 32),
     runsPerMinute: number(env, 'RUNNER_RUNS_PER_MINUTE', 12, 1),
-    roomSecondsPerHour: number(env, 'RUNNER_ROOM_SECONDS_PER_HOUR', 900, 1),
-    addressSecondsPerHour: number(env, 'RUNNER_ADDRESS_SECONDS_PER_HOUR', 1800, 1),
+    roomSecondsPerHour: number(env, 'RUNNER_ROOM_SECONDS', 900, 1),
+    addressSecondsPerHour: number(env, 'RUNNER_ADDRESS_SECONDS', 1800, 1),
     queueWaitMs: number(env, 'RUNNER_QUEUE_WAIT_SECONDS', 60, 1) * 1000,
     limits: {
       ...DEFAULT_SANDBOX_LIMITS,
