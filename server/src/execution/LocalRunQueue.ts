@@ -1,3 +1,4 @@
+import { LANGUAGE_LABELS, SERVER_LANGUAGES } from '@mockloop/shared';
 import type { ExecJob, ExecOutcome, ExecProgress } from './ExecJob.js';
 import { type RunQueue, RunRefused } from './RunQueue.js';
 import type { Availability, SandboxExecutor } from './SandboxExecutor.js';
@@ -27,12 +28,18 @@ export class LocalRunQueue implements RunQueue {
       (e) => {
         this.known = e.availability;
       },
-      () => {},
+      (err) => {
+        this.known = failed(err);
+      },
     );
   }
 
   async availability(): Promise<Availability> {
-    return (await this.executor).availability;
+    try {
+      return (await this.executor).availability;
+    } catch (err) {
+      return failed(err);
+    }
   }
 
   current(): Availability | null {
@@ -40,7 +47,9 @@ export class LocalRunQueue implements RunQueue {
   }
 
   async submit(job: ExecJob, onProgress?: (progress: ExecProgress) => void): Promise<ExecOutcome> {
-    const executor = await this.executor;
+    const executor = await this.executor.catch((err) => {
+      throw new RunRefused(String(failed(err)[job.language].reason), 'UNAVAILABLE');
+    });
     if (this.closed) throw new RunRefused('The server is shutting down.', 'UNAVAILABLE');
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.queueMax) {
@@ -76,4 +85,18 @@ export class LocalRunQueue implements RunQueue {
   async close(): Promise<void> {
     this.closed = true;
   }
+}
+
+/** Every language unavailable, saying why: the machine check at start-up itself failed. */
+function failed(err: unknown): Availability {
+  const why = err instanceof Error ? err.message : String(err);
+  return Object.fromEntries(
+    SERVER_LANGUAGES.map((l) => [
+      l,
+      {
+        available: false,
+        reason: `${LANGUAGE_LABELS[l]} cannot run on this server: its start-up check failed (${why})`,
+      },
+    ]),
+  ) as Availability;
 }

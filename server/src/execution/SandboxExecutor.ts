@@ -1,4 +1,4 @@
-import { access, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LANGUAGE_LABELS, SERVER_LANGUAGES, type ServerLanguage } from '@mockloop/shared';
@@ -102,7 +102,7 @@ export class SandboxExecutor {
     // the toolchain and the binds work together here. Once proven for this cache (same
     // toolchains, same harnesses), later starts only check that a sandbox still starts.
     const provenFile = path.join(dir, 'proven.json');
-    const proven: string[] = JSON.parse(await readFile(provenFile, 'utf8').catch(() => '[]'));
+    const proven = await readProven(provenFile);
     const sandboxWorks = proven.length === 0 || (await executor.sandboxStarts());
     for (const l of present) {
       if (problems[l]) {
@@ -131,7 +131,7 @@ export class SandboxExecutor {
             };
     }
     const nowProven = present.filter((l) => availability[l].available);
-    await writeFile(provenFile, JSON.stringify(nowProven)).catch(() => {});
+    await writeProven(provenFile, nowProven);
     return executor;
   }
 
@@ -235,6 +235,27 @@ export class SandboxExecutor {
       await cgroup?.remove();
       await rm(srcDir, { recursive: true, force: true });
     }
+  }
+}
+
+/** The languages proven in this cache; servers read and write it at once, so a torn file is none. */
+async function readProven(file: string): Promise<string[]> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Written to a file of its own, then renamed over: a reader sees the old list or the new one. */
+async function writeProven(file: string, languages: string[]): Promise<void> {
+  const temp = `${file}.${process.pid}`;
+  try {
+    await writeFile(temp, JSON.stringify(languages));
+    await rename(temp, file);
+  } catch {
+    await rm(temp, { force: true });
   }
 }
 
