@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the deploy folder, without types
 import { startCluster } from '../../deploy/cluster.mjs';
 import type { ControlSocket, DocClient } from './support/clients.js';
-import { joinOk, openDoc } from './support/clients.js';
+import { openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { dropSchema, TEST_DATABASE_URL, testSchema } from './support/pg.js';
 import { requestRun, runRoom, setCode } from './support/serverRunRoom.js';
@@ -74,12 +74,9 @@ function hasChildren(pid: number): boolean {
 
 describe('runner workers on Redis', () => {
   it('P-SRUN-8: a worker killed mid-run fails that run plainly; the next run goes to the other worker', async () => {
-    let roomId = '';
-    const room = await runRoom(cluster.url, () => control(roomId || undefined), doc, 'python-numpy');
-    roomId = room.roomId;
-    // The room's sockets must reach the node that serves its documents: reconnect with the room.
-    const cal = control(room.roomId);
-    await joinOk(cal, { roomId: room.roomId, secret: room.calJoin.secret });
+    // Every socket of the room carries its id, so HAProxy sends it to the node serving its documents.
+    const room = await runRoom(cluster.url, control, doc, 'python-numpy');
+    const cal = room.cal;
     await eventually(async () => {
       const ack = await cal.emitWithAck(ClientEvent.RunLanguages, {});
       expect(ack).toMatchObject({ ok: true, data: { 'python-numpy': { available: true } } });

@@ -66,15 +66,16 @@ const act = (socket: ControlSocket, event: string, payload: unknown) =>
  */
 export async function runRoom(
   url: string,
-  control: () => ControlSocket,
+  /** A control socket for the room (with several nodes, it must carry the room id: P-NODE-2). */
+  control: (roomId: string) => ControlSocket,
   doc: (access: JoinResult['documents']['code']) => DocClient,
   language: ServerLanguage,
   questionId = TOP_K,
 ): Promise<RunRoom> {
   const room = await createRoom(url, { roundType: 'coding', name: 'Ivy' });
-  const ivy = control();
+  const ivy = control(room.roomId);
   const ivyJoin = await joinOk(ivy, { roomId: room.roomId, secret: room.secret });
-  const cal = control();
+  const cal = control(room.roomId);
   const calJoin = await joinOk(cal, { roomId: room.roomId, name: 'Cal' });
   for (const [event, payload] of [
     [ClientEvent.SetLanguage, { language }],
