@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { JsonValue } from '../questions/json.js';
 import { SERVER_LANGUAGES, type ServerLanguage } from '../values/languages.js';
 
+export * from '../values/serverRuns.js';
+
 /**
  * Run the round's code on the server (P-SRUN-1): the code is read from the round's code document
  * there, never taken from this message; `textHash` (FNV-1a of the editor's text, `codeTextHash`)
@@ -55,16 +57,3 @@ export type RunnerAvailability = Record<
   ServerLanguage,
   { available: boolean; preparing?: boolean; reason?: string }
 >;
-
-/**
- * FNV-1a (32 bits) of a text's UTF-16 code units, as 8 hex digits: a cheap fingerprint the page
- * and the server compute alike (no crypto.subtle, which plain-HTTP pages lack). Not a secret.
- */
-export function codeTextHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
