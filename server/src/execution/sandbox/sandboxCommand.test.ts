@@ -13,7 +13,14 @@ describe('the sandbox command line (P-SRUN-5)', () => {
   const text = args.join(' ');
 
   it('unshares every namespace, drops every capability, runs as nobody in a new session, dies with its parent', () => {
-    for (const flag of ['--unshare-all', '--die-with-parent', '--new-session', '--clearenv'])
+    for (const flag of [
+      '--unshare-all',
+      '--unshare-user',
+      '--disable-userns',
+      '--die-with-parent',
+      '--new-session',
+      '--clearenv',
+    ])
       expect(args).toContain(flag);
     expect(text).toContain('--cap-drop ALL');
     expect(text).toContain(`--uid ${SANDBOX_UID} --gid ${SANDBOX_UID}`);

@@ -39,7 +39,7 @@ export interface SandboxCommandOptions {
 
 /**
  * The bubblewrap command line for one run: every namespace of its own (no network but an unused
- * `lo`, its own pids, IPC, hostname and user), no capabilities, the unprivileged user, a new
+ * `lo`, its own pids, IPC, hostname and user, and no user namespace of its own making), no capabilities, the unprivileged user, a new
  * session (no terminal to push input into), killed with its parent; a filesystem of read-only
  * toolchain folders, a fresh /proc for its own pids, minimal /dev, and two size-capped tmpfs
  * (the work folder and /tmp); the root read-only; an empty environment but what is set here.
@@ -47,6 +47,10 @@ export interface SandboxCommandOptions {
 export function bwrapArgs(options: SandboxCommandOptions): string[] {
   const args = [
     '--unshare-all',
+    // Its own user namespace, and no further one inside it: user namespaces are the door to
+    // most of the kernel's privileged code for an unprivileged process.
+    '--unshare-user',
+    '--disable-userns',
     '--cap-drop',
     'ALL',
     '--uid',
