@@ -4,6 +4,7 @@ import { judgeCalls } from '../src/execution/judgeCalls.js';
 import { entryFor } from '../src/execution/RunService.js';
 import { SandboxExecutor } from '../src/execution/SandboxExecutor.js';
 import { loadQuestionBank } from '../src/questions/loadQuestionBank.js';
+import { RUNNER_READY_MS } from './support/serverRunRoom.js';
 import { REPO_QUESTIONS } from './support/testServer.js';
 
 const bank = await loadQuestionBank(REPO_QUESTIONS);
@@ -12,7 +13,7 @@ let executor: SandboxExecutor;
 
 beforeAll(async () => {
   executor = await SandboxExecutor.start();
-}, 180_000);
+}, RUNNER_READY_MS);
 
 /** The starter a room on this language gets (Python + numpy: Python's, numpy imported). */
 function starter(q: (typeof coding)[number], language: ServerLanguage): string | undefined {

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runnerSettingsFromEnv } from '../src/execution/runnerSettings.js';
 import { type ControlSocket, connectControl, type DocClient, joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { requestRun, runRoom, setCode, sharedRuns, TOP_K_ANSWERS } from './support/serverRunRoom.js';
+import {
+  RUNNER_READY_MS,
+  requestRun,
+  runnerReady,
+  runRoom,
+  setCode,
+  sharedRuns,
+  TOP_K_ANSWERS,
+} from './support/serverRunRoom.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 // One server for the file: each language compiles for real, which is the slow part.
@@ -28,6 +36,7 @@ const doc = (access: JoinResult['documents']['code']) => {
 };
 
 beforeAll(async () => {
+  await runnerReady();
   server = await startTestServer({
     runner: {
       ...runnerSettingsFromEnv({}),
@@ -36,7 +45,7 @@ beforeAll(async () => {
       addressSecondsPerHour: 100_000,
     },
   });
-}, 120_000);
+}, RUNNER_READY_MS);
 afterAll(async () => {
   for (const d of docs.splice(0)) d.destroy();
   for (const s of sockets.splice(0)) s.disconnect();

@@ -1,10 +1,12 @@
 import type { JoinResult, ServerRunProgress } from '@mockloop/shared';
 import { ServerEvent } from '@mockloop/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunnerSettings, runnerSettingsFromEnv } from '../src/execution/runnerSettings.js';
 import { type ControlSocket, connectControl, type DocClient, openDoc } from './support/clients.js';
-import { requestRun, runRoom, setCode } from './support/serverRunRoom.js';
+import { RUNNER_READY_MS, requestRun, runnerReady, runRoom, setCode } from './support/serverRunRoom.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
+
+beforeAll(runnerReady, RUNNER_READY_MS);
 
 const servers: TestServer[] = [];
 const sockets: ControlSocket[] = [];

@@ -10,7 +10,14 @@ import { runnerSettingsFromEnv } from '../src/execution/runnerSettings.js';
 import { type Attack, fakeResultProgram, hostileProgram, ORPHAN_MARK } from './fixtures/hostile/programs.js';
 import { type ControlSocket, connectControl, type DocClient, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
-import { type RunRoom, requestRun, runRoom, setCode } from './support/serverRunRoom.js';
+import {
+  RUNNER_READY_MS,
+  type RunRoom,
+  requestRun,
+  runnerReady,
+  runRoom,
+  setCode,
+} from './support/serverRunRoom.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 // A secret in the server's environment: nothing a sandbox prints may hold it.
@@ -32,6 +39,7 @@ const doc = (access: JoinResult['documents']['code']) => {
 };
 
 beforeAll(async () => {
+  await runnerReady();
   server = await startTestServer({
     runner: {
       ...runnerSettingsFromEnv({}),
@@ -41,7 +49,7 @@ beforeAll(async () => {
       addressSecondsPerHour: 100_000,
     },
   });
-}, 120_000);
+}, RUNNER_READY_MS);
 afterAll(async () => {
   for (const d of docs.splice(0)) d.destroy();
   for (const s of sockets.splice(0)) s.disconnect();

@@ -12,6 +12,7 @@ import {
   type ServerRunResult,
   type SharedRun,
 } from '@mockloop/shared';
+import { SandboxExecutor } from '../../src/execution/SandboxExecutor.js';
 import { type ControlSocket, createRoom, type DocClient, joinOk } from './clients.js';
 import { eventually } from './eventually.js';
 
@@ -119,3 +120,14 @@ export function requestRun(
 export function sharedRuns(doc: DocClient): SharedRun[] {
   return doc.doc.getArray<SharedRun>(CODE_DOC.runs).toArray();
 }
+
+/**
+ * Waits until this machine's runner is ready (on a fresh machine the first start builds the
+ * harnesses, tens of seconds), so a test's own time limit measures its runs, not that build.
+ */
+export async function runnerReady(): Promise<void> {
+  await SandboxExecutor.start();
+}
+
+/** How long runnerReady may take on a fresh, busy machine. */
+export const RUNNER_READY_MS = 300_000;
