@@ -65,8 +65,10 @@ def main() -> None:
     module = {"__name__": "solution", "__file__": SOURCE, "__builtins__": __builtins__}
     try:
         exec(compile(source, SOURCE, "exec"), module)
-    except BaseException:  # noqa: BLE001 - the whole traceback is the candidate's to read
-        traceback.print_exc()
+    except BaseException as error:  # noqa: BLE001 - the candidate's own traceback, lines as the editor's
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == SOURCE]
+        text = traceback.format_list(frames) + traceback.format_exception_only(type(error), error)
+        sys.stderr.write("Traceback (most recent call last):\n" + "".join(text))
         sys.exit(1)
     entry = module.get(entry_name)
     if not callable(entry):

@@ -223,3 +223,16 @@ describe('languages that cannot run here', () => {
     }
   });
 });
+
+describe('errors point at editor lines (P-SRUN-7)', () => {
+  it('a Python + numpy test run that fails at import names the line of the code, not the harness', async () => {
+    const room = await runRoom(server.url, control, doc, 'python-numpy');
+    setCode(room.calDoc, 'import numpy as np\n\nx = 1 / 0\n');
+    const result = await requestRun(room.cal, room.calDoc, 'tests', 'python-numpy');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.status).toBe('error');
+    expect(result.data.output).toContain('File "solution.py", line 3');
+    expect(result.data.output).not.toContain('harness.py');
+    expect(result.data.errorLine).toBe(3);
+  });
+});
