@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = path.join(root, 'server/dist/main.js');
+const WORKER_MAIN = path.join(root, 'server/dist/execution/runnerWorkerMain.js');
 const TEMPLATE = path.join(root, 'deploy/haproxy.cfg');
 
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/mockloop';
@@ -70,9 +71,10 @@ export async function untilRouted(url, ids, timeoutMs = 20_000) {
 
 /** One node: a server process that can be killed (SIGKILL) and started again on its port. */
 class Node {
-  constructor(id, env) {
+  constructor(id, env, main = MAIN) {
     this.id = id;
     this.env = env;
+    this.main = main;
     this.port = 0;
     this.internalPort = 0;
     this.child = null;
@@ -94,7 +96,7 @@ class Node {
 
   start() {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [MAIN], {
+      const child = spawn(process.execPath, [this.main], {
         env: {
           ...process.env,
           ...this.env,
@@ -103,6 +105,7 @@ class Node {
           // Its own free port first, the same one after a restart.
           INTERNAL_PORT: String(this.internalPort),
           NODE_ID: this.id,
+          WORKER_ID: this.id,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -116,6 +119,8 @@ class Node {
         if (port && internal) {
           this.port = Number(port);
           this.internalPort = Number(internal);
+          resolve();
+        } else if (/Runner worker \S+ is ready/.test(this.log)) {
           resolve();
         }
       };
@@ -150,9 +155,10 @@ class Node {
 }
 
 /**
- * @param {{ nodes?: number, port?: number, databaseUrl?: string, redisUrl?: string,
- *   env?: Record<string, string>, nodeEnv?: Array<Record<string, string>>, haproxy?: string,
- *   quiet?: boolean }} options
+ * @param {{ nodes?: number, workers?: number, port?: number, databaseUrl?: string, redisUrl?: string,
+ *   env?: Record<string, string>, nodeEnv?: Array<Record<string, string>>,
+ *   workerEnv?: Record<string, string>, haproxy?: string, quiet?: boolean }} options
+ *   `workers`: runner worker processes (Java, C++, Go, Python + numpy runs), 0 by default.
  */
 export async function startCluster(options = {}) {
   const count = options.nodes ?? 2;
@@ -173,13 +179,17 @@ export async function startCluster(options = {}) {
     { length: count },
     (_, i) => new Node(`n${i + 1}`, { ...env, ...options.nodeEnv?.[i] }),
   );
+  const workers = Array.from(
+    { length: options.workers ?? 0 },
+    (_, i) => new Node(`w${i + 1}`, { ...env, ...options.workerEnv }, WORKER_MAIN),
+  );
   const stopAll = async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
+    await Promise.all([...nodes, ...workers].map((n) => n.stop()));
   };
   try {
     // The first node migrates the schema; the others find it done.
     await nodes[0].start();
-    await Promise.all(nodes.slice(1).map((n) => n.start()));
+    await Promise.all([...nodes.slice(1), ...workers].map((n) => n.start()));
   } catch (err) {
     await stopAll();
     throw err;
@@ -228,6 +238,7 @@ export async function startCluster(options = {}) {
     nodes,
     /** Resolves once HAProxy sends requests to `node` (after a start, its checks must pass first). */
     untilUp: (node, timeoutMs) => untilRouted(url, [node.id], timeoutMs),
+    workers,
     configFile,
     haproxyLog: () => haproxyLog,
     /** The node that answered a request through HAProxy (its `x-mockloop-node`). */

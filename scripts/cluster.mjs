@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run cluster -- --nodes 2`: Mockloop on N nodes behind HAProxy on PORT (default 3000),
+ * `npm run cluster -- --nodes 2 --workers 1`: Mockloop on N nodes behind HAProxy on PORT (default 3000)
+ * and W runner workers for the server-side languages,
  * against DATABASE_URL and REDIS_URL (default: this machine's PostgreSQL, database "mockloop",
  * created if missing, and Redis). Prints the public URL and one line per node; Ctrl+C stops all.
  */
@@ -8,10 +9,17 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, startCluster } from '../deploy/cluster.mjs';
 
-const { values } = parseArgs({ options: { nodes: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { nodes: { type: 'string', default: '2' }, workers: { type: 'string', default: '1' } },
+});
 const nodes = Number(values.nodes);
 if (!Number.isInteger(nodes) || nodes < 1 || nodes > 16) {
   console.error('--nodes must be a whole number from 1 to 16');
+  process.exit(1);
+}
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 0 || workers > 16) {
+  console.error('--workers must be a whole number from 0 to 16');
   process.exit(1);
 }
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -33,14 +41,24 @@ async function ensureDatabase() {
 
 try {
   await ensureDatabase();
-  const cluster = await startCluster({ nodes, port, databaseUrl, redisUrl, env: { NODE_ENV: 'production' } });
+  const cluster = await startCluster({
+    nodes,
+    workers,
+    port,
+    databaseUrl,
+    redisUrl,
+    env: { NODE_ENV: 'production' },
+  });
   // PUBLIC_URL's address: a page opened under another name would be refused by the origin check.
-  console.log(`Mockloop is running at ${cluster.url} (${nodes} nodes behind HAProxy)`);
+  console.log(
+    `Mockloop is running at ${cluster.url} (${nodes} nodes behind HAProxy, ${workers} runner workers)`,
+  );
   for (const node of cluster.nodes) {
     console.log(
       `node ${node.id} pid ${node.pid} ${node.url} (internal routes: ${node.internalUrl}/internal/rooms)`,
     );
   }
+  for (const worker of cluster.workers) console.log(`runner worker ${worker.id} pid ${worker.pid}`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

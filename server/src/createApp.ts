@@ -9,11 +9,15 @@ import { ReportKeys } from './auth/ReportKeys.js';
 import { CallRegistry } from './call/CallRegistry.js';
 import { type IceSettings, NO_ICE_SERVERS } from './call/iceServers.js';
 import { clusterServices } from './cluster/ClusterServices.js';
+import { loadRunnerSettings } from './config/loadConfig.js';
 import { attachControlPlane, type ControlServer, roomChannel } from './control/ControlPlane.js';
 import { attachLobbyPlane, socketNotifier } from './control/LobbyPlane.js';
 import { attachSocketGuards } from './control/socketGuards.js';
 import { DocManager, type DocManagerOptions } from './documents/DocManager.js';
 import { YjsWebSocketServer } from './documents/YjsWebSocketServer.js';
+import { createRunQueue } from './execution/createRunQueue.js';
+import { RunService } from './execution/RunService.js';
+import type { RunnerSettings } from './execution/runnerSettings.js';
 import { FileService } from './files/FileService.js';
 import { Readiness } from './health/Readiness.js';
 import { createHttpApp } from './http/createHttpApp.js';
@@ -85,6 +89,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** FILES_TOTAL_BYTES: all rooms' images together (default 10 GiB). */
   filesTotalBytes?: number;
+  /** The server-side runner (RUNNER_*); default: sandboxes in this process where the machine allows. */
+  runner?: RunnerSettings;
 }
 
 export interface App {
@@ -271,7 +277,26 @@ export async function createApp(options: AppOptions): Promise<App> {
       onError: (err) => log.error({ err }, 'lobby arrival window failed'),
     },
   );
+  const runnerSettings = options.runner ?? loadRunnerSettings({});
+  const runQueue = await createRunQueue(runnerSettings, {
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    log,
+  });
+  const runs = new RunService(
+    store,
+    bank,
+    docs,
+    runQueue,
+    {
+      perPerson: cluster.limiter('run-person', runnerSettings.runsPerMinute, 60),
+      perRoom: cluster.limiter('run-room', runnerSettings.roomSecondsPerHour, 3600),
+      perAddress: cluster.limiter('run-address', runnerSettings.addressSecondsPerHour, 3600),
+    },
+    runnerSettings,
+  );
   attachControlPlane(io, {
+    runs: { runs, addressOf: (socket) => clientAddress(socket.request, trust) },
     rooms,
     interview,
     rounds,
@@ -373,6 +398,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         internalServer.closeAllConnections();
         if (internalServer.listening)
           await new Promise<void>((resolve) => internalServer.close(() => resolve()));
+        await runQueue.close();
         await docs.close();
         await cluster.close();
         await store.close();

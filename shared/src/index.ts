@@ -17,6 +17,8 @@ export * from './protocol/roles.js';
 export * from './protocol/roomState.js';
 export * from './protocol/rounds.js';
 export * from './protocol/roundTypes.js';
+export * from './protocol/runRecord.js';
+export * from './protocol/serverRuns.js';
 export * from './protocol/workspace.js';
 export * from './questions/index.js';
 export * from './updates/ByteReader.js';

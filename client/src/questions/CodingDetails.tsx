@@ -3,7 +3,7 @@ import type { JsonValue, PublicQuestion } from '@mockloop/shared';
 interface Props {
   coding: NonNullable<PublicQuestion['coding']>;
   /** Which language's signature to show. */
-  language: 'python' | 'javascript' | 'typescript';
+  language: keyof NonNullable<PublicQuestion['coding']>['signature'];
   /** The level of its headings where it sits: under the room's question title, or a page's h1. */
   heading: 'h2' | 'h4';
 }

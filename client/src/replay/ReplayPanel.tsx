@@ -12,7 +12,7 @@ import { REPLAY_SPEEDS, type ReplaySpeed, useReplayPlayer } from './useReplayPla
 // Excalidraw is most of a megabyte: only rounds with a drawing load it.
 const ReplayBoard = lazy(() => import('./ReplayBoard'));
 
-const IDLE_RUNNER = { running: false, stage: null, live: '', hidden: null };
+const IDLE_RUNNER = { running: false, stage: null, live: '', hidden: null, notice: null };
 const clock = (ms: number) => formatDuration(ms, 'down');
 
 interface Props {

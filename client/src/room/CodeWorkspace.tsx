@@ -1,3 +1,4 @@
+import { EditorView } from '@codemirror/view';
 import {
   CODE_DOC,
   type InterviewerBrief,
@@ -5,6 +6,7 @@ import {
   type ParticipantView,
   type RoomState,
 } from '@mockloop/shared';
+import { useRef } from 'react';
 import { useAction } from '../lib/useAction';
 import { type RunPlan, runPlans } from '../runner/runPlans';
 import { useRunner } from '../runner/useRunner';
@@ -31,12 +33,19 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
-  const runner = useRunner(code.handle?.doc, self, room.language, isPlayer);
+  const runner = useRunner(code.handle?.doc, self, room.language, isPlayer, actions.serverRuns);
   const plans = () =>
-    runPlans(room, brief, isPlayer, code.handle?.doc.getText(CODE_DOC.text).toString() ?? '');
-  const start = (plan: RunPlan) => void runner.run(plan.request, plan.kind, plan.timeLimitMs);
+    runPlans(
+      room,
+      brief,
+      isPlayer,
+      code.handle?.doc.getText(CODE_DOC.text).toString() ?? '',
+      runner.availability,
+    );
+  const start = (plan: RunPlan) => runner.run(plan);
+  const section = useRef<HTMLElement>(null);
   return (
-    <section className="workspace" aria-label="Code">
+    <section className="workspace" aria-label="Code" ref={section}>
       <div className="toolbar">
         <LanguageSelect
           value={room.language}
@@ -68,7 +77,21 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
       ) : (
         <div className="editor-host" />
       )}
-      <OutputPanel runs={runner.runs} state={runner.state} />
+      <OutputPanel
+        runs={runner.runs}
+        state={runner.state}
+        onGoToLine={(line) => goToLine(section.current, line)}
+      />
     </section>
   );
+}
+
+/** Puts the editor's cursor at the start of a line an error names, scrolled into view. */
+function goToLine(section: HTMLElement | null, line: number): void {
+  const dom = section?.querySelector<HTMLElement>('.cm-editor');
+  const view = dom ? EditorView.findFromDOM(dom) : null;
+  if (!view) return;
+  const target = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
+  view.dispatch({ selection: { anchor: target.from }, scrollIntoView: true });
+  view.focus();
 }

@@ -1,3 +1,4 @@
+import { LANGUAGE_LABELS } from '@mockloop/shared';
 import { memo } from 'react';
 import { timeOfDay } from '../lib/time';
 import {
@@ -10,7 +11,6 @@ import {
 import type { RunResult } from '../runner/types';
 import type { RunState } from '../runner/useRunner';
 
-const LANGUAGE_NAMES = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' } as const;
 const KIND_NAMES = {
   run: 'ran',
   tests: 'ran the tests in',
@@ -23,11 +23,14 @@ export function OutputPanel({
   state,
   label = 'Output',
   emptyText = 'Run the code to see its output here. Both of you see every run.',
+  onGoToLine,
 }: {
   runs: SharedRun[];
   state: RunState;
   label?: string;
   emptyText?: string;
+  /** Moves the editor to a line an error names (the room; not the replay). */
+  onGoToLine?: (line: number) => void;
 }) {
   const newestFirst = [...runs].reverse();
   const [latest, ...older] = newestFirst;
@@ -47,9 +50,19 @@ export function OutputPanel({
           {state.live && <pre className="run-output">{state.live}</pre>}
         </div>
       )}
+      {state.notice && !state.running && (
+        <p className="run-notice error small" role="alert">
+          {state.notice}
+        </p>
+      )}
       {!state.running && !latest && <p className="muted small output-empty">{emptyText}</p>}
       {latest && (
-        <RunView run={latest} hidden={state.hidden?.runId === latest.id ? state.hidden.result : null} open />
+        <RunView
+          run={latest}
+          hidden={state.hidden?.runId === latest.id ? state.hidden.result : null}
+          open
+          onGoToLine={onGoToLine}
+        />
       )}
       {older.length > 0 && (
         <details className="older-runs">
@@ -68,22 +81,30 @@ const RunView = memo(function RunView({
   run,
   hidden,
   open = false,
+  onGoToLine,
 }: {
   run: SharedRun;
   hidden: RunResult | null;
   open?: boolean;
+  onGoToLine?: (line: number) => void;
 }) {
+  const errorLine = run.errorLine ?? (run.error ? editorLineOf(run.error) : null);
   return (
     <article className={`run run-${run.status}`} aria-label={`Run by ${run.by.name}`}>
       <header className="run-header small">
-        <strong>{run.by.name}</strong> {KIND_NAMES[run.kind]} {LANGUAGE_NAMES[run.language]} ·{' '}
-        {timeOfDay(run.at)} · {runTimesText(run)} ·{' '}
-        <span className={`run-status ${run.status}`}>{runStatusText(run)}</span>
+        <strong>{run.by.name}</strong> {KIND_NAMES[run.kind]} {LANGUAGE_LABELS[run.language] ?? run.language}{' '}
+        {run.where === 'server' ? 'on the server' : 'in the browser'} · {timeOfDay(run.at)} ·{' '}
+        {runTimesText(run)} · <span className={`run-status ${run.status}`}>{runStatusText(run)}</span>
       </header>
       {(open || run.output || run.error) && (
         <>
           {run.output && <pre className="run-output">{run.output}</pre>}
           {run.error && <pre className="run-output run-error">{run.error}</pre>}
+          {run.error && errorLine !== null && onGoToLine && (
+            <button type="button" className="button small-button" onClick={() => onGoToLine(errorLine)}>
+              Go to line {errorLine}
+            </button>
+          )}
           {run.tests && <TestTable rows={run.tests} />}
           {hidden && (hidden.tests || hidden.output || hidden.error) && (
             <>
@@ -98,6 +119,12 @@ const RunView = memo(function RunView({
     </article>
   );
 });
+
+/** The editor line an error names ("line 12", as every runner writes it), if any. */
+function editorLineOf(error: string): number | null {
+  const match = /\bline (\d+)/.exec(error);
+  return match ? Number(match[1]) : null;
+}
 
 function TestTable({ rows }: { rows: SharedTestRow[] }) {
   return (

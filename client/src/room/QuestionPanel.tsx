@@ -78,7 +78,10 @@ export function QuestionPanel({ round, role, language, newHint = null, picked = 
 
 function QuestionBody({ question, language }: { question: PublicQuestion; language: Language }) {
   const coding = question.coding;
-  const signatureLanguage = language === 'javascript' || language === 'typescript' ? language : 'python';
+  // Python + numpy answers in Python; a compiled language shows its generated signature when the
+  // question has one (typed parameters), else Python's.
+  const own = language === 'python-numpy' ? 'python' : language;
+  const signatureLanguage = coding?.signature[own] !== undefined ? own : 'python';
   return (
     <article className="question">
       <h3 className="question-title">{question.title}</h3>

@@ -18,7 +18,7 @@ export function RunControls({ plans, running, onRun, explain = false }: Props) {
   };
   return (
     <div className="run-controls">
-      {/* Said on screen, not only in a tooltip: Java, C++ and Go are highlighted but not run. */}
+      {/* Said on screen, not only in a tooltip: why a language cannot run here (no toolchain, say). */}
       {explain && now.blocked && !running && (
         <p className="run-blocked" role="note">
           {now.blocked}
@@ -48,7 +48,11 @@ export function RunControls({ plans, running, onRun, explain = false }: Props) {
           type="button"
           className="button small-button"
           disabled={running}
-          title="Their inputs stay in your browser; the room sees only how many passed"
+          title={
+            now.hidden.target === 'server'
+              ? 'The server runs them from the bank; the room sees only how many passed'
+              : 'Their inputs stay in your browser; the room sees only how many passed'
+          }
           onClick={() => start((p) => p.hidden)}
         >
           Run hidden tests

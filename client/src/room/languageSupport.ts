@@ -8,6 +8,7 @@ import type { Language } from '@mockloop/shared';
 export async function loadLanguageSupport(language: Language): Promise<Extension> {
   switch (language) {
     case 'python':
+    case 'python-numpy':
       return (await import('@codemirror/lang-python')).python();
     case 'javascript':
       return (await import('@codemirror/lang-javascript')).javascript();

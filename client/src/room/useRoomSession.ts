@@ -17,6 +17,7 @@ import {
   type ScorecardInput,
   type SelfAssessmentInput,
   ServerEvent,
+  type ServerRunProgress,
   type ServerToClientEvents,
   type TimerCommand,
   type ViewFocused,
@@ -29,6 +30,7 @@ import { fetchRoom } from '../lib/api';
 import { clock } from '../lib/serverClock';
 import { storage } from '../lib/storage';
 import { TAB_ID } from '../lib/tabId';
+import type { ServerRunChannel } from '../runner/serverRuns';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -74,6 +76,8 @@ export interface RoomActions {
   rejoin(): void;
   /** The call's signalling over this session's socket. */
   call: CallChannel;
+  /** Server runs (Java, C++, Go, Python + numpy) over this session's socket. */
+  serverRuns: ServerRunChannel;
 }
 
 /** What the call needs of the control socket (P-CALL-1..4). */
@@ -379,8 +383,39 @@ export function useRoomSession(roomId: string) {
     [send],
   );
 
+  const serverRuns: ServerRunChannel = useMemo(
+    () => ({
+      async request(payload, onProgress) {
+        const socket = socketRef.current;
+        if (!socket?.connected) return 'Not connected to the server; wait for it to reconnect.';
+        const listen = (progress: ServerRunProgress) => onProgress(progress);
+        socket.on(ServerEvent.RunProgress, listen);
+        try {
+          // No timeout of ours: the server bounds the wait in line, the compile and the run.
+          return await socket.emitWithAck(ClientEvent.RunRequest, payload);
+        } catch {
+          return 'The server did not answer; try again.';
+        } finally {
+          socket.off(ServerEvent.RunProgress, listen);
+        }
+      },
+      async languages() {
+        const socket = socketRef.current;
+        if (!socket?.connected) return null;
+        try {
+          const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.RunLanguages, {});
+          return ack.ok ? ack.data : null;
+        } catch {
+          return null;
+        }
+      },
+    }),
+    [],
+  );
+
   const actions: RoomActions = {
     call,
+    serverRuns,
     setLanguage,
     setAway,
     selectQuestion: useCallback(

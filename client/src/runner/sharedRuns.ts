@@ -1,62 +1,41 @@
-import { CODE_DOC } from '@mockloop/shared';
+import {
+  CODE_DOC,
+  MAX_SHARED_RUNS,
+  type SharedRun,
+  type SharedTestRow,
+  sharedOutput,
+  sharedTestRow,
+} from '@mockloop/shared';
 import type * as Y from 'yjs';
-import type { RunLanguage, RunResult, RunStatus, TestOutcome } from './types';
+import type { RunResult, TestOutcome } from './types';
+
+export type { SharedRun, SharedTestRow } from '@mockloop/shared';
+export { MAX_SHARED_RUNS } from '@mockloop/shared';
 
 /** Name of the Y.Array of runs inside the round's code document. */
 export const RUNS_ARRAY = CODE_DOC.runs;
-/** Runs kept in the document; older ones drop off. */
-export const MAX_SHARED_RUNS = 20;
-/** Output kept per shared run: peers see this much; the runner's own view keeps up to 1 MB. */
-export const SHARED_OUTPUT_CHARS = 100_000;
-const CELL_CHARS = 300;
 /** A hidden-test run's duration is shared in steps of this (P-RUN-4). */
 export const HIDDEN_TIME_STEP_MS = 100;
 /** A wait for the runner shorter than this is not worth a word. */
 const READY_SHOWN_FROM_MS = 50;
 
-/** The run's times as its header says them: "ready in 3.1 s · ran in 12 ms", or "ran in 12 ms". */
-export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs'>): string {
+/**
+ * The run's times as its header says them: "ready in 3.1 s · ran in 12 ms", "compiled in 0.9 s ·
+ * ran in 140 ms" (a server run of a compiled language), or "ran in 12 ms".
+ */
+export function runTimesText(run: Pick<SharedRun, 'durationMs' | 'readyMs' | 'compileMs'>): string {
   const ran = `ran in ${formatMs(run.durationMs)}`;
+  if (run.compileMs !== undefined) {
+    // A compile that failed ran nothing: its time alone says it.
+    return run.durationMs === 0
+      ? `compiled in ${formatMs(run.compileMs)}`
+      : `compiled in ${formatMs(run.compileMs)} · ${ran}`;
+  }
   return run.readyMs ? `ready in ${formatMs(run.readyMs)} · ${ran}` : ran;
 }
 
 function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** One test row as everyone sees it: values already rendered, long ones shortened. */
-export interface SharedTestRow {
-  name: string;
-  input: string;
-  expected: string;
-  got: string;
-  timeMs: number;
-  pass: boolean;
-  error?: string;
-}
-
-/** A run as recorded in the room document, so both people (and a refresh) see it. */
-export interface SharedRun {
-  id: string;
-  by: { id: string; name: string };
-  at: number;
-  language: RunLanguage;
-  kind: 'run' | 'tests' | 'hidden-tests';
-  status: RunStatus;
-  /** How long the code ran. */
-  durationMs: number;
-  /** How long the run waited for Python to load first, when it did (a box that was not warm). */
-  readyMs?: number;
-  output: string;
-  error?: string;
-  tests?: SharedTestRow[];
-  /** For hidden tests: only how many passed. Their inputs, outputs and errors stay with the interviewer. */
-  summary?: { passed: number; total: number };
-}
-
-function cell(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
 }
 
 /**
@@ -89,26 +68,14 @@ export function toSharedRun(
     }
     return run;
   }
-  run.output =
-    result.output.length > SHARED_OUTPUT_CHARS
-      ? `${result.output.slice(0, SHARED_OUTPUT_CHARS)}\n[output shortened for the room: ${result.output.length} characters]`
-      : result.output;
+  run.output = sharedOutput(result.output);
   if (result.error) run.error = result.error;
   if (result.tests) run.tests = result.tests.map(testRow);
   return run;
 }
 
 export function testRow(t: TestOutcome): SharedTestRow {
-  const row: SharedTestRow = {
-    name: t.name,
-    input: t.args.map(cell).join(', '),
-    expected: cell(t.expected),
-    got: t.error ? '—' : cell(t.got),
-    timeMs: Math.round(t.timeMs * 100) / 100,
-    pass: t.pass,
-  };
-  if (t.error) row.error = t.error;
-  return row;
+  return sharedTestRow(t);
 }
 
 /** Appends a run and drops the oldest beyond the cap, in one transaction. */

@@ -1,4 +1,8 @@
+import os from 'node:os';
+import { SERVER_LANGUAGES, type ServerLanguage } from '@mockloop/shared';
 import type { IceSettings } from '../call/iceServers.js';
+import type { RunnerSettings } from '../execution/runnerSettings.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../execution/SandboxExecutor.js';
 import type { Limits } from '../limits/Limits.js';
 import { ConfigError, describeValue } from './ConfigError.js';
 import { SETTINGS, type SettingName, type Settings } from './settings.js';
@@ -36,6 +40,8 @@ export interface Config {
   filesTotalBytes: number;
   /** DRAIN_DELAY_MS: after SIGTERM, how long the node answers /readyz 503 before handing rooms over. */
   drainDelayMs: number;
+  /** RUNNER_*: the server-side runner for Java, C++, Go and Python + numpy. */
+  runner: RunnerSettings;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     log: { level: s.LOG_LEVEL, format: s.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json') },
     filesTotalBytes: s.FILES_TOTAL_BYTES,
     drainDelayMs: s.DRAIN_DELAY_MS ?? (s.DATABASE_URL ? 2000 : 0),
+    runner: runnerSettingsFrom(s),
   };
 }
 
@@ -143,4 +150,32 @@ function crossCheck(s: Settings): void {
     );
   if (s.DATABASE_SCHEMA && !s.DATABASE_URL)
     throw new ConfigError('DATABASE_SCHEMA is set but DATABASE_URL is not: a schema is for PostgreSQL.');
+}
+
+/** The runner's settings from the parsed environment (server/src/config, RUNNER_*). */
+function runnerSettingsFrom(s: Settings): RunnerSettings {
+  return {
+    mode: s.RUNNER_MODE ?? (s.REDIS_URL ? 'queue' : 'local'),
+    // Each item was checked against SERVER_LANGUAGES by the setting's schema.
+    languages: (s.RUNNER_LANGUAGES as ServerLanguage[] | undefined) ?? [...SERVER_LANGUAGES],
+    concurrency: s.RUNNER_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
+    queueMax: s.RUNNER_QUEUE_MAX,
+    runsPerMinute: s.RUNNER_RUNS_PER_MINUTE,
+    roomSecondsPerHour: s.RUNNER_ROOM_SECONDS,
+    addressSecondsPerHour: s.RUNNER_ADDRESS_SECONDS,
+    queueWaitMs: s.RUNNER_QUEUE_WAIT_SECONDS * 1000,
+    limits: {
+      ...DEFAULT_SANDBOX_LIMITS,
+      memoryBytes: s.RUNNER_MEMORY_MB * 1024 * 1024,
+      processes: s.RUNNER_PROCESSES,
+      compileMs: s.RUNNER_COMPILE_SECONDS * 1000,
+      cpus: s.RUNNER_CPUS,
+    },
+    cacheDir: s.RUNNER_CACHE_DIR,
+  };
+}
+
+/** The runner's settings from an environment (a runner worker reads nothing else); throws a ConfigError. */
+export function loadRunnerSettings(env: NodeJS.ProcessEnv = process.env): RunnerSettings {
+  return runnerSettingsFrom(parseSettings(env));
 }

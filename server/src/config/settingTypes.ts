@@ -44,6 +44,18 @@ export function wholeNumber(min: number, max: number) {
   };
 }
 
+/** A decimal number within [min, max] (digits and one point, no sign or exponent). */
+export function decimal(min: number, max: number) {
+  return {
+    schema: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,6})?$/)
+      .transform(Number)
+      .pipe(z.number().min(min).max(max)),
+    allowed: `a number from ${min} to ${max}`,
+  };
+}
+
 export const port = () => ({ ...wholeNumber(0, 65535), allowed: 'a port, 0 to 65535 (0: any free one)' });
 
 /** One of a few words. */

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOBBY_ARRIVAL_MS } from '@mockloop/shared';
+import { LOBBY_ARRIVAL_MS, SERVER_LANGUAGES } from '@mockloop/shared';
 import { z } from 'zod';
 import { IceServersJson } from '../call/iceServers.js';
 import { DEFAULT_DOC_BUDGET } from '../documents/DocBudget.js';
 import { DEFAULT_HISTORY_LIMITS } from '../documents/HistoryQuota.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../execution/SandboxExecutor.js';
 import { compileTrust } from '../limits/clientAddress.js';
 import { DEFAULT_LIMITS } from '../limits/Limits.js';
 import {
+  decimal,
   folder,
   json,
   list,
@@ -153,6 +155,28 @@ export const SETTINGS = {
   TURN_SECRET: setting(text(/^.+$/s, "coturn's static-auth-secret"), optional, '(none)', 'whole'),
   TURN_TTL_SECONDS: setting(wholeNumber(60, 7 * 24 * 3600), 3600),
   ICE_TRANSPORT_POLICY: setting(oneOf(['all', 'relay']), 'all'),
+  // The server-side runner (Java, C++, Go, Python + numpy).
+  RUNNER_MODE: setting(
+    oneOf(['local', 'queue', 'off']),
+    undefined as 'local' | 'queue' | 'off' | undefined,
+    '`local` (`queue` with Redis)',
+  ),
+  RUNNER_LANGUAGES: setting(
+    list(z.enum(SERVER_LANGUAGES), `comma-separated, from ${SERVER_LANGUAGES.join(',')}`),
+    undefined as Array<(typeof SERVER_LANGUAGES)[number]> | undefined,
+    'all four',
+  ),
+  RUNNER_CONCURRENCY: setting(wholeNumber(1, 256), undefined as number | undefined, 'cores'),
+  RUNNER_QUEUE_MAX: setting(wholeNumber(0, 100_000), 32),
+  RUNNER_QUEUE_WAIT_SECONDS: setting(wholeNumber(1, 3600), 60),
+  RUNNER_RUNS_PER_MINUTE: setting(wholeNumber(1, 10_000), 12),
+  RUNNER_ROOM_SECONDS: setting(wholeNumber(1, 1_000_000), 900),
+  RUNNER_ADDRESS_SECONDS: setting(wholeNumber(1, 1_000_000), 1800),
+  RUNNER_MEMORY_MB: setting(wholeNumber(64, 1_048_576), 512),
+  RUNNER_PROCESSES: setting(wholeNumber(8, 100_000), DEFAULT_SANDBOX_LIMITS.processes),
+  RUNNER_CPUS: setting(decimal(0.1, 256), DEFAULT_SANDBOX_LIMITS.cpus),
+  RUNNER_COMPILE_SECONDS: setting(wholeNumber(1, 600), 30),
+  RUNNER_CACHE_DIR: setting(folder(), optional, '`$TMPDIR/mockloop-runner`'),
 };
 
 export type SettingName = keyof typeof SETTINGS;

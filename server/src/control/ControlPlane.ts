@@ -35,6 +35,7 @@ import type { ParticipantRecord } from '../store/Store.js';
 import { attachCallEvents } from './CallPlane.js';
 import { onEvent } from './onEvent.js';
 import { RoomBroadcaster } from './RoomBroadcaster.js';
+import { attachRunEvents, type RunPlaneDeps } from './RunPlane.js';
 
 /** Who a socket speaks for: set only by a successful join. The record is re-read on every event. */
 export interface SocketData {
@@ -71,6 +72,8 @@ export interface ControlDeps {
   calls: CallRegistry;
   /** ICE servers and TURN credentials for the call. */
   ice: IceSettings;
+  /** Server runs (Java, C++, Go, Python + numpy), when this node offers them. */
+  runs?: Omit<RunPlaneDeps, 'participantNow' | 'log'>;
   /** Called when a participant arrives in a room (the lobby waits for both of a match). */
   onArrive?: (participant: ParticipantRecord) => void;
   /** Called when a participant's last connection to a room closes. */
@@ -271,6 +274,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     );
 
     attachCallEvents(socket, { io, calls, rooms, ice: deps.ice, participantNow, broadcast, log });
+    if (deps.runs) attachRunEvents(socket, { ...deps.runs, participantNow, log });
 
     socket.on('disconnect', () => {
       const { roomId, participantId } = socket.data;

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import type { Language } from '@mockloop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CANARY_BANK_DIR, canariesIn, STARTER } from '../../test/fixtures/canary-bank/canaries.js';
@@ -8,18 +10,19 @@ import type { ParticipantRecord } from '../store/Store.js';
 import type { DocEditor } from './DocEditor.js';
 import { InterviewService } from './InterviewService.js';
 
+const REPO_QUESTIONS = fileURLToPath(new URL('../../../questions', import.meta.url));
 let bank: QuestionBank;
 beforeAll(async () => {
   bank = await loadQuestionBank(CANARY_BANK_DIR);
 });
 
-async function setup() {
+async function setup(options: { language?: Language; bank?: QuestionBank } = {}) {
   const store = new SqliteStore(':memory:');
   await store.createRoom(
     {
       id: 'r',
       roundType: 'coding',
-      language: 'go',
+      language: options.language ?? 'go',
       creatorRole: 'interviewer',
       createdAt: 0,
       lastActiveAt: 0,
@@ -43,7 +46,7 @@ async function setup() {
     },
   };
   let clock = 1000;
-  const service = new InterviewService(store, bank, docs, () => clock++);
+  const service = new InterviewService(store, options.bank ?? bank, docs, () => clock++);
   const person = (role: ParticipantRecord['role']): ParticipantRecord => ({
     id: role,
     roomId: 'r',
@@ -98,6 +101,23 @@ describe('InterviewService', () => {
     // The room was on Go, which has no starter: it moves to Python, whose starter was used.
     expect((await store.getRoom('r'))?.language).toBe('python');
     expect(text).toContain('def echo_length');
+  });
+
+  it('a typed question keeps a Go room on Go with its generated starter; a numpy question moves Python to Python + numpy', async () => {
+    const repo = await loadQuestionBank(REPO_QUESTIONS);
+    const go = await setup({ language: 'go', bank: repo });
+    await go.service.selectQuestion(go.ivy, 'netflix-mle-top-k-trending');
+    await go.service.revealQuestion(go.ivy);
+    expect((await go.store.getRoom('r'))?.language).toBe('go');
+    expect(go.code.getText('code').toString()).toContain(
+      'func topKTrending(watches [][2]int, queries []int, k int) [][]int {',
+    );
+
+    const py = await setup({ language: 'python', bank: repo });
+    await py.service.selectQuestion(py.ivy, 'netflix-mle-ndcg-at-k');
+    await py.service.revealQuestion(py.ivy);
+    expect((await py.store.getRoom('r'))?.language).toBe('python-numpy');
+    expect(py.code.getText('code').toString()).toMatch(/^import numpy as np\n\n\ndef ndcg_at_k\(/);
   });
 
   it('only the interviewer may use the console', async () => {

@@ -28,9 +28,6 @@ import type {
 import type { DocEditor } from './DocEditor.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
 
-const STARTER_LANGUAGES = ['python', 'javascript', 'typescript'] as const;
-type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
-
 /**
  * The interviewer's console: pick a question, reveal it, reveal hints one by one. Keeps private
  * data private by construction: `roundView` (for everyone) holds a question only once revealed
@@ -229,13 +226,13 @@ export class InterviewService {
     const language = await untilWritten(async () => {
       const room = await this.store.getRoom(round.roomId);
       if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
-      if (isStarterLanguage(room.language)) return room.language;
-      return landed(
-        await this.store.updateRoom(room.id, { language: 'python' }, room.revision),
-        'python' as const,
-      );
+      // A question that needs numpy moves a plain Python room to Python + numpy.
+      const wanted = coding.needsNumpy && room.language === 'python' ? 'python-numpy' : room.language;
+      if (wanted === room.language && starterFor(coding, wanted) !== undefined) return wanted;
+      const next = starterFor(coding, wanted) !== undefined ? wanted : 'python';
+      return landed(await this.store.updateRoom(room.id, { language: next }, room.revision), next);
     });
-    const starter = coding.starterCode[language];
+    const starter = starterFor(coding, language) ?? coding.starterCode.python;
     await this.docs.edit(docName(round.roomId, 'code', round.number), (doc) => {
       const text = doc.getText(CODE_DOC.text);
       const existing = text.toString();
@@ -280,8 +277,16 @@ function requireOpenRoundInterviewer(
   }
 }
 
-function isStarterLanguage(language: Language | undefined): language is StarterLanguage {
-  return (STARTER_LANGUAGES as readonly string[]).includes(language ?? '');
+/**
+ * A language's starter code: its own (Java, C++ and Go ones generated from the typed signature),
+ * or for Python + numpy Python's with numpy imported.
+ */
+function starterFor(coding: NonNullable<Question['coding']>, language: Language): string | undefined {
+  if (language === 'python-numpy') {
+    const python = coding.starterCode.python;
+    return /^\s*import numpy/m.test(python) ? python : `import numpy as np\n\n${python}`;
+  }
+  return coding.starterCode[language];
 }
 
 /**

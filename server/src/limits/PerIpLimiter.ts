@@ -25,14 +25,26 @@ export class PerIpLimiter {
     );
   }
 
-  /** Counts one more for `address` (an IPv6 address counts for its /64: addressKey). */
-  async consume(address: string): Promise<LimitDecision> {
+  /** Counts `points` more for `address` (an IPv6 address counts for its /64: addressKey). */
+  async consume(address: string, points = 1): Promise<LimitDecision> {
     try {
-      await this.limiter.consume(addressKey(address));
+      await this.limiter.consume(addressKey(address), points);
       return { allowed: true };
     } catch (err) {
       if (err instanceof RateLimiterRes) return { allowed: false, retryAfterMs: err.msBeforeNext };
       throw err;
     }
+  }
+
+  /** Whether `key` has any of its window left, without using it; else when it has again. */
+  async peek(key: string): Promise<LimitDecision> {
+    const res = await this.limiter.get(key);
+    if (!res || res.remainingPoints > 0) return { allowed: true };
+    return { allowed: false, retryAfterMs: res.msBeforeNext };
+  }
+
+  /** Counts `points` against `key` whether or not it has them left (time already spent). */
+  async charge(key: string, points: number): Promise<void> {
+    if (points > 0) await this.limiter.penalty(key, points);
   }
 }

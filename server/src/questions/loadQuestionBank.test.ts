@@ -109,7 +109,11 @@ describe('the real question bank', async () => {
   });
 
   it("has the seed's 15 questions in folder order with the seed's round types, difficulties and tags", () => {
-    expect(questionsOf('netflix-mle').map((q) => [q.id, q.roundType, q.difficulty, q.tags])).toEqual(
+    expect(
+      questionsOf('netflix-mle')
+        .slice(0, 15)
+        .map((q) => [q.id, q.roundType, q.difficulty, q.tags]),
+    ).toEqual(
       SEED.map(([slug, roundType, difficulty, tags]) => [`netflix-mle-${slug}`, roundType, difficulty, tags]),
     );
   });
@@ -141,6 +145,15 @@ describe('the real question bank', async () => {
     expect(count('behavioral')).toBeGreaterThanOrEqual(3);
     expect(count('technical')).toBeGreaterThanOrEqual(1);
     expect(count('technical')).toBeLessThanOrEqual(2);
+  });
+
+  it('adds two numpy coding questions of our own after the seed’s, answerable in Python + numpy', () => {
+    const added = questionsOf('netflix-mle').slice(15);
+    expect(added.map((q) => [q.id, q.roundType, q.coding?.needsNumpy])).toEqual([
+      ['netflix-mle-ndcg-at-k', 'coding', true],
+      ['netflix-mle-epsilon-greedy-artwork', 'coding', true],
+    ]);
+    for (const q of added) expect(q.prompt, q.id).toContain('Python + numpy');
   });
 
   it('meets the authoring rules on every question', () => {

@@ -2,6 +2,8 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  type CodingProblem,
+  callMismatches,
   expandGenerators,
   GeneratorError,
   type JsonValue,
@@ -12,10 +14,12 @@ import {
   type TestCase,
   type Track,
   TrackFile,
+  typedSignature,
 } from '@mockloop/shared';
 import type { z } from 'zod';
 import { drawLoopPlan, pickFirst } from '../loop/loopPlans.js';
 import { fieldPath } from './fieldPath.js';
+import { withGeneratedStarters } from './generateStarters.js';
 import { type BankProblem, QuestionBankError } from './QuestionBankError.js';
 import { readYamlFile } from './readYamlFile.js';
 
@@ -79,6 +83,30 @@ function expandTests(tests: TestCase[], file: string, problems: BankProblem[]): 
   }));
 }
 
+/** Tests built by generators are only checked against the typed signature once expanded. */
+function checkTestTypes(
+  coding: CodingProblem,
+  tests: TestCase[],
+  file: string,
+  problems: BankProblem[],
+): void {
+  const signature = typedSignature(coding);
+  if (!signature) return;
+  for (const [i, test] of tests.entries()) {
+    // A generator that did not expand is reported as such; its types would only repeat it.
+    if (holdsGenerator([...test.args, test.expected])) continue;
+    for (const found of callMismatches(signature, test.args, test.expected)) {
+      problems.push({ file, field: fieldPath(['tests', i, ...found.path]), reason: found.reason });
+    }
+  }
+}
+
+function holdsGenerator(value: JsonValue): boolean {
+  if (Array.isArray(value)) return value.some(holdsGenerator);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.keys(value).some((key) => key.startsWith('$')) || Object.values(value).some(holdsGenerator);
+}
+
 async function readSolutions(
   questionDir: string,
   question: QuestionFile,
@@ -123,7 +151,9 @@ async function loadQuestion(
     problems.push({ file, field: 'id', reason: `must start with the track id "${trackId}-"` });
   }
   const question: Question = { ...parsed, trackId, sourceFile: file };
+  if (parsed.coding) question.coding = withGeneratedStarters(parsed.coding);
   if (parsed.tests) question.tests = expandTests(parsed.tests, file, problems);
+  if (question.coding && question.tests) checkTestTypes(question.coding, question.tests, file, problems);
   const sources = await readSolutions(questionDir, parsed, file, problems);
   if (sources) question.solutionSources = sources;
   return question;

@@ -4,14 +4,29 @@ import type { CodingProblem, PublicQuestion, Question } from '@mockloop/shared';
 function publicCoding(coding: CodingProblem): CodingProblem {
   const { entry, signature, starterCode } = coding;
   return {
-    entry: { python: entry.python, javascript: entry.javascript, typescript: entry.typescript },
+    entry: {
+      python: entry.python,
+      javascript: entry.javascript,
+      typescript: entry.typescript,
+      ...compiled(entry),
+    },
     signature: {
       python: signature.python,
       javascript: signature.javascript,
       typescript: signature.typescript,
+      ...compiled(signature),
     },
-    parameters: coding.parameters.map((p) => ({ name: p.name, type: p.type, description: p.description })),
-    returns: { type: coding.returns.type, description: coding.returns.description },
+    parameters: coding.parameters.map((p) => ({
+      name: p.name,
+      type: p.type,
+      ...(p.valueType === undefined ? {} : { valueType: p.valueType }),
+      description: p.description,
+    })),
+    returns: {
+      type: coding.returns.type,
+      ...(coding.returns.valueType === undefined ? {} : { valueType: coding.returns.valueType }),
+      description: coding.returns.description,
+    },
     constraints: [...coding.constraints],
     examples: coding.examples.map((example) => ({
       args: structuredClone(example.args),
@@ -22,9 +37,20 @@ function publicCoding(coding: CodingProblem): CodingProblem {
       python: starterCode.python,
       javascript: starterCode.javascript,
       typescript: starterCode.typescript,
+      ...compiled(starterCode),
     },
     ...(coding.runTimeLimitSeconds === undefined ? {} : { runTimeLimitSeconds: coding.runTimeLimitSeconds }),
+    ...(coding.needsNumpy === undefined ? {} : { needsNumpy: coding.needsNumpy }),
   };
+}
+
+/** The Java, C++ and Go entries of a per-language record, where present (generated or the file's). */
+function compiled<T>(record: { java?: T; cpp?: T; go?: T }): { java?: T; cpp?: T; go?: T } {
+  const out: { java?: T; cpp?: T; go?: T } = {};
+  for (const language of ['java', 'cpp', 'go'] as const) {
+    if (record[language] !== undefined) out[language] = record[language];
+  }
+  return out;
 }
 
 /**

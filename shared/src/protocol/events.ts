@@ -20,6 +20,12 @@ import type { LobbyEnterRequest, LobbyMatch, LobbyStatus } from './lobby.js';
 import type { NextRoundRequest } from './loop.js';
 import type { JoinResult, RoomState } from './roomState.js';
 import type { ScorecardInput, SelfAssessmentInput, SwapResponse, TimerCommand } from './rounds.js';
+import type {
+  RunnerAvailability,
+  ServerRunProgress,
+  ServerRunRequest,
+  ServerRunResult,
+} from './serverRuns.js';
 import type { FocusViewRequest, ViewFocused } from './workspace.js';
 
 export * from '../values/events.js';
@@ -72,6 +78,8 @@ export interface ClientToServerEvents {
   [ClientEvent.CallLeave]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
   [ClientEvent.CallIce]: (payload: EmptyRequest, ack: AckCallback<CallConfig>) => void;
   [ClientEvent.CallSignal]: (payload: CallSignalRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.RunRequest]: (payload: ServerRunRequest, ack: AckCallback<ServerRunResult>) => void;
+  [ClientEvent.RunLanguages]: (payload: EmptyRequest, ack: AckCallback<RunnerAvailability>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -82,4 +90,5 @@ export interface ServerToClientEvents {
   [ServerEvent.ViewFocused]: (focus: ViewFocused) => void;
   [ServerEvent.CallSignal]: (delivery: CallSignalDelivery) => void;
   [ServerEvent.RoomDeleted]: () => void;
+  [ServerEvent.RunProgress]: (progress: ServerRunProgress) => void;
 }

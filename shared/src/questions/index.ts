@@ -13,3 +13,5 @@ export * from './rules.js';
 export * from './testCase.js';
 export * from './text.js';
 export * from './track.js';
+export * from './typedSignature.js';
+export * from './valueType.js';

@@ -7,6 +7,7 @@ import { Phase } from './phase.js';
 import { QUESTION_RULES, type SolutionLanguage } from './rules.js';
 import { TestCase } from './testCase.js';
 import { KebabId, NonBlank } from './text.js';
+import { typedSignatureIssues } from './typedSignature.js';
 
 const QuestionShape = z.strictObject({
   // Public: safe to show the candidate (see PublicQuestion).
@@ -77,9 +78,11 @@ function codingIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
   }
   if (q.coding) {
     // A starter file that never mentions the entry name would leave the runner nothing to call.
-    for (const language of ['python', 'javascript', 'typescript'] as const) {
-      if (!q.coding.starterCode[language].includes(q.coding.entry[language])) {
-        issue(['coding', 'starterCode', language], `does not define the entry "${q.coding.entry[language]}"`);
+    for (const language of ['python', 'javascript', 'typescript', 'java', 'cpp', 'go'] as const) {
+      const starter = q.coding.starterCode[language];
+      const entry = q.coding.entry[language] ?? q.coding.entry.javascript;
+      if (starter !== undefined && !starter.includes(entry)) {
+        issue(['coding', 'starterCode', language], `does not define the entry "${entry}"`);
       }
     }
   }
@@ -115,6 +118,7 @@ export const QuestionFile = QuestionShape.superRefine((q, ctx) => {
   generalIssues(q, ctx);
   codingIssues(q, ctx);
   argCountIssues(q, ctx);
+  if (q.coding) typedSignatureIssues(q.coding, ctx);
 });
 export type QuestionFile = z.infer<typeof QuestionFile>;
 

@@ -31,6 +31,10 @@ export const ClientEvent = {
   CallIce: 'call:ice',
   /** An offer, answer, ICE candidate or goodbye for one other endpoint (P-CALL-1). */
   CallSignal: 'call:signal',
+  /** Run the round's code on the server, in its sandbox (P-SRUN-1..6). */
+  RunRequest: 'run:request',
+  /** Which server languages can run here, and why not (P-SRUN-6). */
+  RunLanguages: 'run:languages',
 } as const;
 
 export const ServerEvent = {
@@ -45,4 +49,6 @@ export const ServerEvent = {
   CallSignal: 'call:signal',
   /** To the whole room, just before its sockets are closed: the room was deleted (P-ROOM-7). */
   RoomDeleted: 'room:deleted',
+  /** To the requester of a server run: its place in line, phase and output (P-SRUN-5). */
+  RunProgress: 'run:progress',
 } as const;
