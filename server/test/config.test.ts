@@ -61,6 +61,19 @@ const BAD: Record<string, string> = {
   TURN_SECRET: 'set-without-turn-urls',
   TURN_TTL_SECONDS: '10',
   ICE_TRANSPORT_POLICY: 'none',
+  RUNNER_MODE: 'remote',
+  RUNNER_LANGUAGES: 'java,cobol',
+  RUNNER_CONCURRENCY: '0',
+  RUNNER_QUEUE_MAX: '-3',
+  RUNNER_QUEUE_WAIT_SECONDS: '0',
+  RUNNER_RUNS_PER_MINUTE: 'often',
+  RUNNER_ROOM_SECONDS: '0',
+  RUNNER_ADDRESS_SECONDS: '1.5',
+  RUNNER_MEMORY_MB: '16',
+  RUNNER_PROCESSES: '2',
+  RUNNER_CPUS: '0',
+  RUNNER_COMPILE_SECONDS: '9999',
+  RUNNER_CACHE_DIR: aFile,
 };
 
 function freePort(): Promise<number> {
