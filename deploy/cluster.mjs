@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = path.join(root, 'server/dist/main.js');
-const WORKER_MAIN = path.join(root, 'server/dist/execution/runnerWorkerMain.js');
+const WORKER_MAIN = path.join(root, 'server/dist/runnerWorkerMain.js');
 const TEMPLATE = path.join(root, 'deploy/haproxy.cfg');
 
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/mockloop';

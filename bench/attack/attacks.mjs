@@ -3,7 +3,7 @@ import { API, ClientEvent } from '@mockloop/shared';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { hostileFrames, updateMessage } from '../../server/dist/testing/hostileUpdates.js';
+import { hostileFrames, updateMessage } from '../../server/test/support/hostileUpdates.ts';
 import { HISTORY_ATTACKS } from './historyAttacks.mjs';
 
 /**

@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { updateMessage } from '../../server/dist/testing/hostileUpdates.js';
+import { updateMessage } from '../../server/test/support/hostileUpdates.ts';
 
 /**
  * The attacks of issue 23 on stored history and large replies: filling the store through the

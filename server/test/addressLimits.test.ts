@@ -1,7 +1,7 @@
 import { ClientEvent } from '@mockloop/shared';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/limits/Limits.js';
+import { DEFAULT_LIMITS } from '../src/config/Limits.js';
 import { withTestServer } from './support/withTestServer.js';
 
 // Behind a trusted proxy (loopback, the default TRUST_PROXY), so X-Forwarded-For names the client.

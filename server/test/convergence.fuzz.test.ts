@@ -3,7 +3,7 @@ import { type DocAccess, seededRandom } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../test-support/fuzz.js';
-import { withLimits } from '../src/limits/Limits.js';
+import { withLimits } from '../src/config/Limits.js';
 import { type ControlSocket, createRoom, type DocClient, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { withTestServer } from './support/withTestServer.js';

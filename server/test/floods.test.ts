@@ -9,11 +9,11 @@ import {
 } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { withLimits } from '../src/limits/Limits.js';
+import { withLimits } from '../src/config/Limits.js';
 import type { RoomService } from '../src/rooms/RoomService.js';
-import { updateMessage } from '../src/testing/hostileUpdates.js';
 import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
+import { updateMessage } from './support/hostileUpdates.js';
 import { expectHealthy, openRawDoc } from './support/rawDocSocket.js';
 import { withTestServer } from './support/withTestServer.js';
 

@@ -10,9 +10,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../test-support/fuzz.js';
-import { hostileFrames, randomFrame, updateMessage } from '../src/testing/hostileUpdates.js';
 import { createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
+import { hostileFrames, randomFrame, updateMessage } from './support/hostileUpdates.js';
 import { expectHealthy, openRawDoc, type RawDocSocket } from './support/rawDocSocket.js';
 import { withTestServer } from './support/withTestServer.js';
 

@@ -12,10 +12,10 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { withLimits } from '../src/limits/Limits.js';
-import { updateMessage } from '../src/testing/hostileUpdates.js';
+import { withLimits } from '../src/config/Limits.js';
 import { createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
+import { updateMessage } from './support/hostileUpdates.js';
 import { openRawDoc } from './support/rawDocSocket.js';
 import { withTestServer } from './support/withTestServer.js';
 

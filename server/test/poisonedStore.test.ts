@@ -5,9 +5,9 @@ import { CloseCode, DOC_RULES, type DocAccess, type JoinResult } from '@mockloop
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openStore } from '../src/store/openStore.js';
-import { hostileFrames, updateInMessage } from '../src/testing/hostileUpdates.js';
 import { connectControl, createRoom, joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
+import { hostileFrames, updateInMessage } from './support/hostileUpdates.js';
 import { expectHealthy, openRawDoc } from './support/rawDocSocket.js';
 import { type ServerProcess, startServerProcess } from './support/serverProcess.js';
 

@@ -10,9 +10,9 @@ import {
 } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hostileFrames, updateInMessage } from '../src/testing/hostileUpdates.js';
 import { createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
+import { hostileFrames, updateInMessage } from './support/hostileUpdates.js';
 import { withTestServer } from './support/withTestServer.js';
 
 const t = withTestServer();

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { DEFAULT_LIMITS } from '../src/limits/Limits.js';
+import { DEFAULT_LIMITS } from '../src/config/Limits.js';
 import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { RawControl } from './support/rawControl.js';

@@ -1,13 +1,13 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import { LocalLeases, type RoomLeases } from '../documents/RoomLeases.js';
 import { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import { InMemoryPendingMatches, type PendingMatches } from '../lobby/PendingMatches.js';
 import { RedisPendingMatches } from '../lobby/RedisPendingMatches.js';
 import { RedisWaitingQueue } from '../lobby/RedisWaitingQueue.js';
 import { InMemoryWaitingQueue, type WaitingQueue } from '../lobby/WaitingQueue.js';
 import { PgRoomLeases } from './PgRoomLeases.js';
-import { LocalLeases, type RoomLeases } from './RoomLeases.js';
 
 /**
  * What is node-local on one node and shared on several: the lobby's line and pending matches, the

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { RoomLeases } from './RoomLeases.js';
+import type { RoomLeases } from '../documents/RoomLeases.js';
 
 /** First key of our advisory locks: this application's, so other users of the database never clash. */
 const LOCK_SPACE = 727_002;

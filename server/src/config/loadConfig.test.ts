@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../limits/Limits.js';
 import { ConfigError } from './ConfigError.js';
+import { DEFAULT_LIMITS } from './Limits.js';
 import { loadConfig, parseSettings } from './loadConfig.js';
 import { printConfig } from './printConfig.js';
 

@@ -3,8 +3,8 @@ import { SERVER_LANGUAGES, type ServerLanguage } from '@mockloop/shared';
 import type { IceSettings } from '../call/iceServers.js';
 import type { RunnerSettings } from '../execution/runnerSettings.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../execution/SandboxExecutor.js';
-import type { Limits } from '../limits/Limits.js';
 import { ConfigError, describeValue } from './ConfigError.js';
+import type { Limits } from './Limits.js';
 import { SETTINGS, type SettingName, type Settings } from './settings.js';
 
 /** The server's configuration, read from the environment by `loadConfig` (README, Configuration). */

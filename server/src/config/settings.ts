@@ -7,7 +7,7 @@ import { DEFAULT_DOC_BUDGET } from '../documents/DocBudget.js';
 import { DEFAULT_HISTORY_LIMITS } from '../documents/HistoryQuota.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../execution/SandboxExecutor.js';
 import { compileTrust } from '../limits/clientAddress.js';
-import { DEFAULT_LIMITS } from '../limits/Limits.js';
+import { DEFAULT_LIMITS } from './Limits.js';
 import {
   decimal,
   folder,

@@ -11,8 +11,8 @@ import {
 import type { CallRegistry } from '../call/CallRegistry.js';
 import { callConfigFor, type IceSettings } from '../call/iceServers.js';
 import { receiveOnlyProblem } from '../call/receiveOnly.js';
+import { AppError } from '../common/AppError.js';
 import type { Logger } from '../logging/createLogger.js';
-import { AppError } from '../rooms/AppError.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import type { ControlServer, ControlSocket } from './ControlPlane.js';

@@ -1,9 +1,9 @@
 import { ClientEvent, EmptyRequest, LobbyEnterRequest, ServerEvent } from '@mockloop/shared';
+import { AppError } from '../common/AppError.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import { type LobbyNotifier, type LobbyService, participantChannel } from '../lobby/LobbyService.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
-import { AppError } from '../rooms/AppError.js';
 import type { ControlServer, ControlSocket } from './ControlPlane.js';
 import { onEvent } from './onEvent.js';
 

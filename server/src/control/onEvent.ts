@@ -1,8 +1,8 @@
 import { type Ack, fail, ok } from '@mockloop/shared';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
+import { AppError } from '../common/AppError.js';
 import type { Logger } from '../logging/createLogger.js';
-import { AppError } from '../rooms/AppError.js';
 
 /**
  * Registers a control-event handler that validates at the edge (P-CTL-2): the payload is parsed

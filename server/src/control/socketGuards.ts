@@ -1,6 +1,5 @@
 import { fail } from '@mockloop/shared';
-import type { Limits } from '../limits/Limits.js';
-import { TokenBucket } from '../limits/TokenBucket.js';
+import { TokenBucket } from '../common/TokenBucket.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
 import { Metrics } from '../metrics/Metrics.js';
@@ -11,7 +10,22 @@ import type { ControlServer, ControlSocket } from './ControlPlane.js';
  * a `RATE_LIMITED` error; after `controlStrikes` refusals, a disconnect) and a deadline to join a
  * room or enter the lobby (P-CTL-4).
  */
-export function attachSocketGuards(io: ControlServer, limits: Limits, base: Logger, metrics: Metrics): void {
+/** What every control socket is held to (from the server's Limits). */
+export interface SocketLimits {
+  controlEventsPerSecond: number;
+  controlEventBurst: number;
+  /** Refused events after which the socket is disconnected. */
+  controlStrikes: number;
+  /** A socket that has neither joined a room nor entered the lobby by then is closed. */
+  joinTimeoutMs: number;
+}
+
+export function attachSocketGuards(
+  io: ControlServer,
+  limits: SocketLimits,
+  base: Logger,
+  metrics: Metrics,
+): void {
   io.on('connection', (socket: ControlSocket) => {
     const log = connectionLog(base, socket);
     metrics.connections.inc({ plane: 'control' });

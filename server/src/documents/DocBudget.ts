@@ -1,4 +1,4 @@
-import { TokenBucket } from '../limits/TokenBucket.js';
+import { TokenBucket } from '../common/TokenBucket.js';
 
 /** What one document connection may send, sustained and in a burst. */
 export interface DocBudgetLimits {

@@ -8,8 +8,8 @@ import {
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { forEachSeed, fuzzSeeds, fuzzTimeout } from '../../../test-support/fuzz.js';
-import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
-import { awarenessMessage } from '../testing/hostileUpdates.js';
+import { FakeDocClient, flushAll } from '../../test/support/FakeDocClient.js';
+import { awarenessMessage } from '../../test/support/hostileUpdates.js';
 import { MessageType } from './messageTypes.js';
 import { SharedDoc } from './SharedDoc.js';
 

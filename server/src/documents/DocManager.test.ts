@@ -1,8 +1,8 @@
 import { CloseCode, DOC_RULES, docName } from '@mockloop/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { hostileFrames, updateInMessage } from '../../test/support/hostileUpdates.js';
 import { SqliteStore } from '../store/SqliteStore.js';
-import { hostileFrames, updateInMessage } from '../testing/hostileUpdates.js';
 import { DocManager } from './DocManager.js';
 import { DocUnloadable } from './DocUnloadable.js';
 

@@ -8,7 +8,6 @@ import {
   scanUpdate,
 } from '@mockloop/shared';
 import * as Y from 'yjs';
-import { LocalLeases, type RoomLeases } from '../cluster/RoomLeases.js';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { Store, UpdateRow } from '../store/Store.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
@@ -20,6 +19,7 @@ import {
   historyFullMessage,
 } from './HistoryQuota.js';
 import { NotOwner } from './NotOwner.js';
+import { LocalLeases, type RoomLeases } from './RoomLeases.js';
 import { SharedDoc } from './SharedDoc.js';
 
 export interface DocManagerOptions {

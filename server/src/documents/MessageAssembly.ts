@@ -8,6 +8,9 @@ export class AssemblyBusy extends Error {
   }
 }
 
+/** Bytes all connections may hold in messages part way in, by default (DOC_ASSEMBLY_BYTES). */
+export const DEFAULT_ASSEMBLY_BYTES = 64 * 1024 * 1024;
+
 /** How long one message in fragments may take to arrive whole (P-DOC-12). */
 export const DEFAULT_ASSEMBLY_DEADLINE_MS = 30_000;
 

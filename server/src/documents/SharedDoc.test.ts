@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { FakeDocClient, flushAll } from '../testing/FakeDocClient.js';
+import { FakeDocClient, flushAll } from '../../test/support/FakeDocClient.js';
 import { MessageType } from './messageTypes.js';
 import { AWARENESS_KEEPALIVE_MS, SharedDoc, updateFrame } from './SharedDoc.js';
 

@@ -12,7 +12,7 @@ import {
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardElement } from '../testing/hostileUpdates.js';
+import { boardElement } from '../../test/support/hostileUpdates.js';
 
 /** Collects every update a document emits, as a client would send them. */
 function recorded(doc: Y.Doc): Uint8Array[] {

@@ -16,10 +16,10 @@ import {
   sharedOutput,
   sharedTestRow,
 } from '@mockloop/shared';
-import type { DocEditor } from '../interview/DocEditor.js';
+import { AppError } from '../common/AppError.js';
+import type { DocEditor } from '../documents/DocEditor.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import { AppError } from '../rooms/AppError.js';
 import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
 import { firstErrorLine } from './compileErrors.js';
 import type { ExecJob, ExecOutcome } from './ExecJob.js';

@@ -3,11 +3,11 @@ import type { Language } from '@mockloop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CANARY_BANK_DIR, canariesIn, STARTER } from '../../test/fixtures/canary-bank/canaries.js';
+import type { DocEditor } from '../documents/DocEditor.js';
 import { loadQuestionBank, type QuestionBank } from '../questions/loadQuestionBank.js';
-import { newRound } from '../rooms/newRound.js';
+import { newRound } from '../rounds/newRound.js';
 import { SqliteStore } from '../store/SqliteStore.js';
 import type { ParticipantRecord } from '../store/Store.js';
-import type { DocEditor } from './DocEditor.js';
 import { InterviewService } from './InterviewService.js';
 
 const REPO_QUESTIONS = fileURLToPath(new URL('../../../questions', import.meta.url));

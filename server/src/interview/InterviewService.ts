@@ -10,13 +10,14 @@ import {
   type RoundView,
   type TimelineEventType,
 } from '@mockloop/shared';
+import { AppError } from '../common/AppError.js';
+import { landed, untilWritten } from '../common/untilWritten.js';
+import type { DocEditor } from '../documents/DocEditor.js';
 import { loopView } from '../loop/loopPlans.js';
+import { criteriaOf } from '../questions/criteria.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
-import { AppError } from '../rooms/AppError.js';
-import { mutateCurrentRound } from '../rooms/mutateRound.js';
-import { landed, untilWritten } from '../rooms/untilWritten.js';
-import { criteriaOf } from '../rounds/criteria.js';
+import { mutateCurrentRound } from '../rounds/mutateCurrentRound.js';
 import { freshTimer, untouched } from '../rounds/timer.js';
 import type {
   FeedbackRecord,
@@ -25,7 +26,6 @@ import type {
   RoundRecord,
   Store,
 } from '../store/Store.js';
-import type { DocEditor } from './DocEditor.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
 
 /**

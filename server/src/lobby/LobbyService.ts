@@ -5,9 +5,9 @@ import {
   type LobbyMatch,
   type LobbyStatus,
 } from '@mockloop/shared';
-import { AppError } from '../rooms/AppError.js';
+import { AppError } from '../common/AppError.js';
+import { KeyedMutex } from '../common/KeyedMutex.js';
 import type { RoomService } from '../rooms/RoomService.js';
-import { KeyedMutex } from './KeyedMutex.js';
 import type { PendingMatches } from './PendingMatches.js';
 import { assignSeats, type WaitingEntry } from './pairing.js';
 import type { WaitingQueue } from './WaitingQueue.js';

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { questionFits } from '@mockloop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../common/AppError.js';
+import { drawLoopPlan, pickAtRandom } from '../questions/drawLoopPlan.js';
 import { loadQuestionBank, type QuestionBank } from '../questions/loadQuestionBank.js';
-import { AppError } from '../rooms/AppError.js';
-import { firstRound } from './firstRound.js';
-import { drawLoopPlan, nextStage, pickAtRandom, stageFor } from './loopPlans.js';
+import { firstRound } from '../rooms/firstRound.js';
+import { nextStage, stageFor } from './loopPlans.js';
 
 const bankDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../questions');
 let bank: QuestionBank;

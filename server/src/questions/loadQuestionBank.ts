@@ -17,7 +17,7 @@ import {
   typedSignature,
 } from '@mockloop/shared';
 import type { z } from 'zod';
-import { drawLoopPlan, pickFirst } from '../loop/loopPlans.js';
+import { drawLoopPlan, pickFirst } from './drawLoopPlan.js';
 import { fieldPath } from './fieldPath.js';
 import { withGeneratedStarters } from './generateStarters.js';
 import { type BankProblem, QuestionBankError } from './QuestionBankError.js';

@@ -18,13 +18,13 @@ import {
 } from '@mockloop/shared';
 import type { DocTokens } from '../auth/DocTokens.js';
 import { hashSecret, newParticipantId, newRoomId, newSecret } from '../auth/randomIds.js';
-import type { RoomStart } from '../loop/firstRound.js';
+import { AppError } from '../common/AppError.js';
+import { landed, untilWritten } from '../common/untilWritten.js';
+import { newRound } from '../rounds/newRound.js';
 import type { LoopPlanRecord, ParticipantRecord, RoomRecord, Store } from '../store/Store.js';
-import { AppError } from './AppError.js';
 import { colorFor } from './colors.js';
-import { newRound } from './newRound.js';
+import type { RoomStart } from './firstRound.js';
 import type { Presence } from './Presence.js';
-import { landed, untilWritten } from './untilWritten.js';
 
 /** Most people one room seats (two players plus observers). */
 export const MAX_PARTICIPANTS = 12;

@@ -12,8 +12,8 @@ import {
   scanUpdate,
   TimerCommand,
 } from '@mockloop/shared';
+import { AppError } from '../common/AppError.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import { AppError } from '../rooms/AppError.js';
 import type { ParticipantRecord, Store, TimelineRecord } from '../store/Store.js';
 
 /**

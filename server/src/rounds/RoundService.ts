@@ -15,14 +15,12 @@ import {
   type TimelineEventType,
   type TimerCommand,
 } from '@mockloop/shared';
-import type { DocEditor } from '../interview/DocEditor.js';
+import { AppError } from '../common/AppError.js';
+import { landed, untilWritten } from '../common/untilWritten.js';
+import type { DocEditor } from '../documents/DocEditor.js';
 import { loopView, stageFor } from '../loop/loopPlans.js';
+import { criteriaOf } from '../questions/criteria.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import { AppError } from '../rooms/AppError.js';
-import { mutateCurrentRound } from '../rooms/mutateRound.js';
-import { newRound, type RoundOpening } from '../rooms/newRound.js';
-import { SeatChanges } from '../rooms/SeatChanges.js';
-import { landed, untilWritten } from '../rooms/untilWritten.js';
 import {
   FeedbackExistsError,
   type FeedbackRecord,
@@ -32,8 +30,10 @@ import {
   type Store,
   type Written,
 } from '../store/Store.js';
-import { criteriaOf } from './criteria.js';
+import { mutateCurrentRound } from './mutateCurrentRound.js';
+import { newRound, type RoundOpening } from './newRound.js';
 import { reportRuns } from './reportRuns.js';
+import { SeatChanges } from './SeatChanges.js';
 import { applyTimerCommand } from './timer.js';
 
 /**

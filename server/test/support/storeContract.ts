@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newRound } from '../../src/rooms/newRound.js';
+import { newRound } from '../../src/rounds/newRound.js';
 import {
   FeedbackExistsError,
   type FileRecord,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
 import { DisplayName } from './ids.js';
 import { SeatRole } from './roles.js';
-import { RoundType } from './roundTypes.js';
 
 export * from '../values/http.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
 import { ROLE_PREFERENCES } from '../values/lobby.js';
 import { DisplayName, TabId } from './ids.js';
-import { RoundType } from './roundTypes.js';
 
 export * from '../values/lobby.js';
 

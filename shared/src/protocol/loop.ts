@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
-import { RoundType } from './roundTypes.js';
 
 /** One round of a room's loop plan, as the whole room sees it: never its question. */
 export interface LoopStageView {

@@ -1,3 +1,4 @@
+import type { RoundType } from '../questions/roundTypes.js';
 import type { CallMember } from './call.js';
 import type { DocKind } from './documents.js';
 import type { RoundView } from './interview.js';
@@ -5,7 +6,6 @@ import type { Language } from './languages.js';
 import type { LoopView } from './loop.js';
 import type { Role } from './roles.js';
 import type { RoundSummary, SwapProposal } from './rounds.js';
-import type { RoundType } from './roundTypes.js';
 
 /** A participant as every member of the room sees them: identity stamped by the server. */
 export interface ParticipantView {

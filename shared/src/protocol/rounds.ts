@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { RoundType } from '../questions/roundTypes.js';
 import { RECOMMENDATIONS } from '../values/rounds.js';
 import type { Language } from './languages.js';
 import type { LoopView } from './loop.js';
-import type { RoundType } from './roundTypes.js';
 
 export * from '../values/rounds.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { RoundType } from '../protocol/roundTypes.js';
 import { CodingProblem } from './coding.js';
 import { Difficulty } from './difficulty.js';
 import { Phase } from './phase.js';
+import { RoundType } from './roundTypes.js';
 import { PublicTestCase } from './testCase.js';
 import { KebabId, NonBlank } from './text.js';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { RoundType } from '../protocol/roundTypes.js';
 import { CodingProblem } from './coding.js';
 import { Difficulty } from './difficulty.js';
 import { InterviewerNotes } from './interviewer.js';
 import { Phase } from './phase.js';
+import { RoundType } from './roundTypes.js';
 import { QUESTION_RULES, type SolutionLanguage } from './rules.js';
 import { TestCase } from './testCase.js';
 import { KebabId, NonBlank } from './text.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RoundType } from '../protocol/roundTypes.js';
 import { Difficulty } from './difficulty.js';
+import { RoundType } from './roundTypes.js';
 import { KebabId, NonBlank } from './text.js';
 
 /** One stage of the real hiring loop the track simulates (a recruiter screen, an onsite loop). */

@@ -1,9 +1,9 @@
 import { type CreateRoomRequest, questionFits, type RoundType } from '@mockloop/shared';
+import { AppError } from '../common/AppError.js';
+import { type Chooser, drawLoopPlan, pickAtRandom } from '../questions/drawLoopPlan.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import { AppError } from '../rooms/AppError.js';
-import type { RoundOpening } from '../rooms/newRound.js';
+import type { RoundOpening } from '../rounds/newRound.js';
 import type { LoopPlanRecord } from '../store/Store.js';
-import { type Chooser, drawLoopPlan, pickAtRandom } from './loopPlans.js';
 
 /** How a new room begins: its first round's type and opening, and the loop plan it follows. */
 export interface RoomStart {

@@ -1,5 +1,6 @@
 import { DEFAULT_DOC_BUDGET, type DocBudgetLimits } from '../documents/DocBudget.js';
 import { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from '../documents/HistoryQuota.js';
+import { DEFAULT_ASSEMBLY_BYTES } from '../documents/MessageAssembly.js';
 
 /**
  * Every bound the server puts on its visitors, with its default. Each is read from the
@@ -52,7 +53,7 @@ export const DEFAULT_LIMITS: Limits = {
   controlEventBurst: 40,
   controlStrikes: 20,
   doc: DEFAULT_DOC_BUDGET,
-  docAssemblyBytes: 64 * 1024 * 1024,
+  docAssemblyBytes: DEFAULT_ASSEMBLY_BYTES,
   docAssemblyDeadlineMs: 30_000,
   docLoadBudgetMs: 3000,
   history: DEFAULT_HISTORY_LIMITS,

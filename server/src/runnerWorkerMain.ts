@@ -1,14 +1,14 @@
 /**
- * A runner worker process (`node server/dist/execution/runnerWorkerMain.js`), for several machines:
+ * A runner worker process (`node server/dist/runnerWorkerMain.js`), for several machines:
  * it runs code sent by the Mockloop nodes through Redis (REDIS_URL, REDIS_PREFIX) in this
  * machine's sandbox, RUNNER_CONCURRENCY at once. Prints one line when ready; SIGTERM finishes
  * what it runs, then exits.
  */
-import { loadRunnerSettings } from '../config/loadConfig.js';
-import { createLogger } from '../logging/createLogger.js';
-import { RunnerWorker } from './RunnerWorker.js';
-import type { RunnerSettings } from './runnerSettings.js';
-import { SandboxExecutor } from './SandboxExecutor.js';
+import { loadRunnerSettings } from './config/loadConfig.js';
+import { RunnerWorker } from './execution/RunnerWorker.js';
+import type { RunnerSettings } from './execution/runnerSettings.js';
+import { SandboxExecutor } from './execution/SandboxExecutor.js';
+import { createLogger } from './logging/createLogger.js';
 
 const url = process.env.REDIS_URL;
 if (!url) {

@@ -1,6 +1,6 @@
+import { AppError } from '../common/AppError.js';
+import { CONFLICT, untilWritten } from '../common/untilWritten.js';
 import type { RoomRecord, RoundPatch, RoundRecord, Store } from '../store/Store.js';
-import { AppError } from './AppError.js';
-import { CONFLICT, untilWritten } from './untilWritten.js';
 
 /** What a round mutation decided: a patch to write (with a result), or nothing to do. */
 export type RoundChange<T> = { patch: RoundPatch; result: T } | { patch: null; result: T };

@@ -10,19 +10,18 @@ import {
   YJS_PATH_PREFIX,
 } from '@mockloop/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { DEFAULT_LIMITS } from '../limits/Limits.js';
-import type { TokenBucket } from '../limits/TokenBucket.js';
+import type { TokenBucket } from '../common/TokenBucket.js';
+import { DocBudget, type DocBudgetLimits, personBytes } from '../documents/DocBudget.js';
+import { DocConnection } from '../documents/DocConnection.js';
+import type { DocManager } from '../documents/DocManager.js';
+import { DocUnloadable } from '../documents/DocUnloadable.js';
+import { AssemblyPool, DEFAULT_ASSEMBLY_BYTES } from '../documents/MessageAssembly.js';
+import type { SharedDoc } from '../documents/SharedDoc.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import { type Logger, silentLogger } from '../logging/createLogger.js';
 import { redact } from '../logging/redact.js';
 import { Metrics } from '../metrics/Metrics.js';
 import type { RoomService } from '../rooms/RoomService.js';
-import { DocBudget, type DocBudgetLimits, personBytes } from './DocBudget.js';
-import { DocConnection } from './DocConnection.js';
-import type { DocManager } from './DocManager.js';
-import { DocUnloadable } from './DocUnloadable.js';
-import { AssemblyPool } from './MessageAssembly.js';
-import type { SharedDoc } from './SharedDoc.js';
 
 const PING_INTERVAL_MS = 30_000;
 
@@ -35,7 +34,7 @@ export interface YjsServerOptions {
   admit?: (req: IncomingMessage) => (() => void) | null;
   /** Whether the request's Origin may connect (403 otherwise). */
   originAllowed?: (req: IncomingMessage) => boolean;
-  /** Bytes all connections together may hold in messages still arriving in fragments (default DEFAULT_LIMITS'). */
+  /** Bytes all connections together may hold in messages still arriving in fragments (default 64 MiB). */
   assemblyBytes?: number;
   /** How long one message in fragments may take to arrive whole (default 30 s). */
   assemblyDeadlineMs?: number;
@@ -102,7 +101,7 @@ export class YjsWebSocketServer {
     this.budget = options.budget;
     this.admit = options.admit ?? (() => () => {});
     this.originAllowed = options.originAllowed ?? (() => true);
-    this.assemblies = new AssemblyPool(options.assemblyBytes ?? DEFAULT_LIMITS.docAssemblyBytes);
+    this.assemblies = new AssemblyPool(options.assemblyBytes ?? DEFAULT_ASSEMBLY_BYTES);
     this.assemblyDeadlineMs = options.assemblyDeadlineMs;
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pinger.unref();

@@ -3,9 +3,9 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { DocConnection } from '../documents/DocConnection.js';
-import { MessageType } from '../documents/messageTypes.js';
-import type { SharedDoc } from '../documents/SharedDoc.js';
+import { DocConnection } from '../../src/documents/DocConnection.js';
+import { MessageType } from '../../src/documents/messageTypes.js';
+import type { SharedDoc } from '../../src/documents/SharedDoc.js';
 
 const FROM_SERVER = Symbol('from-server');
 
