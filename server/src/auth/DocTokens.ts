@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DOC_TOKEN_TTL_MS } from '@mockloop/shared';
-import type { Store } from '../store/Store.js';
+import type { MetaStore } from '../store/MetaStore.js';
 
 export interface DocTokenClaims {
   roomId: string;
@@ -32,7 +32,7 @@ export class DocTokens {
 
   /** Uses `secret` when given, else the store's key, creating one on first start. */
   static async load(
-    store: Store,
+    store: MetaStore,
     secret?: string,
     options: { now?: () => number; ttlMs?: number } = {},
   ): Promise<DocTokens> {

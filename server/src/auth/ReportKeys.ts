@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../store/Store.js';
+import type { MetaStore } from '../store/MetaStore.js';
 
 const KEY_META = 'report-key';
 const KEY_PATTERN = /^rk\.([A-Za-z0-9_-]{8,32})\.([A-Za-z0-9_-]{43})$/;
@@ -14,7 +14,7 @@ const KEY_PATTERN = /^rk\.([A-Za-z0-9_-]{8,32})\.([A-Za-z0-9_-]{43})$/;
 export class ReportKeys {
   private constructor(private readonly key: Buffer) {}
 
-  static async load(store: Store, secret?: string): Promise<ReportKeys> {
+  static async load(store: MetaStore, secret?: string): Promise<ReportKeys> {
     if (secret) return new ReportKeys(Buffer.from(`report|${secret}`, 'utf8'));
     const key = await store.getOrCreateMeta(KEY_META, randomBytes(32).toString('base64url'));
     return new ReportKeys(Buffer.from(key, 'base64url'));

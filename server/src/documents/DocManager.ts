@@ -9,7 +9,8 @@ import {
 } from '@mockloop/shared';
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics/Metrics.js';
-import type { Store, UpdateRow } from '../store/Store.js';
+import type { DocumentLog } from '../store/DocumentLog.js';
+import type { UpdateRow } from '../store/records.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { DocUnloadable } from './DocUnloadable.js';
 import {
@@ -145,7 +146,7 @@ export class DocManager {
   readonly history: HistoryQuota;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentLog,
     options: DocManagerOptions = {},
   ) {
     this.unloadGraceMs = options.unloadGraceMs ?? 30_000;

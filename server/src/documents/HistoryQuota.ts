@@ -1,5 +1,6 @@
 import { parseDocName } from '@mockloop/shared';
-import type { HistoryUsage, Store } from '../store/Store.js';
+import type { DocumentLog } from '../store/DocumentLog.js';
+import type { HistoryUsage } from '../store/records.js';
 
 /**
  * Bytes of stored history (every update is kept as a row, for the replay) a room may gather.
@@ -38,7 +39,7 @@ export class HistoryQuota {
   private readonly rooms = new Map<string, HistoryUsage>();
 
   constructor(
-    private readonly store: Pick<Store, 'historyUsage'>,
+    private readonly store: Pick<DocumentLog, 'historyUsage'>,
     readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Store } from '../store/Store.js';
+import type { RoomStore } from '../store/RoomStore.js';
 
 const EVERY_MS = 60_000;
 
@@ -10,7 +10,7 @@ export class RoomActivity {
   private readonly last = new Map<string, number>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<RoomStore, 'touchRoom'>,
     private readonly onError: (err: unknown) => void,
     private readonly now: () => number = Date.now,
   ) {}

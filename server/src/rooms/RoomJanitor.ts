@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/createLogger.js';
-import type { Store } from '../store/Store.js';
+import type { RoomStore } from '../store/RoomStore.js';
 
 export interface RoomJanitorOptions {
   /** A room is deleted this long after its last activity. */
@@ -26,7 +26,7 @@ export class RoomJanitor {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: RoomStore,
     private readonly options: RoomJanitorOptions,
   ) {
     this.now = options.now ?? Date.now;

@@ -14,7 +14,9 @@ import {
 } from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import type { ParticipantRecord, Store, TimelineRecord } from '../store/Store.js';
+import type { DocumentLog } from '../store/DocumentLog.js';
+import type { RoomStore } from '../store/RoomStore.js';
+import type { ParticipantRecord, TimelineRecord } from '../store/records.js';
 
 /**
  * A round's history for its replay, filtered for the viewer (P-REPLAY-1): the code and board
@@ -24,7 +26,7 @@ import type { ParticipantRecord, Store, TimelineRecord } from '../store/Store.js
  */
 export class ReplayService {
   constructor(
-    private readonly store: Store,
+    private readonly store: RoomStore & DocumentLog,
     private readonly bank: QuestionBank,
   ) {}
 

@@ -1,6 +1,7 @@
 import { AppError } from '../common/AppError.js';
 import { CONFLICT, untilWritten } from '../common/untilWritten.js';
-import type { RoomRecord, RoundPatch, RoundRecord, Store } from '../store/Store.js';
+import type { RoomStore } from '../store/RoomStore.js';
+import type { RoomRecord, RoundPatch, RoundRecord } from '../store/records.js';
 
 /** What a round mutation decided: a patch to write (with a result), or nothing to do. */
 export type RoundChange<T> = { patch: RoundPatch; result: T } | { patch: null; result: T };
@@ -12,7 +13,7 @@ export type RoundChange<T> = { patch: RoundPatch; result: T } | { patch: null; r
  * saw.
  */
 export function mutateCurrentRound<T>(
-  store: Store,
+  store: RoomStore,
   roomId: string,
   decide: (round: RoundRecord, room: RoomRecord) => RoundChange<T>,
 ): Promise<{ result: T; round: RoundRecord; room: RoomRecord; written: boolean }> {
