@@ -14,8 +14,10 @@ import { startTestServer } from './support/testServer.js';
  */
 const ROUTES = [
   'GET /healthz',
+  'GET /readyz',
   'POST /api/rooms',
   'GET /api/rooms/:roomId',
+  'DELETE /api/rooms/:roomId',
   'GET /api/questions',
   'GET /api/questions/:id',
   'GET /api/tracks',

@@ -24,3 +24,4 @@ export * from './questions/roundTypes.js';
 export * from './updates/ByteReader.js';
 export * from './updates/scanUpdate.js';
 export * from './util/seededRandom.js';
+export * from './values/pages.js';

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { matchPage } from '@mockloop/shared';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { FullPageMessage } from './FullPageMessage';
@@ -12,54 +13,31 @@ const ReportPage = lazy(() => import('../pages/ReportPage'));
 const LobbyPage = lazy(() => import('../pages/LobbyPage'));
 const PracticePage = lazy(() => import('../pages/PracticePage'));
 
+/** The page for the address, from the app's one page table (`PAGES`, the server serves the same). */
 export function App() {
   const pathname = usePathname();
-  if (pathname === '/') return <HomePage />;
-  if (pathname === '/lobby') {
-    return (
-      <Suspense fallback={<FullPageMessage text="Loading…" />}>
-        <LobbyPage />
-      </Suspense>
-    );
+  const match = matchPage(pathname);
+  if (!match) return <NotFoundPage />;
+  const { roomId = '', trackId = '', questionId = '' } = match.params;
+  switch (match.page) {
+    case 'home':
+      return <HomePage />;
+    case 'lobby':
+      return lazyPage(<LobbyPage />);
+    case 'practice':
+      return lazyPage(<PracticePage />);
+    case 'report':
+      return lazyPage(<ReportPage key={roomId} roomId={roomId} />, 'Loading the report…');
+    case 'room':
+      return lazyPage(<RoomPage key={roomId} roomId={roomId} />, 'Opening the room…');
+    case 'track':
+      return lazyPage(<TrackPage key={trackId} trackId={trackId} />);
+    case 'question':
+      return lazyPage(<QuestionPreviewPage key={pathname} trackId={trackId} questionId={questionId} />);
   }
-  if (pathname === '/practice') {
-    return (
-      <Suspense fallback={<FullPageMessage text="Loading…" />}>
-        <PracticePage />
-      </Suspense>
-    );
-  }
-  const report = /^\/r\/([^/]+)\/report\/?$/.exec(pathname);
-  if (report?.[1]) {
-    return (
-      <Suspense fallback={<FullPageMessage text="Loading the report…" />}>
-        <ReportPage key={report[1]} roomId={decodeURIComponent(report[1])} />
-      </Suspense>
-    );
-  }
-  const room = /^\/r\/([^/]+)\/?$/.exec(pathname);
-  if (room?.[1]) {
-    return (
-      <Suspense fallback={<FullPageMessage text="Opening the room…" />}>
-        <RoomPage key={room[1]} roomId={decodeURIComponent(room[1])} />
-      </Suspense>
-    );
-  }
-  const track = /^\/tracks\/([a-z0-9-]+)\/?$/.exec(pathname);
-  if (track?.[1]) {
-    return (
-      <Suspense fallback={<FullPageMessage text="Loading…" />}>
-        <TrackPage key={track[1]} trackId={track[1]} />
-      </Suspense>
-    );
-  }
-  const question = /^\/tracks\/([a-z0-9-]+)\/questions\/([a-z0-9-]+)\/?$/.exec(pathname);
-  if (question?.[1] && question[2]) {
-    return (
-      <Suspense fallback={<FullPageMessage text="Loading…" />}>
-        <QuestionPreviewPage key={pathname} trackId={question[1]} questionId={question[2]} />
-      </Suspense>
-    );
-  }
-  return <NotFoundPage />;
+}
+
+/** A page loaded on demand, with a line to read while it loads. */
+function lazyPage(page: ReactElement, loading = 'Loading…'): ReactElement {
+  return <Suspense fallback={<FullPageMessage text={loading} />}>{page}</Suspense>;
 }

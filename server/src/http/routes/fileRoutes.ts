@@ -1,11 +1,11 @@
 import { BOARD_FILE_ID_PATTERN, BOARD_FILE_MAX_BYTES, BoardFileType, type ErrorBody } from '@mockloop/shared';
 import express, { type Request, type Response } from 'express';
-import { FileRejected, type FileService } from '../files/FileService.js';
-import { looksLike } from '../files/sniffImage.js';
-import type { RoomService } from '../rooms/RoomService.js';
-import type { requestParticipant } from './requestParticipant.js';
+import { FileRejected, type FileService } from '../../files/FileService.js';
+import { looksLike } from '../../files/sniffImage.js';
+import type { RoomService } from '../../rooms/RoomService.js';
+import type { requestParticipant } from '../requestParticipant.js';
 
-export interface FilesRouterOptions {
+export interface FileRoutesOptions {
   rooms: RoomService;
   files: FileService;
   /** Who the request speaks for (requestParticipant.ts). */
@@ -36,7 +36,7 @@ function readBody(req: Request, res: Response): Promise<Buffer> {
  * secret or report key (P-PRIV-6). The browser fetches images with it and hands them to
  * Excalidraw, so no URL alone opens one.
  */
-export function filesRouter({ rooms, files, participantOf }: FilesRouterOptions): express.Router {
+export function fileRoutes({ rooms, files, participantOf }: FileRoutesOptions): express.Router {
   const router = express.Router();
 
   router.post('/api/rooms/:roomId/files', async (req, res) => {
