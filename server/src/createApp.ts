@@ -27,6 +27,7 @@ import { internalHostPolicy, publicHostPolicy } from './http/hostPolicy.js';
 import { originPolicy } from './http/originPolicy.js';
 import { refuseUnknownHosts } from './http/refuseUnknownHosts.js';
 import { InterviewService } from './interview/InterviewService.js';
+import { RoundViews } from './interview/RoundViews.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
@@ -41,6 +42,7 @@ import { RoomDeletion } from './rooms/RoomDeletion.js';
 import { RoomJanitor } from './rooms/RoomJanitor.js';
 import { RoomService } from './rooms/RoomService.js';
 import { ReplayService } from './rounds/ReplayService.js';
+import { ReportService } from './rounds/ReportService.js';
 import { RoundService } from './rounds/RoundService.js';
 import { SeatChanges } from './rounds/SeatChanges.js';
 import { openStore } from './store/openStore.js';
@@ -191,7 +193,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = createHttpApp({
     rooms,
     interview,
-    rounds,
+    reports: new ReportService(store, bank, docs),
     replay: new ReplayService(store, bank),
     files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
     readiness,
@@ -296,6 +298,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runnerSettings,
   );
   attachControlPlane(io, {
+    views: new RoundViews(store, bank),
     runs: { runs, addressOf: (socket) => clientAddress(socket.request, trust) },
     rooms,
     interview,

@@ -24,6 +24,7 @@ import type { CallRegistry } from '../call/CallRegistry.js';
 import type { IceSettings } from '../call/iceServers.js';
 import { AppError } from '../common/AppError.js';
 import type { InterviewService } from '../interview/InterviewService.js';
+import type { RoundViews } from '../interview/RoundViews.js';
 import { participantChannel } from '../lobby/LobbyService.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
@@ -66,6 +67,8 @@ export const roomChannel = (roomId: string) => `room:${roomId}`;
 export interface ControlDeps {
   rooms: RoomService;
   interview: InterviewService;
+  /** What everyone sees of the rounds, for `room:state`. */
+  views: RoundViews;
   rounds: RoundService;
   presence: Presence;
   /** Who is in each room's call. */
@@ -89,14 +92,14 @@ export interface ControlDeps {
  * permission is checked against the participant's seat as stored now, not as it was at join.
  */
 export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
-  const { rooms, interview, rounds, presence, calls } = deps;
+  const { rooms, interview, views, rounds, presence, calls } = deps;
 
   const fullState = async (roomId: string): Promise<RoomState> => {
     const { state, plan } = await rooms.roomState(roomId);
     return {
       ...state,
       call: calls.members(roomId),
-      ...(await interview.roundsState(roomId, plan)),
+      ...(await views.roundsState(roomId, plan)),
       serverNow: Date.now(),
     };
   };
@@ -245,7 +248,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       RefreshDocumentsRequest,
       async ({ tab }) => {
         const participant = await participantNow();
-        const round = await interview.roundView(participant.roomId);
+        const round = await views.roundView(participant.roomId);
         return rooms.docAccess(participant, round, tab ?? socket.data.tab);
       },
       log,

@@ -12,7 +12,7 @@ import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
-import type { RoundService } from '../rounds/RoundService.js';
+import type { ReportService } from '../rounds/ReportService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { accessLog } from './accessLog.js';
 import { errorHandler, sendError } from './errors.js';
@@ -28,7 +28,8 @@ import { securityHeaders } from './securityHeaders.js';
 export interface HttpAppOptions {
   rooms: RoomService;
   interview: InterviewService;
-  rounds: RoundService;
+  /** Rooms' reports, per viewer. */
+  reports: ReportService;
   /** Round histories for the report's replay. */
   replay: ReplayService;
   /** Whiteboard images. */
@@ -61,7 +62,7 @@ export interface HttpAppOptions {
 export function createHttpApp({
   rooms,
   interview,
-  rounds,
+  reports,
   replay,
   files,
   reportKeys,
@@ -99,7 +100,7 @@ export function createHttpApp({
   const bearer = requestParticipant(rooms, reportKeys);
   app.use(roomRoutes({ rooms, interview, bank, publicUrl, roomCreation, metrics, bearer, deletion }));
   app.use(bankRoutes(questions, tracks));
-  app.use(reportRoutes({ rounds, replay, reportKeys, bearer }));
+  app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));
   app.use('/api', (_req, res) => {
     sendError(res, 404, { code: 'NOT_FOUND', message: 'No such endpoint.' });

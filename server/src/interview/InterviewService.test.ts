@@ -9,6 +9,7 @@ import { newRound } from '../rounds/newRound.js';
 import { SqliteStore } from '../store/SqliteStore.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { InterviewService } from './InterviewService.js';
+import { RoundViews } from './RoundViews.js';
 
 const REPO_QUESTIONS = fileURLToPath(new URL('../../../questions', import.meta.url));
 let bank: QuestionBank;
@@ -47,6 +48,7 @@ async function setup(options: { language?: Language; bank?: QuestionBank } = {})
   };
   let clock = 1000;
   const service = new InterviewService(store, options.bank ?? bank, docs, () => clock++);
+  const views = new RoundViews(store, options.bank ?? bank);
   const person = (role: ParticipantRecord['role']): ParticipantRecord => ({
     id: role,
     roomId: 'r',
@@ -56,31 +58,39 @@ async function setup(options: { language?: Language; bank?: QuestionBank } = {})
     color: '',
     joinedAt: 0,
   });
-  return { store, service, code, edits: () => edits, ivy: person('interviewer'), cal: person('candidate') };
+  return {
+    store,
+    service,
+    views,
+    code,
+    edits: () => edits,
+    ivy: person('interviewer'),
+    cal: person('candidate'),
+  };
 }
 
 describe('InterviewService', () => {
   it('P-PRIV-1: the round view shows nothing of a picked question until it is revealed', async () => {
-    const { service, ivy } = await setup();
+    const { service, views, ivy } = await setup();
     await service.selectQuestion(ivy, 'canary-echo-length');
-    const before = await service.roundView('r');
+    const before = await views.roundView('r');
     expect(before).toMatchObject({ number: 1, question: null, revealedAt: null, hints: [], criteria: [] });
     // Picking sets the clock to the question's suggested minutes.
     expect(before.timer).toEqual({ durationMs: 30 * 60_000, endsAt: null, remainingMs: 30 * 60_000 });
     await service.revealQuestion(ivy);
-    const after = await service.roundView('r');
+    const after = await views.roundView('r');
     expect(after.question?.id).toBe('canary-echo-length');
     expect(canariesIn(JSON.stringify(after))).toEqual([]);
     expect(canariesIn(JSON.stringify(await service.brief('r'))).length).toBeGreaterThan(5);
   });
 
   it('reveals hints in order, each once, even when asked concurrently', async () => {
-    const { service, ivy } = await setup();
+    const { service, views, ivy } = await setup();
     await service.selectQuestion(ivy, 'canary-story');
     await service.revealQuestion(ivy);
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => service.revealHint(ivy)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    const view = await service.roundView('r');
+    const view = await views.roundView('r');
     expect(view.hints.map((h) => h.index)).toEqual([0, 1, 2]);
     expect(view.hints.map((h) => h.revealedAt)).toEqual([...view.hints.map((h) => h.revealedAt)].sort());
   });

@@ -1,37 +1,19 @@
-import {
-  CODE_DOC,
-  docName,
-  type InterviewerBrief,
-  type Language,
-  type PublicQuestion,
-  type Question,
-  type RoomState,
-  type RoundSummary,
-  type RoundView,
-  type TimelineEventType,
-} from '@mockloop/shared';
+import { CODE_DOC, docName, type InterviewerBrief, type Language, type Question } from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import { landed, untilWritten } from '../common/untilWritten.js';
 import type { DocEditor } from '../documents/DocEditor.js';
-import { loopView } from '../loop/loopPlans.js';
-import { criteriaOf } from '../questions/criteria.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
-import { publicQuestion } from '../questions/publicQuestion.js';
 import { mutateCurrentRound } from '../rounds/mutateCurrentRound.js';
+import { RoundRecords } from '../rounds/RoundRecords.js';
 import { freshTimer, untouched } from '../rounds/timer.js';
-import type {
-  FeedbackRecord,
-  LoopPlanRecord,
-  ParticipantRecord,
-  RoundRecord,
-  Store,
-} from '../store/Store.js';
+import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
+import { detailsRevealed } from './detailsRevealed.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
 
 /**
- * The interviewer's console: pick a question, reveal it, reveal hints one by one. Keeps private
- * data private by construction: `roundView` (for everyone) holds a question only once revealed
- * and hints only once revealed; `brief` (for the interviewer's channel only) holds the rest.
+ * The interviewer's console: pick a question, reveal it, reveal hints one by one, and the brief
+ * (for the interviewer's channel only) with all of the question. What everyone sees of a round is
+ * RoundViews': a question only once revealed, hints only once revealed.
  */
 export class InterviewService {
   constructor(
@@ -39,78 +21,15 @@ export class InterviewService {
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  async roundView(roomId: string): Promise<RoundView> {
-    return this.viewOf(await this.currentRound(roomId), await this.store.listFeedback(roomId));
+  ) {
+    this.records = new RoundRecords(store, bank, now);
   }
 
-  /**
-   * The current round's view, every round's summary and the room's place in its loop plan (read
-   * with the room by the caller; a plan never changes), for `room:state`: the rounds and the
-   * feedback read once for all.
-   */
-  async roundsState(
-    roomId: string,
-    plan: LoopPlanRecord | null,
-  ): Promise<Pick<RoomState, 'roundType' | 'loop' | 'round' | 'rounds'>> {
-    const [rounds, feedback] = await Promise.all([
-      this.store.listRounds(roomId),
-      this.store.listFeedback(roomId),
-    ]);
-    const current = rounds.at(-1);
-    if (!current) throw new AppError('NOT_FOUND', 'This room does not exist.');
-    return {
-      roundType: current.roundType,
-      loop: plan ? loopView(this.bank, plan, rounds) : null,
-      round: this.viewOf(current, feedback),
-      rounds: rounds.map((r) => this.summaryOf(r, feedback)),
-    };
-  }
-
-  private viewOf(round: RoundRecord, feedback: readonly FeedbackRecord[]): RoundView {
-    const question = round.revealedAt !== null ? this.question(round.questionId) : undefined;
-    return {
-      number: round.number,
-      question: question ? visibleQuestion(question, round) : null,
-      revealedAt: round.revealedAt,
-      morePending: question !== undefined && !detailsRevealed(round, question),
-      hints: question
-        ? round.hintTimes.map((revealedAt, index) => ({
-            index,
-            text: question.interviewer.hints[index] ?? '',
-            revealedAt,
-          }))
-        : [],
-      interviewerId: round.interviewerId,
-      candidateId: round.candidateId,
-      timer: { ...round.timer },
-      endedAt: round.endedAt,
-      // Criterion names reach the room only once the round is over, for the self-assessment.
-      criteria: round.endedAt !== null ? criteriaOf(question) : [],
-      feedback: feedbackGiven(feedback, round.number),
-    };
-  }
-
-  /** One round of the room, for the list: the title only of a revealed question. */
-  private summaryOf(round: RoundRecord, feedback: readonly FeedbackRecord[]): RoundSummary {
-    const revealed = round.revealedAt !== null ? this.question(round.questionId) : undefined;
-    return {
-      number: round.number,
-      roundType: round.roundType,
-      title: revealed?.title ?? null,
-      interviewerId: round.interviewerId,
-      candidateId: round.candidateId,
-      endedAt: round.endedAt,
-      feedback: feedbackGiven(feedback, round.number),
-      // The rubric a round's feedback rates is its revealed question's (as RoundService checks).
-      criteria: round.endedAt !== null ? criteriaOf(revealed) : [],
-    };
-  }
+  private readonly records: RoundRecords;
 
   /** The brief and whom it is for: the current round's interviewer, read now. */
   async interviewerBrief(roomId: string): Promise<{ interviewerId: string | null; brief: InterviewerBrief }> {
-    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.currentRound(roomId)]);
+    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.records.current(roomId)]);
     return { interviewerId: round.interviewerId, brief: this.briefOf(round, room?.loop?.trackId ?? null) };
   }
 
@@ -119,7 +38,7 @@ export class InterviewService {
   }
 
   private briefOf(round: RoundRecord, loopTrackId: string | null): InterviewerBrief {
-    const question = this.question(round.questionId);
+    const question = this.records.question(round.questionId);
     const track = this.bank.tracks.find((t) => t.id === (question?.trackId ?? loopTrackId));
     const persona = question ? track?.personas[0] : undefined;
     return {
@@ -152,7 +71,7 @@ export class InterviewService {
 
   /** Picks the round's question; allowed until it is revealed. */
   async selectQuestion(interviewer: ParticipantRecord, questionId: string): Promise<void> {
-    const question = this.question(questionId);
+    const question = this.records.question(questionId);
     if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
     const { round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'pick a question');
@@ -167,7 +86,7 @@ export class InterviewService {
           : round.timer;
       return { patch: { questionId, timer }, result: null };
     });
-    await this.record(round, 'question-selected', { questionId });
+    await this.records.record(round, 'question-selected', { questionId });
   }
 
   /**
@@ -178,7 +97,7 @@ export class InterviewService {
   async revealQuestion(interviewer: ParticipantRecord, part?: 'prompt'): Promise<void> {
     const { result, round, written } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'reveal the question');
-      const question = this.question(round.questionId);
+      const question = this.records.question(round.questionId);
       if (!question) throw new AppError('BAD_REQUEST', 'Pick a question first.');
       // The prompt first only where there is more to show after it (a coding question's parts).
       const promptOnly = part === 'prompt' && question.coding !== undefined;
@@ -196,7 +115,8 @@ export class InterviewService {
       };
     });
     if (!written) return;
-    if (result.first) await this.record(round, 'question-revealed', { questionId: result.question.id });
+    if (result.first)
+      await this.records.record(round, 'question-revealed', { questionId: result.question.id });
     if (result.starter) await this.insertStarterCode(round, result.question);
   }
 
@@ -204,7 +124,7 @@ export class InterviewService {
   async revealHint(interviewer: ParticipantRecord): Promise<void> {
     const { result, round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'reveal a hint');
-      const question = this.question(round.questionId);
+      const question = this.records.question(round.questionId);
       if (!question || round.revealedAt === null)
         throw new AppError('BAD_REQUEST', 'Reveal the question first.');
       const index = round.hintTimes.length;
@@ -216,7 +136,7 @@ export class InterviewService {
         result: { questionId: question.id, index },
       };
     });
-    await this.record(round, 'hint-revealed', result);
+    await this.records.record(round, 'hint-revealed', result);
   }
 
   /** Writes the starter code the reveal claimed, switching the room to a language it has. */
@@ -240,20 +160,6 @@ export class InterviewService {
       if (existing.trim() === '' && existing.length > 0) text.delete(0, existing.length);
       text.insert(text.length, prefix + starter);
     });
-  }
-
-  private async currentRound(roomId: string): Promise<RoundRecord> {
-    const round = await this.store.getCurrentRound(roomId);
-    if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
-    return round;
-  }
-
-  private question(id: string | null): Question | undefined {
-    return id ? this.bank.questions.find((q) => q.id === id) : undefined;
-  }
-
-  private record(round: RoundRecord, type: TimelineEventType, data: Record<string, unknown>): Promise<void> {
-    return this.store.appendEvent({ roomId: round.roomId, round: round.number, at: this.now(), type, data });
   }
 }
 
@@ -287,26 +193,4 @@ function starterFor(coding: NonNullable<Question['coding']>, language: Language)
     return /^\s*import numpy/m.test(python) ? python : `import numpy as np\n\n${python}`;
   }
   return coding.starterCode[language];
-}
-
-/**
- * Whether all of a revealed question shows: a coding question's parts after its prompt come with
- * its starter code, so the round's `starterFor` says whether they were revealed (P-PRIV-1).
- */
-function detailsRevealed(round: RoundRecord, question: Question): boolean {
-  return round.revealedAt !== null && (question.coding === undefined || round.starterFor === question.id);
-}
-
-/** The public question as far as it is revealed: the prompt alone until the rest is shown. */
-function visibleQuestion(question: Question, round: RoundRecord): PublicQuestion {
-  const shown = publicQuestion(question);
-  if (detailsRevealed(round, question)) return shown;
-  const { coding: _coding, publicTests: _tests, ...promptOnly } = shown;
-  return promptOnly;
-}
-
-/** Whether each side of a round has submitted its feedback (never the content). */
-function feedbackGiven(feedback: readonly FeedbackRecord[], round: number): RoundView['feedback'] {
-  const given = (kind: FeedbackRecord['kind']) => feedback.some((f) => f.round === round && f.kind === kind);
-  return { scorecard: given('scorecard'), selfAssessment: given('self-assessment') };
 }

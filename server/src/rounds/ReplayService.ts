@@ -14,9 +14,11 @@ import {
 } from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
+import { hintText } from '../questions/revealedHints.js';
 import type { DocumentLog } from '../store/DocumentLog.js';
 import type { RoomStore } from '../store/RoomStore.js';
 import type { ParticipantRecord, TimelineRecord } from '../store/records.js';
+import { RoundRecords } from './RoundRecords.js';
 
 /**
  * A round's history for its replay, filtered for the viewer (P-REPLAY-1): the code and board
@@ -25,10 +27,14 @@ import type { ParticipantRecord, TimelineRecord } from '../store/records.js';
  * clock, the end), never the brief.
  */
 export class ReplayService {
+  private readonly records: RoundRecords;
+
   constructor(
     private readonly store: RoomStore & DocumentLog,
-    private readonly bank: QuestionBank,
-  ) {}
+    bank: QuestionBank,
+  ) {
+    this.records = new RoundRecords(store, bank);
+  }
 
   async info(viewer: ParticipantRecord, number: number): Promise<ReplayInfo> {
     const round = await this.store.getRound(viewer.roomId, number);
@@ -98,14 +104,16 @@ export class ReplayService {
   private publicEvent(e: TimelineRecord): ReplayEvent[] {
     switch (e.type) {
       case 'question-revealed': {
-        const question = this.bank.questions.find((q) => q.id === e.data.questionId);
+        const question = this.records.question(String(e.data.questionId));
         return question ? [{ type: 'question-revealed', at: e.at, title: question.title }] : [];
       }
       case 'hint-revealed': {
-        const question = this.bank.questions.find((q) => q.id === e.data.questionId);
+        const question = this.records.question(String(e.data.questionId));
         const index = Number(e.data.index);
-        const text = question?.interviewer.hints[index];
-        return text !== undefined ? [{ type: 'hint-revealed', at: e.at, index, text }] : [];
+        const known = question !== undefined && Number.isInteger(index) && index >= 0;
+        return known && index < question.interviewer.hints.length
+          ? [{ type: 'hint-revealed', at: e.at, index, text: hintText(question, index) }]
+          : [];
       }
       case 'timer': {
         const command = TimerCommand.safeParse(e.data);

@@ -1,24 +1,14 @@
 import {
-  CODE_DOC,
-  docName,
-  type Language,
   type NextRoundRequest,
-  type Question,
   questionFits,
-  REPORT_CODE_CHARS,
-  type RoomReport,
-  type RoundReport,
-  type Scorecard,
   type ScorecardInput,
-  type SelfAssessment,
   type SelfAssessmentInput,
-  type TimelineEventType,
   type TimerCommand,
 } from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import { landed, untilWritten } from '../common/untilWritten.js';
 import type { DocEditor } from '../documents/DocEditor.js';
-import { loopView, stageFor } from '../loop/loopPlans.js';
+import { stageFor } from '../loop/loopPlans.js';
 import { criteriaOf } from '../questions/criteria.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import {
@@ -32,24 +22,29 @@ import {
 } from '../store/Store.js';
 import { mutateCurrentRound } from './mutateCurrentRound.js';
 import { newRound, type RoundOpening } from './newRound.js';
-import { reportRuns } from './reportRuns.js';
+import { RoundRecords } from './RoundRecords.js';
 import { SeatChanges } from './SeatChanges.js';
 import { applyTimerCommand } from './timer.js';
 
 /**
  * The life of a round after its question: the timer, ending it, the role swap that opens the next
- * round, feedback from both sides, and the report. Each mutation runs under the room's lock.
+ * round and feedback from both sides (the report is ReportService's). Each read-modify-write
+ * step is guarded by the room's revision (S-REV-2).
  */
 export class RoundService {
   constructor(
     private readonly store: Store,
-    private readonly bank: QuestionBank,
-    private readonly docs: DocEditor,
+    readonly bank: QuestionBank,
+    readonly _docs: DocEditor,
     private readonly now: () => number = Date.now,
     private readonly seatChanges: SeatChanges = new SeatChanges(),
     /** Rounds a room may have: each is documents, history and a report section of its own. */
     private readonly maxRounds = Number.POSITIVE_INFINITY,
-  ) {}
+  ) {
+    this.records = new RoundRecords(store, bank, now);
+  }
+
+  private readonly records: RoundRecords;
 
   async controlTimer(participant: ParticipantRecord, command: TimerCommand): Promise<void> {
     const { round } = await mutateCurrentRound(this.store, participant.roomId, (round) => {
@@ -59,14 +54,14 @@ export class RoundService {
       if (round.endedAt !== null) throw new AppError('BAD_REQUEST', 'This round has ended.');
       return { patch: { timer: applyTimerCommand(round.timer, command, this.now()) }, result: null };
     });
-    await this.record(round, 'timer', { ...command });
+    await this.records.record(round, 'timer', { ...command });
   }
 
   /** Proposes swapping seats; if the other player already proposed, this accepts. */
   async proposeSwap(participant: ParticipantRecord): Promise<'proposed' | 'swapped'> {
     return untilWritten(async () => {
-      const room = await this.room(participant.roomId);
-      const round = await this.current(participant.roomId);
+      const room = await this.records.room(participant.roomId);
+      const round = await this.records.current(participant.roomId);
       const other = this.otherPlayer(round, participant);
       this.checkRoundsLeft(round);
       if (room.swapProposal && room.swapProposal.by === other) {
@@ -77,7 +72,7 @@ export class RoundService {
         { swapProposal: { by: participant.id, at: this.now() } },
         room.revision,
       );
-      if (written === 'written') await this.record(round, 'swap-proposed', { by: participant.id });
+      if (written === 'written') await this.records.record(round, 'swap-proposed', { by: participant.id });
       return landed(written, 'proposed' as const);
     });
   }
@@ -85,13 +80,13 @@ export class RoundService {
   /** The other player accepts (roles exchange, a new round opens) or declines the proposal. */
   async respondSwap(participant: ParticipantRecord, accept: boolean): Promise<void> {
     await untilWritten(async () => {
-      const room = await this.room(participant.roomId);
-      const round = await this.current(participant.roomId);
+      const room = await this.records.room(participant.roomId);
+      const round = await this.records.current(participant.roomId);
       const other = this.otherPlayer(round, participant);
       if (room.swapProposal?.by !== other) throw new AppError('BAD_REQUEST', 'There is no swap to answer.');
       if (accept) return landed(await this.swap(room, round), undefined);
       const written = await this.store.updateRoom(room.id, { swapProposal: null }, room.revision);
-      if (written === 'written') await this.record(round, 'swap-declined', { by: participant.id });
+      if (written === 'written') await this.records.record(round, 'swap-declined', { by: participant.id });
       return landed(written, undefined);
     });
   }
@@ -107,7 +102,7 @@ export class RoundService {
         result: null,
       };
     });
-    if (written) await this.record(round, 'round-ended', { by: participant.id });
+    if (written) await this.records.record(round, 'round-ended', { by: participant.id });
   }
 
   /**
@@ -118,7 +113,7 @@ export class RoundService {
    */
   async nextRound(participant: ParticipantRecord, req: NextRoundRequest): Promise<void> {
     await untilWritten(async () => {
-      const room = await this.room(participant.roomId);
+      const room = await this.records.room(participant.roomId);
       const rounds = await this.store.listRounds(room.id);
       const round = rounds.at(-1);
       if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
@@ -136,7 +131,7 @@ export class RoundService {
           'Pick a question ahead only for the same seats: with the seats swapped, the next interviewer picks.',
         );
       }
-      const picked = req.questionId !== undefined ? this.question(req.questionId) : undefined;
+      const picked = req.questionId !== undefined ? this.records.question(req.questionId) : undefined;
       if (req.questionId !== undefined && !picked) {
         throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
       }
@@ -166,13 +161,14 @@ export class RoundService {
       if (written === 'written') {
         // At once, before any other frame is handled: the ended round's writers lose their rights.
         this.seatChanges.emit(room.id, next.number);
-        await this.record(next, 'round-started', {
+        await this.records.record(next, 'round-started', {
           roundType: next.roundType,
           planStage: next.planStage,
           interviewerId: next.interviewerId,
           candidateId: next.candidateId,
         });
-        if (next.questionId) await this.record(next, 'question-selected', { questionId: next.questionId });
+        if (next.questionId)
+          await this.records.record(next, 'question-selected', { questionId: next.questionId });
       }
       return landed(written, undefined);
     });
@@ -184,70 +180,6 @@ export class RoundService {
 
   async submitSelfAssessment(participant: ParticipantRecord, input: SelfAssessmentInput): Promise<void> {
     await this.submit(participant, input, 'self-assessment');
-  }
-
-  /**
-   * The room's report for one viewer. A round's scorecard is withheld from everyone but that
-   * round's interviewer until its candidate has submitted a self-assessment (P-PRIV-5).
-   */
-  async report(viewer: ParticipantRecord): Promise<RoomReport> {
-    const room = await this.store.getRoom(viewer.roomId);
-    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
-    const [rounds, participants, feedback] = await Promise.all([
-      this.store.listRounds(room.id),
-      this.store.listParticipants(room.id),
-      this.store.listFeedback(room.id),
-    ]);
-    const person = (id: string | null) => {
-      const p = participants.find((x) => x.id === id);
-      return p ? { id: p.id, name: p.name } : null;
-    };
-    const reports: RoundReport[] = [];
-    for (const round of rounds) {
-      const question = this.question(round.questionId);
-      const revealed = round.revealedAt !== null ? question : undefined;
-      const scorecard = feedback.find((f) => f.round === round.number && f.kind === 'scorecard');
-      const self = feedback.find((f) => f.round === round.number && f.kind === 'self-assessment');
-      const mayReadScorecard = viewer.id === round.interviewerId || self !== undefined;
-      reports.push({
-        number: round.number,
-        roundType: round.roundType,
-        stageLabel: round.planStage !== null ? (room.loop?.stages[round.planStage]?.label ?? null) : null,
-        question: revealed
-          ? {
-              id: revealed.id,
-              title: revealed.title,
-              roundLabel: revealed.roundLabel,
-              prompt: revealed.prompt,
-            }
-          : null,
-        interviewer: person(round.interviewerId),
-        candidate: person(round.candidateId),
-        startedAt: round.startedAt,
-        revealedAt: round.revealedAt,
-        endedAt: round.endedAt,
-        timeUsedMs: Math.max(0, (round.endedAt ?? this.now()) - (round.revealedAt ?? round.startedAt)),
-        hints: revealed
-          ? round.hintTimes.map((at, index) => ({
-              index,
-              text: revealed.interviewer.hints[index] ?? '',
-              revealedAt: at,
-            }))
-          : [],
-        ...(await this.codeAndRunsOf(round, room.language)),
-        criteria: round.endedAt !== null || viewer.id === round.interviewerId ? criteriaOf(revealed) : [],
-        scorecard: scorecard && mayReadScorecard ? (asFeedback(scorecard) as Scorecard) : null,
-        scorecardWithheld: scorecard !== undefined && !mayReadScorecard,
-        selfAssessment: self ? (asFeedback(self) as SelfAssessment) : null,
-      });
-    }
-    return {
-      roomId: room.id,
-      roundType: room.roundType,
-      loop: room.loop ? loopView(this.bank, room.loop, rounds) : null,
-      viewerId: viewer.id,
-      rounds: reports,
-    };
   }
 
   private async submit(
@@ -270,7 +202,7 @@ export class RoundService {
       if (round.endedAt === null)
         throw new AppError('BAD_REQUEST', 'End the interview before giving feedback.');
       // Feedback is on the revealed question's rubric; a round whose question was never shown has none.
-      const revealed = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+      const revealed = round.revealedAt !== null ? this.records.question(round.questionId) : undefined;
       const expected = criteriaOf(revealed).map((c) => c.id);
       const given = input.ratings.map((r) => r.criterionId);
       if (given.length !== expected.length || !expected.every((id) => given.includes(id))) {
@@ -298,9 +230,13 @@ export class RoundService {
         if (err instanceof FeedbackExistsError) throw already;
         throw err;
       }
-      await this.record(round, kind === 'scorecard' ? 'scorecard-submitted' : 'self-assessment-submitted', {
-        by: participant.id,
-      });
+      await this.records.record(
+        round,
+        kind === 'scorecard' ? 'scorecard-submitted' : 'self-assessment-submitted',
+        {
+          by: participant.id,
+        },
+      );
     }
   }
 
@@ -332,7 +268,7 @@ export class RoundService {
     if (written !== 'written') return written;
     // At once, before any other frame is handled: the ended round's writers lose their rights.
     this.seatChanges.emit(round.roomId, next.number);
-    await this.record(next, 'roles-swapped', {
+    await this.records.record(next, 'roles-swapped', {
       interviewerId: next.interviewerId,
       candidateId: next.candidateId,
     });
@@ -355,54 +291,4 @@ export class RoundService {
     if (participant.id === round.candidateId && round.interviewerId) return round.interviewerId;
     throw new AppError('FORBIDDEN', 'Only the two players of the round can do that.');
   }
-
-  private codeAndRunsOf(round: RoundRecord, language: Language): Promise<Pick<RoundReport, 'code' | 'runs'>> {
-    // Read, never a second live copy: the store's copy on a node that does not serve the room.
-    // Only a bounded part of each round's code is kept while the report is built (P-REPORT-1).
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => {
-      const text = doc.getText(CODE_DOC.text);
-      const truncated = text.length > REPORT_CODE_CHARS;
-      return {
-        code: {
-          language,
-          text: truncated ? text.toString().slice(0, REPORT_CODE_CHARS) : text.toString(),
-          truncated,
-        },
-        runs: reportRuns(doc),
-      };
-    });
-  }
-
-  /** One round's whole final code, for whoever may read the room's report (P-REPORT-1). */
-  async finalCode(viewer: ParticipantRecord, number: number): Promise<string> {
-    const round = await this.store.getRound(viewer.roomId, number);
-    if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) =>
-      doc.getText(CODE_DOC.text).toString(),
-    );
-  }
-
-  private async room(roomId: string): Promise<RoomRecord> {
-    const room = await this.store.getRoom(roomId);
-    if (!room) throw new AppError('NOT_FOUND', 'This room does not exist.');
-    return room;
-  }
-
-  private async current(roomId: string): Promise<RoundRecord> {
-    const round = await this.store.getCurrentRound(roomId);
-    if (!round) throw new AppError('NOT_FOUND', 'This room does not exist.');
-    return round;
-  }
-
-  private question(id: string | null): Question | undefined {
-    return id ? this.bank.questions.find((q) => q.id === id) : undefined;
-  }
-
-  private record(round: RoundRecord, type: TimelineEventType, data: Record<string, unknown>): Promise<void> {
-    return this.store.appendEvent({ roomId: round.roomId, round: round.number, at: this.now(), type, data });
-  }
-}
-
-function asFeedback(record: FeedbackRecord): Record<string, unknown> {
-  return { ...record.data, submittedAt: record.submittedAt };
 }

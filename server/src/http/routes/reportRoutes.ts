@@ -2,12 +2,12 @@ import { DocKind } from '@mockloop/shared';
 import express, { type Request } from 'express';
 import type { ReportKeys } from '../../auth/ReportKeys.js';
 import type { ReplayService } from '../../rounds/ReplayService.js';
-import type { RoundService } from '../../rounds/RoundService.js';
+import type { ReportService } from '../../rounds/ReportService.js';
 import { notJoined, roundNumber, sendError } from '../errors.js';
 import type { requestParticipant } from '../requestParticipant.js';
 
 export interface ReportRoutesOptions {
-  rounds: RoundService;
+  reports: ReportService;
   replay: ReplayService;
   reportKeys: ReportKeys;
   /** Who the request's bearer is: a participant secret, or a report key where allowed. */
@@ -18,14 +18,14 @@ export interface ReportRoutesOptions {
  * The report and its replay, filtered for whoever asks (P-PRIV-5, P-REPLAY-1), by participant
  * secret or read-only report key (P-PRIV-6); and the key itself, for the secret's holder only.
  */
-export function reportRoutes({ rounds, replay, reportKeys, bearer }: ReportRoutesOptions): express.Router {
+export function reportRoutes({ reports, replay, reportKeys, bearer }: ReportRoutesOptions): express.Router {
   const router = express.Router();
   const reader = (req: Request) => bearer(req, { reportKey: true });
 
   router.get('/api/rooms/:roomId/report', async (req, res) => {
     const participant = await reader(req);
     if (!participant) return notJoined(res);
-    res.json(await rounds.report(participant));
+    res.json(await reports.report(participant));
   });
   // One round's whole final code, when the report carries only its start (P-REPORT-1).
   router.get('/api/rooms/:roomId/report/rounds/:round/code', async (req, res) => {
@@ -33,7 +33,7 @@ export function reportRoutes({ rounds, replay, reportKeys, bearer }: ReportRoute
     if (!participant) return notJoined(res);
     const round = roundNumber(req.params.round);
     if (!round) return sendError(res, 404, { code: 'NOT_FOUND', message: 'There is no such round.' });
-    res.type('text/plain; charset=utf-8').send(await rounds.finalCode(participant, round));
+    res.type('text/plain; charset=utf-8').send(await reports.finalCode(participant, round));
   });
   // This person's read-only report key, for a link that opens their report in any browser.
   router.get('/api/rooms/:roomId/report-key', async (req, res) => {
