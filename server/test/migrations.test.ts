@@ -7,7 +7,7 @@ import { PgStore } from '../src/store/PgStore.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { EditedMigrationError } from '../src/store/sql/migrate.js';
 import { SQLITE_MIGRATIONS } from '../src/store/sql/sqliteMigrations.js';
-import { TEST_DATABASE_URL, testSchema } from './support/pg.js';
+import { dropSchema, TEST_DATABASE_URL, testSchema } from './support/pg.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -22,11 +22,7 @@ function sqliteFile(): string {
 
 async function pgSchema(): Promise<string> {
   const schema = testSchema();
-  cleanups.push(async () => {
-    const admin = await PgStore.open(TEST_DATABASE_URL);
-    await admin.db.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.close();
-  });
+  cleanups.push(() => dropSchema(schema));
   return schema;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { PgStore } from '../../src/store/PgStore.js';
 
 /** The machine's PostgreSQL (trust auth on loopback), or TEST_DATABASE_URL. */
@@ -27,13 +28,19 @@ export async function openPgStore(): Promise<PgStore> {
  */
 export const ON_POSTGRES = process.env.MOCKLOOP_TEST_STORE === 'postgres';
 
-/** Drops a test schema (after its server has stopped). */
+/**
+ * Drops a test schema (after its server has stopped), over a plain connection: opening a store
+ * would migrate the database's default schema, which other checkouts' tests on this machine share
+ * and may have migrated with migrations this one does not have.
+ */
 export async function dropSchema(schema: string): Promise<void> {
-  const store = await PgStore.open(TEST_DATABASE_URL);
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
   try {
-    await store.db.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   } finally {
-    await store.close();
+    await client.end();
   }
 }
 
