@@ -6,10 +6,11 @@ import {
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CallBar } from '../call/CallBar';
 import { CallControls } from '../call/CallControls';
 import { useCall } from '../call/useCall';
+import { ActionScopeContext } from '../lib/actionScope';
 import { storage } from '../lib/storage';
 import { BrandLink } from '../pages/BrandLink';
 import { CodeWorkspace } from './CodeWorkspace';
@@ -43,10 +44,12 @@ interface Props {
   lobby: LobbyStatus | null;
   controlConnected: boolean;
   actions: RoomActions;
+  /** Actions clicked during an outage: waiting to go, or not sent (useRoomSession). */
+  offline: { waiting: string[]; notSent: string[]; dismissNotSent(): void };
 }
 
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
-export function RoomView({ join, room, brief, lobby, controlConnected, actions }: Props) {
+export function RoomView({ join, room, brief, lobby, controlConnected, actions, offline }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(join.documents.code, self, actions.rejoin);
   const isInterviewer = self.role === 'interviewer';
@@ -96,113 +99,124 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions }
     document.title = `${ROUND_TYPE_LABELS[room.roundType]} room · Mockloop`;
   }, [room.roundType]);
 
+  const scope = useMemo(
+    () => ({ round: room.round.number, connected: controlConnected }),
+    [room.round.number, controlConnected],
+  );
   return (
-    <div className="room">
-      <header className="room-header">
-        {isInterviewer && (
-          // First in the tab order: past the header and the editor, straight to the console.
-          <button type="button" className="skip-link" onClick={skipToConsole}>
-            Skip to the interviewer panel
-          </button>
-        )}
-        <BrandLink />
-        <span className="badge">
-          Round {room.round.number} · {ROUND_TYPE_LABELS[room.roundType]}
-        </span>
-        <span className={`badge role-${self.role}`}>You: {ROLE_LABELS[self.role]}</span>
-        <div className="spacer" />
-        <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
-        <div className="spacer" />
-        <SwapControl room={room} self={self} actions={actions} />
-        {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
-        {call && <CallControls call={call} />}
-        <ConnectionStatus connected={controlConnected && code.connected} />
-        <InviteButton roomId={room.roomId} />
-      </header>
-      <OutageBanner connected={controlConnected} />
-      {room.loop && <LoopProgress loop={room.loop} ended={ended} />}
-      {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
-      {lobby?.state === 'waiting' && (
-        <div className="lobby-banner" role="status">
-          Your partner did not arrive. You are back at the front of the queue (#{lobby.position}); we will
-          move you to a new room as soon as someone is found.{' '}
-          <button type="button" className="button small-button" onClick={() => actions.leaveLobby()}>
-            Leave the queue
-          </button>
-        </div>
-      )}
-      <div className="room-body">
-        <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
-          {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-          {ended && isPlayer && (
-            <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
-          )}
-          <EarlierRoundFeedback room={room} self={self} actions={actions} />
-          <QuestionPanel
-            round={room.round}
-            role={self.role}
-            language={room.language}
-            newHint={newHint}
-            picked={brief?.round === room.round.number ? (brief.selected?.question.title ?? null) : null}
-          />
-          {room.rounds.length > 1 && (
-            <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
-          )}
-        </aside>
-        <div className="workspace-area">
-          <WorkspaceTabs
-            view={views.view}
-            onSelect={views.select}
-            onFocusAll={isInterviewer ? actions.focusView : undefined}
-            notice={views.notice}
-            onDismissNotice={views.dismissNotice}
-            questionHidden={questionHidden}
-            onToggleQuestion={ended ? undefined : () => setQuestionShown(questionHidden)}
-          />
-          <DocProblemBanner problem={code.problem} onReconnect={code.reconnect} />
-          <div className="view" hidden={views.view !== 'code'}>
-            <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
-          </div>
-          {views.opened.has('board') && (
-            <div className="view" hidden={views.view !== 'board'}>
-              {board ? (
-                <BoardView
-                  key={board.name}
-                  access={board}
-                  self={self}
-                  roomId={room.roomId}
-                  secret={join.secret}
-                  readOnly={!isPlayer}
-                  exportName={`mockloop-${room.roundType}-round-${room.round.number}`}
-                  onSeatChanged={actions.rejoin}
-                />
-              ) : (
-                <div className="view-loading muted">This room has no whiteboard.</div>
-              )}
-            </div>
-          )}
-          {views.opened.has('notes') && (
-            <div className="view" hidden={views.view !== 'notes'}>
-              <SharedNotesView code={code} readOnly={!isPlayer} />
-            </div>
-          )}
-        </div>
-        <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
-          <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
+    <ActionScopeContext.Provider value={scope}>
+      <div className="room">
+        <header className="room-header">
           {isInterviewer && (
-            <InterviewerPanel
-              // A new round starts the console afresh: its tab, its question bank filter.
-              key={room.round.number}
-              brief={brief}
-              actions={actions}
-              roomRoundType={room.roundType}
-              notes={join.documents.notes}
-              self={self}
-            />
+            // First in the tab order: past the header and the editor, straight to the console.
+            <button type="button" className="skip-link" onClick={skipToConsole}>
+              Skip to the interviewer panel
+            </button>
           )}
-        </aside>
+          <BrandLink />
+          <span className="badge">
+            Round {room.round.number} · {ROUND_TYPE_LABELS[room.roundType]}
+          </span>
+          <span className={`badge role-${self.role}`}>You: {ROLE_LABELS[self.role]}</span>
+          <div className="spacer" />
+          <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
+          <div className="spacer" />
+          <SwapControl room={room} self={self} actions={actions} />
+          {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
+          {call && <CallControls call={call} />}
+          <ConnectionStatus connected={controlConnected && code.connected} />
+          <InviteButton roomId={room.roomId} />
+        </header>
+        <OutageBanner
+          connected={controlConnected}
+          waiting={offline.waiting}
+          notSent={offline.notSent}
+          onDismissNotSent={offline.dismissNotSent}
+        />
+        {room.loop && <LoopProgress loop={room.loop} ended={ended} />}
+        {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
+        {lobby?.state === 'waiting' && (
+          <div className="lobby-banner" role="status">
+            Your partner did not arrive. You are back at the front of the queue (#{lobby.position}); we will
+            move you to a new room as soon as someone is found.{' '}
+            <button type="button" className="button small-button" onClick={() => actions.leaveLobby()}>
+              Leave the queue
+            </button>
+          </div>
+        )}
+        <div className="room-body">
+          <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
+            {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
+            {ended && isPlayer && (
+              <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
+            )}
+            <EarlierRoundFeedback room={room} self={self} actions={actions} />
+            <QuestionPanel
+              round={room.round}
+              role={self.role}
+              language={room.language}
+              newHint={newHint}
+              picked={brief?.round === room.round.number ? (brief.selected?.question.title ?? null) : null}
+            />
+            {room.rounds.length > 1 && (
+              <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
+            )}
+          </aside>
+          <div className="workspace-area">
+            <WorkspaceTabs
+              view={views.view}
+              onSelect={views.select}
+              onFocusAll={isInterviewer ? actions.focusView : undefined}
+              notice={views.notice}
+              onDismissNotice={views.dismissNotice}
+              questionHidden={questionHidden}
+              onToggleQuestion={ended ? undefined : () => setQuestionShown(questionHidden)}
+            />
+            <DocProblemBanner problem={code.problem} onReconnect={code.reconnect} />
+            <div className="view" hidden={views.view !== 'code'}>
+              <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
+            </div>
+            {views.opened.has('board') && (
+              <div className="view" hidden={views.view !== 'board'}>
+                {board ? (
+                  <BoardView
+                    key={board.name}
+                    access={board}
+                    self={self}
+                    roomId={room.roomId}
+                    secret={join.secret}
+                    readOnly={!isPlayer}
+                    exportName={`mockloop-${room.roundType}-round-${room.round.number}`}
+                    onSeatChanged={actions.rejoin}
+                  />
+                ) : (
+                  <div className="view-loading muted">This room has no whiteboard.</div>
+                )}
+              </div>
+            )}
+            {views.opened.has('notes') && (
+              <div className="view" hidden={views.view !== 'notes'}>
+                <SharedNotesView code={code} readOnly={!isPlayer} />
+              </div>
+            )}
+          </div>
+          <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
+            <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
+            {isInterviewer && (
+              <InterviewerPanel
+                // A new round starts the console afresh: its tab, its question bank filter.
+                key={room.round.number}
+                brief={brief}
+                actions={actions}
+                roomRoundType={room.roundType}
+                notes={join.documents.notes}
+                self={self}
+              />
+            )}
+          </aside>
+        </div>
       </div>
-    </div>
+    </ActionScopeContext.Provider>
   );
 }
 
