@@ -86,10 +86,12 @@ test('lobby to room to feedback to report, with a refresh mid-timer', async ({ p
 
   await report.reload();
   await expect(
-    report.getByRole('heading', { name: /Round 1: Can every show be watched in order\?/ }),
+    report.getByRole('heading', { name: /Round 1 · Coding: Can every show be watched in order\?/ }),
   ).toBeVisible();
   await expect(report.getByText('SCORECARD_NOTE clear contract')).toBeVisible();
-  await expect(report.getByText('Bea interviewed Ann')).toBeVisible();
+  await expect(
+    report.getByRole('region', { name: /^Round 1 · / }).getByText('Bea interviewed Ann'),
+  ).toBeVisible();
   await expect(report.getByText('# my attempt')).toBeVisible();
   await expect(report.getByText('5/5 for helpfulness', { exact: false })).toBeVisible();
   const download = report.waitForEvent('download');

@@ -5,7 +5,6 @@ import {
   type NextRoundRequest,
   type Question,
   questionFits,
-  REPORT_CODE_CHARS,
   type RoomReport,
   type RoundReport,
   type Scorecard,
@@ -33,7 +32,7 @@ import {
   type Written,
 } from '../store/Store.js';
 import { criteriaOf } from './criteria.js';
-import { reportRuns } from './reportRuns.js';
+import { roundOutput } from './roundOutput.js';
 import { applyTimerCommand } from './timer.js';
 
 /**
@@ -356,21 +355,13 @@ export class RoundService {
     throw new AppError('FORBIDDEN', 'Only the two players of the round can do that.');
   }
 
-  private codeAndRunsOf(round: RoundRecord, language: Language): Promise<Pick<RoundReport, 'code' | 'runs'>> {
+  private codeAndRunsOf(
+    round: RoundRecord,
+    language: Language,
+  ): Promise<Pick<RoundReport, 'code' | 'sharedNotes' | 'runs'>> {
     // Read, never a second live copy: the store's copy on a node that does not serve the room.
-    // Only a bounded part of each round's code is kept while the report is built (P-REPORT-1).
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => {
-      const text = doc.getText(CODE_DOC.text);
-      const truncated = text.length > REPORT_CODE_CHARS;
-      return {
-        code: {
-          language,
-          text: truncated ? text.toString().slice(0, REPORT_CODE_CHARS) : text.toString(),
-          truncated,
-        },
-        runs: reportRuns(doc),
-      };
-    });
+    // Only a bounded part of each round's texts is kept while the report is built (P-REPORT-1).
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => roundOutput(doc, language));
   }
 
   /** One round's whole final code, for whoever may read the room's report (P-REPORT-1). */
