@@ -21,6 +21,7 @@ import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { DEFAULT_LIMITS, type Limits } from './limits/Limits.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
+import { lobbyRound } from './loop/lobbyRound.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
@@ -189,7 +190,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     rooms,
     () => bank.tracks.map((t) => t.id),
     socketNotifier(io),
-    { arrivalMs: options.lobbyArrivalMs, onError: (err) => log('[lobby] arrival window failed', err) },
+    {
+      arrivalMs: options.lobbyArrivalMs,
+      onError: (err) => log('[lobby] arrival window failed', err),
+      roomStart: (trackId, roundType) => lobbyRound(bank, trackId, roundType),
+    },
   );
   attachControlPlane(io, {
     rooms,

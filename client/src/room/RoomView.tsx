@@ -29,6 +29,7 @@ import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
 import { RoundTimer } from './RoundTimer';
 import { SwapControl } from './SwapControl';
+import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionNews } from './useQuestionNews';
 import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
@@ -36,6 +37,7 @@ import { BoardView } from './views/BoardView';
 import { SharedNotesView } from './views/SharedNotesView';
 import { useWorkspaceView } from './views/useWorkspaceView';
 import { WorkspaceTabs } from './views/WorkspaceTabs';
+import { WaitingCard } from './WaitingCard';
 
 interface Props {
   join: JoinResult;
@@ -58,8 +60,11 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
   const { setAway } = actions;
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
   const board = join.documents.board;
-  // The whiteboard wants width: there the question folds away unless the person unfolds it. The
-  // choice is kept for the tab (a refresh keeps it); a reveal or a new hint unfolds it.
+  const onBoard = views.view === 'board';
+  const phone = useMediaQuery(PHONE);
+  // Beside the code and the notes the pane is a column, open or folded as the person chose (kept
+  // for the tab; a phone starts folded, so the editor starts high). Over the board it floats, so
+  // the board keeps its size and viewport: folded until opened, news arrives or the round ends.
   const [questionShown, setQuestionShownState] = useState<boolean | null>(() =>
     storage.questionShown(room.roomId),
   );
@@ -70,13 +75,40 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
     },
     [room.roomId],
   );
+  // Per round: a new round starts with the board clear of it.
+  const round = room.round.number;
+  const [boardPane, setBoardPane] = useState(() => ({
+    round,
+    shown: storage.boardPaneShown(room.roomId, round),
+  }));
+  const overBoard = boardPane.round === round ? boardPane.shown : storage.boardPaneShown(room.roomId, round);
+  const setOverBoard = useCallback(
+    (shown: boolean) => {
+      setBoardPane({ round, shown });
+      storage.setBoardPaneShown(room.roomId, round, shown);
+    },
+    [room.roomId, round],
+  );
+  // The round's end opens the feedback over the board (the board itself stays as it is).
+  const endedAt = room.round.endedAt;
+  useEffect(() => {
+    if (endedAt !== null) setBoardPane({ round, shown: true });
+  }, [endedAt, round]);
+  const paneOpen = onBoard && !phone ? overBoard : ended || (questionShown ?? !phone);
+  const questionHidden = !paneOpen;
+  const togglePane =
+    onBoard && !phone
+      ? () => setOverBoard(!overBoard)
+      : ended
+        ? undefined
+        : () => setQuestionShown(!paneOpen);
   // Focus waits for the render that unfolds the pane: a folded heading cannot take focus.
   const [focusQuestion, setFocusQuestion] = useState(false);
-  const questionHidden = !ended && !(questionShown ?? views.view !== 'board');
   const newHint = useQuestionNews(room.round, (news) => {
     // The interviewer did it: only the others are taken to the question.
     if (isInterviewer) return;
-    setQuestionShown(true);
+    if (onBoard && !phone) setOverBoard(true);
+    else setQuestionShown(true);
     // After the pane has unfolded, a reveal takes the reader to the question, unless they are
     // typing or drawing somewhere (focus is never pulled out of the editor).
     const idle = document.activeElement === null || document.activeElement === document.body;
@@ -87,6 +119,14 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
     document.getElementById('question-heading')?.focus();
     setFocusQuestion(false);
   }, [focusQuestion, questionHidden]);
+  // Alone in the room (as far as this browser can tell): the invite comes first.
+  const alone = controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
+  const [waitingHidden, setWaitingHidden] = useState(false);
+  const [match, setMatch] = useState(() => storage.matched(room.roomId));
+  const dismissMatch = () => {
+    storage.setMatched(room.roomId, null);
+    setMatch(null);
+  };
   const call = useCall(room.roomId, self.id, actions.call, room.call, room.participants, controlConnected);
 
   useEffect(() => {
@@ -123,9 +163,8 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           <div className="spacer" />
           <SwapControl room={room} self={self} actions={actions} />
           {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
-          {call && <CallControls call={call} />}
+          {call && !call.inCall && <CallControls call={call} />}
           <ConnectionStatus connected={controlConnected && code.connected} />
-          <InviteButton roomId={room.roomId} />
         </header>
         <OutageBanner
           connected={controlConnected}
@@ -133,8 +172,16 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           notSent={offline.notSent}
           onDismissNotSent={offline.dismissNotSent}
         />
-        {room.loop && <LoopProgress loop={room.loop} ended={ended} />}
-        {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
+        {room.loop && <LoopProgress loop={room.loop} />}
+        {match && !alone && (
+          <div className="lobby-banner" role="status">
+            The lobby matched you with {match.partner}:{' '}
+            {match.role === 'interviewer' ? 'you interview' : 'you are the candidate'}.{' '}
+            <button type="button" className="button small-button" onClick={dismissMatch}>
+              OK
+            </button>
+          </div>
+        )}
         {lobby?.state === 'waiting' && (
           <div className="lobby-banner" role="status">
             Your partner did not arrive. You are back at the front of the queue (#{lobby.position}); we will
@@ -144,7 +191,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
             </button>
           </div>
         )}
-        <div className="room-body">
+        <div className={`room-body ${onBoard ? 'on-board' : ''}`}>
           <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
             {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
             {ended && isPlayer && (
@@ -170,8 +217,17 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
               notice={views.notice}
               onDismissNotice={views.dismissNotice}
               questionHidden={questionHidden}
-              onToggleQuestion={ended ? undefined : () => setQuestionShown(questionHidden)}
+              onToggleQuestion={togglePane}
+              paneLabel={ended ? 'Feedback' : 'Question'}
             />
+            {alone && !waitingHidden && (
+              <WaitingCard
+                room={room}
+                self={self}
+                matchedWith={match?.partner ?? null}
+                onHide={() => setWaitingHidden(true)}
+              />
+            )}
             <DocProblemBanner problem={code.problem} onReconnect={code.reconnect} />
             <div className="view" hidden={views.view !== 'code'}>
               <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
@@ -201,7 +257,19 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
             )}
           </div>
           <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
+            {/* The call lives here, beside the work: it never pushes the editor or the board. */}
+            {call?.inCall && (
+              <div className="call-panel">
+                <CallControls call={call} />
+              </div>
+            )}
+            {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
             <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
+            {!(alone && !waitingHidden) && (
+              <div className="panel invite-panel">
+                <InviteButton roomId={room.roomId} />
+              </div>
+            )}
             {isInterviewer && (
               <InterviewerPanel
                 // A new round starts the console afresh: its tab, its question bank filter.

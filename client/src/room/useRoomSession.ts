@@ -205,6 +205,7 @@ export function useRoomSession(roomId: string) {
     socket.on(ServerEvent.LobbyMatched, (match) => {
       // Re-queued after a no-show and matched again: go to the new room.
       storage.setSecret(match.roomId, match.secret);
+      storage.setMatched(match.roomId, { partner: match.partnerName, role: match.role });
       navigate(ROUTES.room(match.roomId));
     });
   }, [join, roomId, setSession]);
