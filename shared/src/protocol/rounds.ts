@@ -155,15 +155,3 @@ export interface RoomReport {
   rounds: RoundReport[];
 }
 
-/**
- * Characters of a round's final code the report carries (P-REPORT-1): a report of many rounds of
- * big code stays a few MiB; the whole code of one round is a request of its own.
- */
-export const REPORT_CODE_CHARS = 64 * 1024;
-
-export const REPORT_API = {
-  report: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}/report`,
-  /** One round's whole final code, as text/plain. */
-  code: (roomId: string, round: number) =>
-    `/api/rooms/${encodeURIComponent(roomId)}/report/rounds/${round}/code`,
-} as const;
