@@ -133,7 +133,7 @@ describe('DocTimeline', () => {
 describe('rows the page refuses (P-REPLAY-3)', () => {
   const rowOf = (change: (doc: Y.Doc) => void): Uint8Array => {
     const doc = new Y.Doc();
-    let row = new Uint8Array();
+    let row: Uint8Array = new Uint8Array();
     doc.on('update', (u: Uint8Array) => {
       row = u;
     });

@@ -6,23 +6,22 @@ import {
   ROUND_TYPE_LABELS,
   type RoomState,
 } from '@mockloop/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { CallBar } from '../call/CallBar';
 import { CallControls } from '../call/CallControls';
 import { useCall } from '../call/useCall';
 import { ActionScopeContext } from '../lib/actionScope';
 import { storage } from '../lib/storage';
 import { BrandLink } from '../pages/BrandLink';
+import { EarlierRoundFeedback, FeedbackPanel, NextRoundForm, preloadBetweenRounds } from './betweenRounds';
 import { CodeWorkspace } from './CodeWorkspace';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DocProblemBanner } from './DocProblemBanner';
 import { EndInterviewButton } from './EndInterviewButton';
-import { EarlierRoundFeedback } from './feedback/EarlierRoundFeedback';
-import { FeedbackPanel } from './feedback/FeedbackPanel';
+import { owesEarlierFeedback } from './feedback/owedFeedback';
 import { InviteButton } from './InviteButton';
 import { InterviewerPanel } from './interviewer/InterviewerPanel';
 import { LoopProgress } from './loop/LoopProgress';
-import { NextRoundForm } from './loop/NextRoundForm';
 import { OutageBanner } from './OutageBanner';
 import { ParticipantsList } from './ParticipantsList';
 import { QuestionPanel } from './QuestionPanel';
@@ -119,6 +118,15 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
     document.getElementById('question-heading')?.focus();
     setFocusQuestion(false);
   }, [focusQuestion, questionHidden]);
+  // Feedback owed for an earlier round: its card stays once shown (it thanks after a submission).
+  const owesEarlier = owesEarlierFeedback(room, self.id);
+  const [earlierSeen, setEarlierSeen] = useState(false);
+  if (owesEarlier && !earlierSeen) setEarlierSeen(true);
+  const earlierShown = owesEarlier || earlierSeen;
+  useEffect(() => {
+    const idle = window.setTimeout(preloadBetweenRounds, 3000);
+    return () => window.clearTimeout(idle);
+  }, []);
   // Alone in the room (as far as this browser can tell): the invite comes first.
   const alone = controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
   const [waitingHidden, setWaitingHidden] = useState(false);
@@ -193,11 +201,13 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
         )}
         <div className={`room-body ${onBoard ? 'on-board' : ''}`}>
           <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
-            {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-            {ended && isPlayer && (
-              <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
-            )}
-            <EarlierRoundFeedback room={room} self={self} actions={actions} />
+            <Suspense fallback={null}>
+              {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
+              {ended && isPlayer && (
+                <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
+              )}
+              {earlierShown && <EarlierRoundFeedback room={room} self={self} actions={actions} />}
+            </Suspense>
             <QuestionPanel
               round={room.round}
               role={self.role}

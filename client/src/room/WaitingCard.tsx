@@ -16,7 +16,8 @@ function awaitedRole(self: ParticipantView): 'interviewer' | 'candidate' {
 
 /**
  * What someone alone in the room sees first: who they are waiting for, and the invite link to
- * send them, front and centre with its Copy button. It goes when someone else is online.
+ * send them, with its Copy button, at the top of the workspace (above the editor, never over
+ * it: they may start typing). It goes when someone else is online.
  */
 export function WaitingCard({ room, self, matchedWith, onHide }: Props) {
   const role = awaitedRole(self);

@@ -1,6 +1,12 @@
 import { type InterviewerBrief, LANGUAGE_LABELS, type RoomState } from '@mockloop/shared';
 import type { SharedRun } from './sharedRuns';
-import { DEFAULT_TIME_LIMIT_MS, RUNNABLE_LANGUAGES, type RunLanguage, type RunRequest } from './types';
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  RUNNABLE_LANGUAGES,
+  type RunLanguage,
+  type RunRequest,
+  type RunTest,
+} from './types';
 
 export interface RunPlan {
   request: RunRequest;
@@ -23,6 +29,8 @@ export function runPlans(
   brief: InterviewerBrief | null,
   isPlayer: boolean,
   code: string,
+  /** The room's own test cases (P-RUN-4): they join the public tests, never the hidden ones. */
+  added: RunTest[] = [],
 ): RunPlans {
   const language = room.language;
   if (!isPlayer) return { blocked: 'Only the two players run code' };
@@ -41,7 +49,7 @@ export function runPlans(
   const plans: RunPlans = { run: { request: { language: lang, code }, kind: 'run', timeLimitMs } };
   if (entry && question?.publicTests) {
     plans.tests = {
-      request: { language: lang, code, entry, tests: question.publicTests },
+      request: { language: lang, code, entry, tests: [...question.publicTests, ...added] },
       kind: 'tests',
       timeLimitMs,
     };

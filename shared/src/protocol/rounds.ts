@@ -154,4 +154,3 @@ export interface RoomReport {
   viewerId: string;
   rounds: RoundReport[];
 }
-
