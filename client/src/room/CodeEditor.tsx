@@ -98,9 +98,11 @@ export function CodeEditor({
           readOnlySlot.current.of(readOnlyExtension(readOnly)),
           appearanceSlot.current.of(variant === 'code' ? editorAppearance(settings) : editorTheme),
           EditorView.contentAttributes.of(
+            // tabindex: in the tab order when read-only too, and said so (contenteditable alone is
+            // not, for checkers such as axe), so the scrolling area is reachable by keyboard.
             variant === 'code'
-              ? { 'aria-label': ariaLabel, 'aria-describedby': hintId }
-              : { 'aria-label': ariaLabel },
+              ? { 'aria-label': ariaLabel, 'aria-describedby': hintId, tabindex: '0' }
+              : { 'aria-label': ariaLabel, tabindex: '0' },
           ),
           EditorView.updateListener.of((update) => {
             if (update.focusChanged) setFocused(update.view.hasFocus);

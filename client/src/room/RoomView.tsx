@@ -59,6 +59,9 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
   const { setAway } = actions;
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
   const board = join.documents.board;
+  // The loop's name for the stage this round plays ("ML domain"), as the loop bar says it.
+  const stage = room.loop?.current != null ? room.loop.stages[room.loop.current] : undefined;
+  const roundName = stage?.label ?? ROUND_TYPE_LABELS[room.roundType];
   const onBoard = views.view === 'board';
   const phone = useMediaQuery(PHONE);
   // Beside the code and the notes the pane is a column, open or folded as the person chose (kept
@@ -163,7 +166,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           )}
           <BrandLink />
           <span className="badge">
-            Round {room.round.number} · {ROUND_TYPE_LABELS[room.roundType]}
+            Round {room.round.number} · {roundName}
           </span>
           <span className={`badge role-${self.role}`}>You: {ROLE_LABELS[self.role]}</span>
           <div className="spacer" />

@@ -92,7 +92,11 @@ export function NextRoundForm({ room, self, actions }: Props) {
           {ROUND_TYPES.map((t) => (
             <option key={t} value={t}>
               {ROUND_TYPE_LABELS[t]}
-              {planned?.roundType === t ? ' (next in the loop)' : ''}
+              {planned?.roundType === t
+                ? planned.label === ROUND_TYPE_LABELS[t]
+                  ? ' (next in the loop)'
+                  : ` (next in the loop: ${planned.label})`
+                : ''}
             </option>
           ))}
         </select>
