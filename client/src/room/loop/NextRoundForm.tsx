@@ -62,7 +62,9 @@ export function NextRoundForm({ room, self, actions }: Props) {
   const fitting = (questions ?? []).filter((q) => questionFits(roundType, q.roundType));
   return (
     <section className="next-round" aria-label="Next round">
-      <h2 className="panel-title">Next round</h2>
+      <h2 className="panel-title" id="next-round-heading" tabIndex={-1}>
+        Next round
+      </h2>
       <p className="muted small">Take a break if you like: the room waits. {upcoming}</p>
       <form
         className="next-round-form"
