@@ -21,7 +21,7 @@ async function expectNothingOwed(page: Page) {
   await expect(page.getByText(/nothing was sent|not sent|try again|Waiting to send/i)).toHaveCount(0);
 }
 
-test('controls clicked during an outage are sent once the server is back: pick, language, timer, reveal, hint, swap', async ({
+test('controls clicked during an outage are sent once the server is back: pick, language, timer, reveal, hint, a swap and its answer', async ({
   server,
   person,
 }) => {
@@ -61,7 +61,10 @@ test('controls clicked during an outage are sent once the server is back: pick, 
   await expect(panel.getByText('1/4 hints shown')).toBeVisible();
   const proposal = ivy.getByRole('alertdialog', { name: 'Role swap proposed' });
   await expect(proposal).toBeVisible();
-  await proposal.getByRole('button', { name: 'Decline' }).click();
+  // Ivy's answer to it, during another outage.
+  await duringOutage(server, both, () => proposal.getByRole('button', { name: 'Decline' }).click());
+  await expect(cal.getByRole('button', { name: 'Swap roles' })).toBeEnabled();
+  await expect(proposal).toHaveCount(0);
   await expectNothingOwed(ivy);
   await expectNothingOwed(cal);
 });
