@@ -39,9 +39,11 @@ export function EditorSettingsMenu({ settings }: { settings: EditorSettings }) {
         className="button small-button"
         aria-expanded={open}
         aria-controls={ids.panel}
+        // Short on screen (the toolbar keeps to one row); its name says what it sets.
+        aria-label="Editor settings"
         onClick={() => setOpen(!open)}
       >
-        Editor settings
+        Settings
       </button>
       {open && (
         <fieldset className="editor-settings-panel" id={ids.panel} aria-label="Editor settings">
