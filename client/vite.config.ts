@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { copyPyodide } from './vite/copyPyodide';
+import { emacsKeyBindings } from './vite/emacsKeyBindings';
 import { excalidrawAssets, excalidrawSubsetModules } from './vite/excalidrawAssets';
 import { precompress } from './vite/precompress';
 
@@ -9,7 +10,7 @@ const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), copyPyodide(), excalidrawAssets(), precompress()],
+  plugins: [react(), copyPyodide(), excalidrawAssets(), precompress(), emacsKeyBindings()],
   resolve: {
     alias: { '@mockloop/shared': sharedEntry },
     // npm hoists React 18 to the root for Excalidraw's peers (jotai); one React, the client's, for all.

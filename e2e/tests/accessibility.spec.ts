@@ -8,7 +8,7 @@ test('axe: no serious or critical violations on home, lobby, track, My practice,
   const found: string[] = [];
   const ivy = await person();
   await ivy.goto('/');
-  await expect(ivy.getByRole('heading', { name: 'Practice a real loop' })).toBeVisible();
+  await expect(ivy.getByRole('heading', { name: 'Practise a real loop' })).toBeVisible();
   found.push(...(await violations(ivy, 'home')));
   await ivy.getByRole('link', { name: /Netflix/ }).click();
   await expect(ivy.getByRole('heading', { level: 1 })).toBeVisible();
@@ -45,6 +45,42 @@ test('axe: no serious or critical violations on home, lobby, track, My practice,
   await ivy.goto(`${new URL(roomUrl).pathname}/report`);
   await expect(ivy.getByRole('heading', { level: 1 })).toBeVisible();
   found.push(...(await violations(ivy, 'report')));
+
+  expect(found).toEqual([]);
+});
+
+test('axe on the states a first pass misses: an editor full of code (it scrolls), a peer who left, alone and waiting, editor settings open, a report link view', async ({
+  person,
+}) => {
+  const found: string[] = [];
+  const ivy = await person();
+  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
+  found.push(...(await violations(ivy, 'room, alone and waiting')));
+  const cal = await person();
+  await joinFromInvite(cal, roomUrl, 'Cal');
+  // More code than the editor shows, and longer lines than it is wide: it scrolls both ways.
+  const code = Array.from({ length: 80 }, (_, i) => `line_${i} = "${'x'.repeat(i * 3)}"`).join('\n');
+  await ivy.getByRole('textbox', { name: 'Code editor' }).click();
+  await ivy.keyboard.insertText(code);
+  await expect(cal.getByRole('textbox', { name: 'Code editor' })).toContainText('line_5');
+  // Cal leaves: his entry says so, in a colour that still reads.
+  await cal.close();
+  await expect(
+    ivy.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: 'Cal' }),
+  ).toContainText('offline');
+  found.push(...(await violations(ivy, 'room, code that scrolls, a peer gone')));
+  await ivy.getByRole('button', { name: 'Editor settings' }).click();
+  await ivy.getByRole('group', { name: 'Editor settings' }).getByLabel('Theme').selectOption('light');
+  found.push(...(await violations(ivy, 'room, editor settings open, light theme')));
+
+  await ivy.goto(`${new URL(roomUrl).pathname}/report`);
+  await ivy.getByRole('button', { name: 'Copy report link' }).click();
+  const link = await ivy.evaluate(() => navigator.clipboard.readText());
+  const coach = await person();
+  await coach.goto(link);
+  await expect(coach.getByRole('heading', { name: 'Interview report' })).toBeVisible();
+  await expect(coach.getByRole('region', { name: 'Replay of round 1' })).toBeVisible();
+  found.push(...(await violations(coach, 'report link view')));
 
   expect(found).toEqual([]);
 });

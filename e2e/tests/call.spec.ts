@@ -209,3 +209,38 @@ test('a blocked camera and microphone get a plain sentence and the call still wo
   await expectMediaFlowing(cal, 'Cal listens');
   await expect(ivy.locator('.call-tile', { has: ivy.getByLabel('Video of Cal') })).toContainText('muted');
 });
+
+test('back in the room from the report, the call is offered, not rejoined with camera and microphone on; a refresh during the call still rejoins', async ({
+  person,
+}) => {
+  const ivy = await person();
+  const cal = await person();
+  for (const page of [ivy, cal]) await inCallContext(page);
+  const url = await createRoomFromHome(ivy, 'Ivy');
+  await joinFromInvite(cal, url, 'Cal');
+  await ivy.getByRole('button', { name: 'Join call' }).click();
+  await cal.getByRole('button', { name: 'Join call' }).click();
+  await expect(callStatus(cal)).toContainText('Call connected with Ivy');
+
+  // A later visit: Cal reads the report, then goes back to the room by its link.
+  await cal.goto(`${url}/report`);
+  await expect(cal.getByRole('heading', { name: 'Interview report' })).toBeVisible();
+  await expect(callStatus(ivy)).toContainText('Waiting');
+  await cal.getByRole('link', { name: 'Back to the room' }).click();
+  await expectConnected(cal);
+  await expect(cal.getByRole('region', { name: 'Call' })).toContainText('You were in the call when you left');
+  await expect(cal.getByRole('button', { name: 'Join call' })).toBeEnabled();
+  await expect(cal.getByRole('button', { name: 'Microphone' })).toHaveCount(0);
+  await expect(cal.getByLabel('Your video')).toHaveCount(0);
+  await expect(callStatus(ivy)).toContainText('Waiting');
+  // The offer stands until taken: it is Cal's click that brings the call back.
+  await cal.getByRole('button', { name: 'Join call' }).click();
+  await expect(callStatus(cal)).toContainText('Call connected with Ivy');
+  await expect(callStatus(ivy)).toContainText('Call connected with Cal');
+
+  // A refresh in the call is not a later visit: the call comes back by itself.
+  await cal.reload();
+  await expectConnected(cal);
+  await expect(callStatus(cal)).toContainText('Call connected with Ivy');
+  await expectMediaFlowing(cal, 'Cal after the refresh');
+});

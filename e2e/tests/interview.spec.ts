@@ -60,8 +60,13 @@ test('lobby to room to feedback to report, with a refresh mid-timer', async ({ p
   await expect(ann.getByText('You: Candidate')).toBeVisible();
   await expect(bea.getByText('You: Interviewer')).toBeVisible();
 
-  // Bea runs the round: question, clock.
+  // Bea runs the round: question, clock. The lobby's room follows the track's loop from its
+  // coding stage (P-LOBBY-4), with a question drawn: Bea picks another from the bank.
+  await expect(
+    ann.getByRole('navigation', { name: 'Loop plan' }).locator('[aria-current="step"]'),
+  ).toContainText('Coding');
   const panel = bea.getByRole('region', { name: 'Interviewer panel' });
+  await panel.getByRole('tab', { name: 'Question bank' }).click();
   await panel.getByRole('button', { name: 'Pick Can every show be watched in order?' }).click();
   await panel.getByRole('button', { name: 'Reveal question' }).click();
   await expect(ann.getByRole('heading', { name: 'Can every show be watched in order?' })).toBeVisible();
@@ -106,10 +111,12 @@ test('lobby to room to feedback to report, with a refresh mid-timer', async ({ p
 
   await report.reload();
   await expect(
-    report.getByRole('heading', { name: /Round 1: Can every show be watched in order\?/ }),
+    report.getByRole('heading', { name: /^Round 1 · .*: Can every show be watched in order\?/ }),
   ).toBeVisible();
   await expect(report.getByText('SCORECARD_NOTE clear contract')).toBeVisible();
-  await expect(report.getByText('Bea interviewed Ann')).toBeVisible();
+  await expect(
+    report.getByRole('region', { name: /^Round 1 · / }).getByText('Bea interviewed Ann'),
+  ).toBeVisible();
   await expect(report.getByText('# my attempt')).toBeVisible();
   await expect(report.getByText('5/5 for helpfulness', { exact: false })).toBeVisible();
   const download = report.waitForEvent('download');

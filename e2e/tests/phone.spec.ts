@@ -9,9 +9,10 @@ const layout = (page: Page) =>
   page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     editor: document.querySelector('.cm-editor')?.getBoundingClientRect().height ?? 0,
+    editorTop: document.querySelector('.cm-editor')?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY,
   }));
 
-test('a room on a phone: one column, the editor at least half the screen, no sideways scroll, the console one tap away', async ({
+test('a room on a phone: one column, the editor high on the first screen and at least half of it, no sideways scroll, the console one tap away', async ({
   person,
 }) => {
   const ivy = await person();
@@ -22,9 +23,11 @@ test('a room on a phone: one column, the editor at least half the screen, no sid
   await joinFromInvite(cal, roomUrl, 'Cal');
 
   for (const page of [ivy, cal]) {
-    const { overflow, editor } = await layout(page);
+    const { overflow, editor, editorTop } = await layout(page);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(editor).toBeGreaterThanOrEqual(PHONE.height / 2);
+    // The editor starts high on the first screen: under a short header, not two thirds down.
+    expect(editorTop).toBeLessThanOrEqual(PHONE.height / 3);
   }
   await typeAtEnd(cal, 'typed on a phone');
   await expect.poll(() => editorText(ivy)).toBe('typed on a phone');

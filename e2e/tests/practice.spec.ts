@@ -43,6 +43,10 @@ test('My practice: every room this browser took part in, and each criterion over
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText('23');
   await expect(rows.nth(2)).toContainText('33');
+  // The chart draws both, as its legend says: two interviewer dots and two of her own squares.
+  await expect(trend.locator('.trend-chart circle.interviewer')).toHaveCount(2);
+  await expect(trend.locator('.trend-chart rect.self-point')).toHaveCount(2);
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
   await expect(ada.getByText('To practise next:')).toContainText('(last scored 3 of 4)');
 
   const rounds = ada.getByRole('region', { name: 'Rounds' });

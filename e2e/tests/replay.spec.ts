@@ -59,6 +59,9 @@ test('P-REPLAY-1: a finished interview replays code, board, hint and run on one 
   await drag(cal, [320, 160], [520, 280]);
   await ivy.getByRole('tab', { name: 'Whiteboard' }).click();
   await openBoard(ivy);
+  await panel.getByRole('tab', { name: 'Notes' }).click();
+  await panel.getByRole('textbox', { name: 'Private notes' }).click();
+  await ivy.keyboard.insertText('IVY_PRIVATE good instincts');
   await ivy.getByRole('button', { name: 'End interview' }).click();
   await ivy.getByRole('button', { name: 'End now' }).click();
   await expect(ivy.getByRole('form', { name: 'Scorecard' })).toBeVisible();
@@ -105,7 +108,8 @@ test('P-REPLAY-1: a finished interview replays code, board, hint and run on one 
   const at = await sliderValue(replay);
   await replay.getByRole('button', { name: 'Copy link to this moment' }).click();
   const link = await cal.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(new RegExp(`/r/${roomId}/report\\?round=1&t=${Math.floor(at / 1000)}$`));
+  // Rounded up to the second, and with Cal's report key: it opens in any browser (P-PRIV-6).
+  expect(link).toMatch(new RegExp(`/r/${roomId}/report\\?round=1&t=${Math.ceil(at / 1000)}#key=rk\\.`));
 
   // kill -9 between the interview and the replay changes nothing.
   await server.kill();
@@ -113,7 +117,7 @@ test('P-REPLAY-1: a finished interview replays code, board, hint and run on one 
   await cal.goto(link);
   replay = cal.getByRole('region', { name: 'Replay of round 1' });
   await expect(replay.getByRole('button', { name: 'Play' })).toBeVisible();
-  expect(Math.floor((await sliderValue(replay)) / 1000)).toBe(Math.floor(at / 1000));
+  expect(Math.round((await sliderValue(replay)) / 1000)).toBe(Math.ceil(at / 1000));
   await replay.getByRole('slider', { name: 'Replay position' }).press('End');
   await expect.poll(() => replayCode(replay)).toBe(finalCode);
   await expect(replay.getByRole('figure', { name: 'Board at this moment' })).toContainText('1 rectangle');
@@ -122,5 +126,10 @@ test('P-REPLAY-1: a finished interview replays code, board, hint and run on one 
   // The interviewer's replay adds their private notes; the candidate's has none.
   await expect(replay.getByRole('region', { name: 'Private notes at this moment' })).toHaveCount(0);
   const ivyReplay = await openReplay(ivy, roomId);
-  await expect(ivyReplay.getByRole('region', { name: 'Private notes at this moment' })).toBeVisible();
+  await ivyReplay.getByRole('slider', { name: 'Replay position' }).press('End');
+  await expect(ivyReplay.getByRole('region', { name: 'Private notes at this moment' })).toContainText(
+    'IVY_PRIVATE',
+  );
+  await expect(ivyReplay.getByRole('heading', { name: 'Your private notes' })).toBeVisible();
+  await expect(cal.getByText('IVY_PRIVATE')).toHaveCount(0);
 });

@@ -36,6 +36,7 @@ import { type Logger, silentLogger } from './logging/createLogger.js';
 import { redact } from './logging/redact.js';
 import { Metrics } from './metrics/Metrics.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
+import { lobbyRound } from './rooms/lobbyRound.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
 import { RoomDeletion } from './rooms/RoomDeletion.js';
@@ -277,6 +278,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     {
       arrivalMs: options.lobbyArrivalMs,
       onError: (err) => log.error({ err }, 'lobby arrival window failed'),
+      roomStart: (trackId, roundType) => lobbyRound(bank, trackId, roundType),
     },
   );
   const runnerSettings = options.runner ?? loadRunnerSettings({});

@@ -40,7 +40,7 @@ async function columnsOf(store: SqliteStore | PgStore): Promise<Record<string, s
           'SELECT table_name AS tbl, column_name AS col FROM information_schema.columns WHERE table_schema = current_schema()',
         );
   const tables: Record<string, string[]> = {};
-  for (const { tbl, col } of rows) (tables[tbl] ??= []).push(col);
+  for (const { tbl, col } of rows) tables[tbl] = [...(tables[tbl] ?? []), col];
   for (const cols of Object.values(tables)) cols.sort();
   // Each database records its migrations its own way (user_version, or a table of versions).
   delete tables.schema_migrations;

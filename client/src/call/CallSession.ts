@@ -1,9 +1,17 @@
-import type { CallConfig, CallMedia, CallMember, CallSignalDelivery, Role } from '@mockloop/shared';
+import {
+  type CallConfig,
+  type CallMedia,
+  type CallMember,
+  type CallSignalDelivery,
+  ROUTES,
+  type Role,
+} from '@mockloop/shared';
 import { TAB_ID } from '../lib/tabId';
 import type { CallChannel } from '../room/useRoomSession';
 import { ICE_RETRY_MS, iceRefreshDelay } from './iceRefresh';
 import { type DeviceChoice, listDevices, openTrack } from './localMedia';
 import { type LinkState, PeerLink } from './PeerLink';
+import { currentPageLoad, REJOIN_OFFER, rejoinDecision } from './rejoinDecision';
 
 /**
  * This page's endpoint in the call: new on every page load, the same across reconnects, so a
@@ -123,9 +131,12 @@ export class CallSession {
     this.sweep = setInterval(() => this.reconcile(), 1000);
     window.addEventListener('pagehide', this.sayBye);
     const rejoin = remembered(roomId);
-    if (rejoin) {
-      this.wanted = rejoin;
-      this.snapshot = { ...this.snapshot, status: { kind: 'joining' } };
+    const decision = rejoinDecision(rejoin !== null, currentPageLoad(), ROUTES.room(roomId));
+    if (rejoin) this.wanted = rejoin;
+    if (decision === 'rejoin') this.snapshot = { ...this.snapshot, status: { kind: 'joining' } };
+    if (decision === 'ask') {
+      remember(roomId, null);
+      this.snapshot = { ...this.snapshot, problem: REJOIN_OFFER };
     }
   }
 

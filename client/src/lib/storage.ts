@@ -7,6 +7,8 @@ const NAME_KEY = 'mockloop:name';
 const PERSON_KEY = 'mockloop:person';
 const CALL_COLLAPSED_KEY = 'mockloop:call-collapsed';
 const questionShownKey = (roomId: string) => `mockloop:question-shown:${roomId}`;
+const matchedKey = (roomId: string) => `mockloop:matched:${roomId}`;
+const boardPaneKey = (roomId: string, round: number) => `mockloop:board-pane:${roomId}:${round}`;
 const DRAFT_PREFIX = 'mockloop:draft:';
 const draftKey = (roomId: string, round: number, kind: string) => `${DRAFT_PREFIX}${roomId}:${round}:${kind}`;
 
@@ -48,6 +50,27 @@ export const storage = {
     }, null),
   setQuestionShown: (roomId: string, shown: boolean) =>
     safe(() => sessionStorage.setItem(questionShownKey(roomId), shown ? '1' : '0'), undefined),
+  /** Whether this tab keeps a round's question (or feedback) open over the board. */
+  boardPaneShown: (roomId: string, round: number) =>
+    safe(() => sessionStorage.getItem(boardPaneKey(roomId, round)) === '1', false),
+  setBoardPaneShown: (roomId: string, round: number, shown: boolean) =>
+    safe(() => sessionStorage.setItem(boardPaneKey(roomId, round), shown ? '1' : '0'), undefined),
+  /** Who the lobby paired this tab with for a room (shown when the room opens), or null. */
+  matched: (roomId: string): { partner: string; role: string } | null =>
+    safe(() => {
+      const value = JSON.parse(sessionStorage.getItem(matchedKey(roomId)) ?? 'null') as unknown;
+      if (typeof value !== 'object' || value === null) return null;
+      const { partner, role } = value as Record<string, unknown>;
+      return typeof partner === 'string' && typeof role === 'string' ? { partner, role } : null;
+    }, null),
+  setMatched: (roomId: string, match: { partner: string; role: string } | null) =>
+    safe(
+      () =>
+        match
+          ? sessionStorage.setItem(matchedKey(roomId), JSON.stringify(match))
+          : sessionStorage.removeItem(matchedKey(roomId)),
+      undefined,
+    ),
   /**
    * A feedback form's unsent draft (a scorecard or a self-assessment of one round), kept until it
    * is submitted: a refresh, a new round or a re-render never loses a pick. Only this browser has it.

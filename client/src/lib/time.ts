@@ -1,7 +1,33 @@
-// One formatter for every call: building one per call costs more than the formatting itself.
-const hourMinute = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+// One formatter per shape for every call: building one per call costs more than the formatting.
+// Day-month-year and a 24-hour clock, whatever the browser's locale, so every page (and the
+// Markdown export) says a moment the same way: "7 Dec 2026, 13:38".
+const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dayAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Wall-clock time of day, e.g. "14:05". */
 export function timeOfDay(at: number): string {
   return hourMinute.format(at);
+}
+
+/** A day, e.g. "7 Dec 2026". */
+export function dayOf(at: number): string {
+  return dayMonthYear.format(at);
+}
+
+/** A moment, e.g. "7 Dec 2026, 13:38". */
+export function dateTime(at: number): string {
+  return dayAndTime.format(at);
+}
+
+/** "1 room", "3 rooms": a count with its noun, singular when it is one. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
 }

@@ -104,7 +104,7 @@ export function HomePage() {
       </form>
       {tracks.length > 0 && (
         <section className="tracks" aria-labelledby="tracks-heading">
-          <h2 id="tracks-heading">Practice a real loop</h2>
+          <h2 id="tracks-heading">Practise a real loop</h2>
           <ul>
             {tracks.map((track) => (
               <li key={track.id}>

@@ -86,6 +86,7 @@ export default function LobbyPage() {
     s.on(ServerEvent.LobbyStatus, setStatus);
     s.on(ServerEvent.LobbyMatched, (match) => {
       storage.setSecret(match.roomId, match.secret);
+      storage.setMatched(match.roomId, { partner: match.partnerName, role: match.role });
       navigate(ROUTES.room(match.roomId));
     });
     s.on('disconnect', () => setStatus(null));

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchReport } from '../lib/api';
 import { storage } from '../lib/storage';
+import { count, dateTime, dayOf } from '../lib/time';
 import { criterionTrends, type PracticeRound, practiceRounds } from '../practice/practiceHistory';
 import { TrendChart } from '../practice/TrendChart';
 import { BrandLink } from './BrandLink';
@@ -75,15 +76,15 @@ export default function PracticePage() {
         </div>
       ) : (
         <p className="muted">
-          {rounds.length} rounds in {state.reports.length} rooms:{' '}
+          {count(rounds.length, 'round')} in {count(state.reports.length, 'room')}:{' '}
           {rounds.filter((r) => r.role === 'candidate').length} as candidate,{' '}
           {rounds.filter((r) => r.role === 'interviewer').length} as interviewer.
         </p>
       )}
       {state.unavailable > 0 && (
         <p className="muted small">
-          {state.unavailable} earlier rooms are no longer on the server (rooms go 30 days after their last
-          use).
+          {count(state.unavailable, 'earlier room')} {state.unavailable === 1 ? 'is' : 'are'} no longer on the
+          server (rooms go 30 days after their last use).
         </p>
       )}
 
@@ -116,7 +117,7 @@ export default function PracticePage() {
                   <tbody>
                     {trend.points.map((p) => (
                       <tr key={p.at}>
-                        <td>{new Date(p.at).toLocaleDateString()}</td>
+                        <td>{dayOf(p.at)}</td>
                         <td>{p.interviewer ?? '—'}</td>
                         <td>{p.self ?? '—'}</td>
                       </tr>
@@ -148,7 +149,7 @@ function PracticeRoundItem({ round }: { round: PracticeRound }) {
     <li className="card">
       <strong>{round.question ?? 'No question revealed'}</strong>{' '}
       <span className="muted small">
-        {new Date(round.at).toLocaleString()} · you were the {round.role}
+        {dateTime(round.at)} · you were the {round.role}
         {round.partner ? ` with ${round.partner}` : ''}
         {round.recommendation
           ? ` · recommendation: ${RECOMMENDATION_LABELS[round.recommendation as Recommendation]}`

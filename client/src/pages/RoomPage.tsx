@@ -6,7 +6,7 @@ import { NotFoundPage } from './NotFoundPage';
 
 /** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */
 export default function RoomPage({ roomId }: { roomId: string }) {
-  const { session, connected, brief, lobby, joinWithName, actions } = useRoomSession(roomId);
+  const { session, connected, brief, lobby, joinWithName, actions, offline } = useRoomSession(roomId);
 
   switch (session.status) {
     case 'loading':
@@ -41,6 +41,7 @@ export default function RoomPage({ roomId }: { roomId: string }) {
           lobby={lobby}
           controlConnected={connected}
           actions={actions}
+          offline={offline}
         />
       );
   }

@@ -37,6 +37,20 @@ export function TrendChart({ trend }: { trend: CriterionTrend }) {
           <circle key={p.at} className="interviewer" cx={x(i)} cy={y(p.interviewer)} r={3} />
         ),
       )}
+      {/* The person's own score as a hollow square: seen even where it is a single point, and
+          beside the interviewer's dot when both gave the same score. */}
+      {trend.points.map((p, i) =>
+        p.self === null ? null : (
+          <rect
+            key={`self-${p.at}`}
+            className="self-point"
+            x={x(i) - 4}
+            y={y(p.self) - 4}
+            width={8}
+            height={8}
+          />
+        ),
+      )}
     </svg>
   );
 }

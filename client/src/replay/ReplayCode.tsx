@@ -43,7 +43,7 @@ export function ReplayCode({ text, language, label }: { text: string; language: 
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
           editorTheme,
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true', tabindex: '0' }),
         ],
       }),
     });

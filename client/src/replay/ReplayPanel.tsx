@@ -1,5 +1,7 @@
-import { CODE_DOC, type Language } from '@mockloop/shared';
+import { CODE_DOC, type Language, NOTES_DOC } from '@mockloop/shared';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { fetchReportKey } from '../lib/api';
+import { reportKeyFromLink } from '../report/reportLink';
 import { OutputPanel } from '../room/OutputPanel';
 import { formatDuration } from '../room/RoundTimer';
 import type { Replay } from './Replay';
@@ -22,10 +24,12 @@ interface Props {
   language: Language;
   /** Where to start, in seconds from the beginning (a `?t=` link). */
   initialSeconds?: number;
+  /** Whose private notes these are, by name; null when they are the reader's own. */
+  notesOwner?: string | null;
 }
 
 /** One round's replay: controls, timeline, and the code, board, notes and runs at the position. */
-export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }: Props) {
+export function ReplayPanel({ replay, roomId, secret, language, initialSeconds, notesOwner = null }: Props) {
   const player = useReplayPlayer(
     replay,
     initialSeconds === undefined ? undefined : replay.start + initialSeconds * 1000,
@@ -40,6 +44,10 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }
   const hasBoard = (replay.info.docs.board?.rows ?? 0) > 0;
   const hasSharedNotes =
     (replay.docs.code?.built.getText(CODE_DOC.sharedNotes).length ?? 0) > 0 || frame.sharedNotes !== '';
+  // A round without code (a screen, a design round) shows no empty editor: its notes take the place.
+  const hasCode = (replay.docs.code?.built.getText(CODE_DOC.text).length ?? 0) > 0 || frame.code !== '';
+  const hasNotes = (replay.docs.notes?.built.getText(NOTES_DOC.text).length ?? 0) > 0 || !!frame.notes;
+  const hasRuns = replay.runs.length > 0;
   // The board (Excalidraw: most of a megabyte to compile) mounts once the code has been painted.
   const [boardMounted, setBoardMounted] = useState(false);
   useEffect(() => {
@@ -56,10 +64,20 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }
   const waiting = !loaded && player.position > replay.loadedUntil;
   const [linkState, setLinkState] = useState<{ copied: boolean; url: string } | null>(null);
 
+  /**
+   * A link to this moment that opens in any browser: it carries a report key (the one this page
+   * was opened with, or this person's own), like Copy report link (P-PRIV-6).
+   */
   async function copyLink() {
     const url = new URL(window.location.href);
-    url.search = `?round=${round}&t=${Math.floor(offset / 1000)}`;
-    url.hash = '';
+    // Rounded up: the link shows at least what is on screen now, never a second before it.
+    url.search = `?round=${round}&t=${Math.ceil(offset / 1000)}`;
+    try {
+      const key = reportKeyFromLink(url.hash) ?? (await fetchReportKey(roomId, secret));
+      url.hash = `key=${key}`;
+    } catch {
+      url.hash = ''; // no key to be had: a link for the browsers that took part
+    }
     try {
       await navigator.clipboard.writeText(url.href);
       setLinkState({ copied: true, url: url.href });
@@ -127,7 +145,10 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }
       </div>
       {linkState && (
         <p className="small replay-link" role="status">
-          {linkState.copied ? 'Link copied: ' : 'Copy this link: '}
+          {linkState.copied ? 'Link copied. ' : 'Copy this link. '}
+          {linkState.url.includes('#key=')
+            ? 'Anyone with it can read this report, read-only, in any browser: '
+            : ''}
           <input
             readOnly
             aria-label="Link to this moment"
@@ -151,10 +172,16 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }
       )}
       <ReplayTimeline replay={replay} player={player} version={version} />
       <div
-        className={`replay-views${hasBoard ? ' with-board' : ''}${waiting ? ' waiting' : ''}`}
+        className={`replay-views${hasBoard && hasCode ? ' with-board' : ''}${waiting ? ' waiting' : ''}`}
         aria-busy={waiting}
       >
-        <ReplayCode text={frame.code} language={language} label="Code at this moment" />
+        {hasCode && <ReplayCode text={frame.code} language={language} label="Code at this moment" />}
+        {!hasCode && hasSharedNotes && (
+          <section aria-label="Shared notes at this moment" className="replay-notes">
+            <h4>Shared notes</h4>
+            <pre className="notes-block">{frame.sharedNotes || ' '}</pre>
+          </section>
+        )}
         {hasBoard && !boardMounted && <p className="muted replay-board-loading">Loading the board…</p>}
         {hasBoard && boardMounted && (
           <Suspense fallback={<p className="muted replay-board-loading">Loading the board…</p>}>
@@ -163,27 +190,29 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds }
         )}
       </div>
       <div className="replay-details">
-        {hasSharedNotes && (
+        {hasCode && hasSharedNotes && (
           <section aria-label="Shared notes at this moment">
             <h4>Shared notes</h4>
-            <pre className="code-block">{frame.sharedNotes || ' '}</pre>
+            <pre className="notes-block">{frame.sharedNotes || ' '}</pre>
           </section>
         )}
-        {frame.notes !== null && (
+        {frame.notes !== null && hasNotes && (
           <section aria-label="Private notes at this moment">
-            <h4>Your private notes</h4>
-            <pre className="code-block">{frame.notes || '(none yet)'}</pre>
+            <h4>{notesOwner === null ? 'Your private notes' : `${notesOwner}'s private notes`}</h4>
+            <pre className="notes-block">{frame.notes || '(none yet)'}</pre>
           </section>
         )}
-        <div>
-          <h4>Runs so far</h4>
-          <OutputPanel
-            runs={frame.runs}
-            state={IDLE_RUNNER}
-            label="Runs at this moment"
-            emptyText="No runs yet at this moment."
-          />
-        </div>
+        {(hasCode || hasRuns) && (
+          <div>
+            <h4>Runs so far</h4>
+            <OutputPanel
+              runs={frame.runs}
+              state={IDLE_RUNNER}
+              label="Runs at this moment"
+              emptyText="No runs yet at this moment."
+            />
+          </div>
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
-import type { Language } from '@mockloop/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Language, RoundType } from '@mockloop/shared';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchFinalCode } from '../lib/api';
 import { BoardPicture } from './BoardPicture';
 import type { Replay } from './Replay';
@@ -11,23 +11,34 @@ interface Props {
   roomId: string;
   secret: string;
   round: number;
+  roundType: RoundType;
   language: Language;
   finalCode: string;
   /** The report holds only the start of the code: the rest loads on request. */
   codeTruncated: boolean;
   /** From a `?t=` link to this round: open the replay there and scroll to it. */
   linkedSeconds: number | undefined;
+  /** Whose private notes the replay shows, by name; null when they are the reader's own. */
+  notesOwner: string | null;
+  /** Shown between what the round left and its replay (the round's feedback). */
+  children?: ReactNode;
 }
 
-/** A round's replay in the report, then its final code and a picture of its final board. */
+/**
+ * What a round left, in the report: its final code and a picture of its final board (each only
+ * when there is one; a system design round says so when nobody drew), then its replay.
+ */
 export function RoundReplay({
   roomId,
   secret,
   round,
+  roundType,
   language,
   finalCode,
   codeTruncated,
   linkedSeconds,
+  notesOwner,
+  children,
 }: Props) {
   const state = useReplay(roomId, round, secret);
   const host = useRef<HTMLDivElement>(null);
@@ -39,6 +50,34 @@ export function RoundReplay({
 
   return (
     <div ref={host}>
+      {finalCode.trim() !== '' && (
+        <>
+          <h3>Final code ({language})</h3>
+          <FinalCode
+            roomId={roomId}
+            secret={secret}
+            round={round}
+            start={finalCode}
+            truncated={codeTruncated}
+          />
+        </>
+      )}
+      {state.status === 'ready' ? (
+        <FinalBoard
+          replay={state.replay}
+          roomId={roomId}
+          secret={secret}
+          round={round}
+          sayWhenEmpty={roundType === 'system-design'}
+        />
+      ) : (
+        roundType === 'system-design' && (
+          <p className="muted small">The board appears once the replay has loaded.</p>
+        )
+      )}
+
+      {children}
+
       <h3 className="no-print">Replay</h3>
       {state.status === 'loading' && <p className="muted small no-print">Loading the replay…</p>}
       {state.status === 'error' && (
@@ -51,16 +90,8 @@ export function RoundReplay({
           secret={secret}
           language={language}
           initialSeconds={linkedSeconds}
+          notesOwner={notesOwner}
         />
-      )}
-
-      <h3>Final code ({language})</h3>
-      <FinalCode roomId={roomId} secret={secret} round={round} start={finalCode} truncated={codeTruncated} />
-      <h3>Final board</h3>
-      {state.status === 'ready' ? (
-        <FinalBoard replay={state.replay} roomId={roomId} secret={secret} round={round} />
-      ) : (
-        <p className="muted small">The board appears once the replay has loaded.</p>
       )}
     </div>
   );
@@ -80,7 +111,7 @@ function FinalCode(props: {
   const text = whole ?? start;
   return (
     <>
-      <pre className="code-block">{text || '(empty)'}</pre>
+      <pre className="code-block">{text}</pre>
       {truncated && whole === null && (
         <p className="muted small">
           The first {start.length.toLocaleString('en')} characters.{' '}
@@ -105,16 +136,40 @@ function FinalBoard({
   roomId,
   secret,
   round,
+  sayWhenEmpty,
 }: {
   replay: Replay;
   roomId: string;
   secret: string;
   round: number;
+  /** Say that nobody drew (a system design round), rather than leave the board out. */
+  sayWhenEmpty: boolean;
 }) {
   useReplayVersion(replay);
   const { loaded } = replay;
   const board = useMemo(() => (loaded ? finalBoard(replay) : []), [replay, loaded]);
-  if (!loaded) return <p className="muted small">The board appears once the replay has loaded.</p>;
-  if (board.length === 0) return <p className="muted small">No one drew on the board in this round.</p>;
-  return <BoardPicture elements={board} roomId={roomId} secret={secret} round={round} />;
+  const drawn = (replay.info.docs.board?.rows ?? 0) > 0;
+  if (!drawn && !sayWhenEmpty) return null;
+  if (!loaded) {
+    return (
+      <>
+        <h3>Final board</h3>
+        <p className="muted small">The board appears once the replay has loaded.</p>
+      </>
+    );
+  }
+  if (board.length === 0) {
+    return sayWhenEmpty ? (
+      <>
+        <h3>Final board</h3>
+        <p className="muted small">No one drew on the board in this round.</p>
+      </>
+    ) : null;
+  }
+  return (
+    <>
+      <h3>Final board</h3>
+      <BoardPicture elements={board} roomId={roomId} secret={secret} round={round} />
+    </>
+  );
 }

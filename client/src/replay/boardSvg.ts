@@ -32,5 +32,8 @@ export async function boardSvg(
     appState: { exportBackground: true, exportWithDarkMode: false, viewBackgroundColor: '#ffffff' },
     files,
     exportPadding: 16,
+    // Inlining subsets the fonts with code the app's CSP refuses (no eval); the page has the
+    // board's fonts already, and elsewhere (the Markdown) text falls back to a system font.
+    skipInliningFonts: true,
   });
 }

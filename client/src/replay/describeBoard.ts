@@ -5,6 +5,7 @@ interface Described extends SyncedElement {
   text?: string;
 }
 
+/** Texts named in full; past them, how many more there are. */
 const MAX_TEXTS = 5;
 
 /**
@@ -17,7 +18,11 @@ export function describeBoard(elements: readonly SyncedElement[]): string {
   const counts = new Map<string, number>();
   for (const e of shown) counts.set(e.type ?? 'element', (counts.get(e.type ?? 'element') ?? 0) + 1);
   const parts = [...counts].map(([type, n]) => `${n} ${n === 1 ? type : `${type}s`}`);
-  const texts = shown.flatMap((e) => (e.type === 'text' && e.text ? [e.text] : [])).slice(0, MAX_TEXTS);
-  const words = texts.length > 0 ? ` Text: ${texts.join('; ')}.` : '';
+  // Every text element is counted above, so every one is listed or counted here: a label with
+  // no words (an empty text) is said as such rather than dropped.
+  const texts = shown.flatMap((e) => (e.type === 'text' ? [e.text?.trim() || '(empty)'] : []));
+  const more = texts.length - MAX_TEXTS;
+  const listed = texts.slice(0, MAX_TEXTS).join('; ');
+  const words = texts.length > 0 ? ` Text: ${listed}${more > 0 ? `; and ${more} more` : ''}.` : '';
   return `${shown.length} element${shown.length === 1 ? '' : 's'}: ${parts.join(', ')}.${words}`;
 }

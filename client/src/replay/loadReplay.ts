@@ -52,8 +52,8 @@ async function loadRows(
 
 /**
  * Whether a code row adds a run (decoding is far cheaper than applying). A decoded item names its
- * parent only when it has no neighbour, so the test is the content instead: runs are the code
- * document's only JSON values (its texts hold strings).
+ * parent only when it has no neighbour, so the test is the content instead: JSON values are runs
+ * or added test cases (its texts hold strings); a test case's row isolated too does no harm.
  */
 export function addsRun(row: ReplayRow): boolean {
   return Y.decodeUpdate(row.update).structs.some(

@@ -3,40 +3,41 @@ import { loopSummary, type MeanScores } from './loopSummary';
 
 const mean = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 
-/** The loop at a glance, above its rounds: where the candidate is strong, and each round's verdict. */
+/**
+ * Scores across the rounds, under the summary: per round type, and per criterion folded away
+ * (most criteria belong to one round, whose own section has them). Only where a round was scored.
+ */
 export function LoopSummaryView({ report }: { report: RoomReport }) {
   if (report.rounds.length < 2) return null;
   const summary = loopSummary(report);
+  const scored = summary.roundTypes.some((t) => t.interviewer !== null || t.self !== null);
+  if (!scored) return null;
+  const shared = summary.criteria.filter((c) => c.rounds > 1);
   return (
     <section className="report-round loop-summary" aria-labelledby="loop-summary">
-      <h2 id="loop-summary">{report.loop ? `The loop: ${report.loop.title}` : 'Across the rounds'}</h2>
-      {report.loop && (
-        <p className="muted">
-          {report.loop.played.length} of the plan's {report.loop.stages.length} rounds played. The plan:{' '}
-          {report.loop.stages.map((s) => s.label).join(', ')}.
-        </p>
-      )}
+      <h2 id="loop-summary">Scores across the rounds</h2>
       <div className="loop-summary-tables">
-        {summary.criteria.length === 0 && <p className="muted">No criterion has been scored yet.</p>}
+        <MeansTable
+          caption="By round type (mean score, 1-4)"
+          heading="Round type"
+          rows={summary.roundTypes.map((t) => ({ ...t, key: t.roundType, name: t.label }))}
+        />
+        {shared.length > 0 && (
+          <MeansTable
+            caption="Criteria scored in more than one round"
+            heading="Criterion"
+            rows={shared.map((c) => ({ ...c, key: c.name }))}
+          />
+        )}
+      </div>
+      <details className="every-criterion">
+        <summary>Every criterion ({summary.criteria.length})</summary>
         <MeansTable
           caption="By criterion (mean score, 1-4)"
           heading="Criterion"
           rows={summary.criteria.map((c) => ({ ...c, key: c.name }))}
         />
-        <MeansTable
-          caption="By round type"
-          heading="Round type"
-          rows={summary.roundTypes.map((t) => ({ ...t, key: t.roundType, name: t.label }))}
-        />
-      </div>
-      <h3>Recommendation per round</h3>
-      <ol className="loop-verdicts">
-        {summary.recommendations.map((r) => (
-          <li key={r.number}>
-            Round {r.number} · {r.stage} · {r.candidate}: <strong>{r.recommendation}</strong>
-          </li>
-        ))}
-      </ol>
+      </details>
     </section>
   );
 }

@@ -66,9 +66,14 @@ export function loopSummary(report: RoomReport): LoopSummary {
   const roundTypes = types.map((roundType) => {
     const ofType = rounds.filter((r) => r.roundType === roundType);
     const s = scores(ofType);
+    // A type the plan plays under other names says them: "Technical (ML domain, ML deep dive)".
+    const stages = [...new Set(ofType.map(stageName))].filter((n) => n !== ROUND_TYPE_LABELS[roundType]);
     return {
       roundType,
-      label: ROUND_TYPE_LABELS[roundType],
+      label:
+        stages.length > 0
+          ? `${ROUND_TYPE_LABELS[roundType]} (${stages.join(', ')})`
+          : ROUND_TYPE_LABELS[roundType],
       rounds: ofType.length,
       interviewer: mean(s.interviewer),
       self: mean(s.self),

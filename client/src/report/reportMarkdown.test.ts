@@ -1,7 +1,7 @@
 import type { RoomReport } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import { markdownCode, markdownParagraphs, markdownText } from './markdownText';
-import { reportToMarkdown } from './reportMarkdown';
+import { reportToMarkdown, svgDataUrl } from './reportMarkdown';
 
 const report: RoomReport = {
   roomId: 'r',
@@ -22,6 +22,7 @@ const report: RoomReport = {
       timeUsedMs: 61_000,
       hints: [{ index: 0, text: 'Use a heap.', revealedAt: 30_000 }],
       code: { language: 'python', text: 'def f(): pass', truncated: false },
+      sharedNotes: { text: '', truncated: false },
       runs: [{ at: 50_000, by: 'Cal', kind: 'tests', status: 'ok', passed: 2, total: 3 }],
       criteria: [{ id: 'c1', name: 'Correctness', measures: 'works' }],
       scorecard: {
@@ -83,7 +84,7 @@ describe('reportToMarkdown', () => {
     expect(reportToMarkdown(report)).not.toContain('**Correctness**');
   });
 
-  it('sums a loop up before its rounds: per criterion, per round type, a recommendation per round', () => {
+  it('opens on the story: when, who, each round with its verdict, and the overall verdict per candidate', () => {
     const first = report.rounds[0];
     if (!first) throw new Error('fixture');
     const md = reportToMarkdown({
@@ -94,16 +95,51 @@ describe('reportToMarkdown', () => {
         { ...first, number: 2, stageLabel: 'ML *domain*', roundType: 'technical', scorecard: null },
       ],
     });
-    expect(md).toContain('## The loop: Netflix · MLE');
+    expect(md).toContain('Ivy and Cal · 2 rounds · Netflix · MLE loop');
+    expect(md).toContain('| 1 | Recruiter screen | Ivy | Cal | Top K | Strong yes |');
+    expect(md).toContain('| 2 | ML \\*domain\\* | Ivy | Cal | Top K | no scorecard |');
+    expect(md).toContain('**Overall for Cal:** Strong yes (1 scored round; 1 not scored yet)');
     expect(md).toContain('| Correctness | 2 | 3 | 2 |');
     expect(md).toContain('| Recruiter screen | 1 | 3 | 2 |');
-    expect(md).toContain('| Technical | 1 | — | 2 |');
-    expect(md).toContain('- Round 1 (Recruiter screen, Cal): Strong yes');
-    expect(md).toContain('- Round 2 (ML \\*domain\\*, Cal): no scorecard');
+    expect(md).toContain('| Technical (ML \\*domain\\*) | 1 | — | 2 |');
     expect(md).toContain('- Round: ML \\*domain\\*');
-    expect(md.indexOf('## The loop')).toBeLessThan(md.indexOf('## Round 1'));
-    // One round has nothing to sum up.
+    expect(md.indexOf('| 1 | Recruiter screen')).toBeLessThan(md.indexOf('## Across the rounds'));
+    expect(md.indexOf('## Across the rounds')).toBeLessThan(md.indexOf('## Round 1'));
+    // One round has nothing to sum up across.
     expect(reportToMarkdown(report)).not.toContain('Across the rounds');
+  });
+
+  it('carries what a round without code produced, its shared notes, and no empty code block', () => {
+    const md = reportToMarkdown(
+      withRound((round) => ({
+        ...round,
+        roundType: 'recruiter-screen',
+        question: null,
+        code: { language: 'python', text: '', truncated: false },
+        sharedNotes: { text: 'Why Netflix: *culture*\nLast project: ranking', truncated: false },
+        runs: [],
+        hints: [],
+      })),
+    );
+    expect(md).toContain('### Shared notes\n\nWhy Netflix\\: \\*culture\\*\\\nLast project\\: ranking');
+    expect(md).not.toContain('### Final code');
+    expect(md).not.toContain('```');
+    expect(md).not.toContain('### Runs');
+    expect(md).not.toContain('### Hints');
+  });
+
+  it('puts each board in the file as an SVG picture, with its description', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>cache ✓</text></svg>';
+    const md = reportToMarkdown(
+      report,
+      new Map([[1, { svg, description: '1 element: 1 text. Text: cache.' }]]),
+    );
+    const url = svgDataUrl(svg);
+    expect(md).toContain(
+      `### Final board\n\n![Final board of round 1](${url})\n\n_1 element\\: 1 text. Text\\: cache._`,
+    );
+    const base64 = url.slice('data:image/svg+xml;base64,'.length);
+    expect(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)))).toBe(svg);
   });
 
   it('says when the scorecard is withheld', () => {
@@ -157,7 +193,7 @@ describe('text people wrote, in the Markdown export', () => {
       'https\\://phish.example and www\\.phish.example, \\`code\\`, \\~\\~gone\\~\\~, \\_x\\_ \\& \\&lt;',
     );
     // Outside the code block, every < and & is escaped: no raw HTML, no entities.
-    const prose = md.slice(0, md.indexOf('### Final code'));
+    const prose = md.slice(md.indexOf('## Round 1'), md.indexOf('### Final code'));
     expect(bare(prose, '<')).toBe(0);
     expect(bare(prose, '&')).toBe(0);
   });

@@ -5,6 +5,11 @@ import type { Language } from '@mockloop/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { yCollab } from 'y-codemirror.next';
 import * as Y from 'yjs';
+import { editorAppearance } from './editor/editorAppearance';
+import { DEFAULT_SETTINGS, type EditorSettings } from './editor/editorSettings';
+import type { LineError } from './editor/errorLines';
+import { errorMarks, setErrorMarks } from './editor/errorMarks';
+import { loadKeyBindings } from './editor/keyBindings';
 import { codeEditorCore, loadEditorExtras, notesEditorCore } from './editorSetup';
 import { editorTheme } from './editorTheme';
 import { loadLanguageSupport } from './languageSupport';
@@ -22,6 +27,10 @@ interface Props {
   placeholderText?: string;
   /** Ctrl/Cmd+Enter. */
   onRun?: () => void;
+  /** This person's key bindings, type size and theme (code only; kept per browser). */
+  settings?: EditorSettings;
+  /** Lines the latest run's error points at, marked in the editor (code only). */
+  errors?: readonly LineError[];
 }
 
 /**
@@ -37,6 +46,8 @@ export function CodeEditor({
   readOnly = false,
   placeholderText,
   onRun,
+  settings = DEFAULT_SETTINGS,
+  errors,
 }: Props) {
   // Read through a ref, so the shortcut always calls the latest callback without a new editor.
   const onRunRef = useRef(onRun);
@@ -46,6 +57,8 @@ export function CodeEditor({
   const languageSlot = useRef(new Compartment());
   const readOnlySlot = useRef(new Compartment());
   const extrasSlot = useRef(new Compartment());
+  const keysSlot = useRef(new Compartment());
+  const appearanceSlot = useRef(new Compartment());
   const [focused, setFocused] = useState(false);
   const hintId = useId();
 
@@ -58,6 +71,8 @@ export function CodeEditor({
     const variantExtensions: Extension[] =
       variant === 'code'
         ? [
+            keysSlot.current.of([]),
+            errorMarks(),
             keymap.of([
               {
                 key: 'Mod-Enter',
@@ -81,11 +96,13 @@ export function CodeEditor({
           variantExtensions,
           languageSlot.current.of([]),
           readOnlySlot.current.of(readOnlyExtension(readOnly)),
-          editorTheme,
+          appearanceSlot.current.of(variant === 'code' ? editorAppearance(settings) : editorTheme),
           EditorView.contentAttributes.of(
+            // tabindex: in the tab order when read-only too, and said so (contenteditable alone is
+            // not, for checkers such as axe), so the scrolling area is reachable by keyboard.
             variant === 'code'
-              ? { 'aria-label': ariaLabel, 'aria-describedby': hintId }
-              : { 'aria-label': ariaLabel },
+              ? { 'aria-label': ariaLabel, 'aria-describedby': hintId, tabindex: '0' }
+              : { 'aria-label': ariaLabel, tabindex: '0' },
           ),
           EditorView.updateListener.of((update) => {
             if (update.focusChanged) setFocused(update.view.hasFocus);
@@ -132,11 +149,39 @@ export function CodeEditor({
     view.current?.dispatch({ effects: readOnlySlot.current.reconfigure(readOnlyExtension(readOnly)) });
   }, [readOnly]);
 
+  // Settings reconfigure in place; Vim and Emacs load the first time someone picks them.
+  const { theme, fontSize, keys } = settings;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handle is the trigger (a new editor)
+  useEffect(() => {
+    if (variant !== 'code') return;
+    view.current?.dispatch({
+      effects: appearanceSlot.current.reconfigure(editorAppearance({ theme, fontSize })),
+    });
+  }, [variant, theme, fontSize, handle]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handle is the trigger (a new editor)
+  useEffect(() => {
+    if (variant !== 'code') return;
+    let current = true;
+    loadKeyBindings(keys).then(
+      (extension) => {
+        if (current) view.current?.dispatch({ effects: keysSlot.current.reconfigure(extension) });
+      },
+      () => {}, // a chunk that fails to load leaves the standard keys
+    );
+    return () => {
+      current = false;
+    };
+  }, [variant, keys, handle]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handle is the trigger (a new editor)
+  useEffect(() => {
+    if (variant === 'code') view.current?.dispatch({ effects: setErrorMarks.of(errors ?? []) });
+  }, [variant, errors, handle]);
+
   // Tab indents here (indentWithTab): say how to leave, on screen while the editor has focus, and
   // to screen readers as the editor's description.
   const tabHint = variant === 'code';
   return (
-    <div className={`editor-host ${variant}`}>
+    <div className={`editor-host ${variant} ${variant === 'code' ? `theme-${settings.theme}` : ''}`}>
       <div className="editor-mount" ref={host} />
       {tabHint && (
         <p className={`editor-tab-hint ${focused && !readOnly ? 'shown' : ''}`} id={hintId}>

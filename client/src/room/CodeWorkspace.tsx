@@ -6,16 +6,23 @@ import {
   type ParticipantView,
   type RoomState,
 } from '@mockloop/shared';
-import { useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useAction } from '../lib/useAction';
 import { type RunPlan, runPlans } from '../runner/runPlans';
 import { useRunner } from '../runner/useRunner';
 import { CodeEditor } from './CodeEditor';
+import { EditorSettingsMenu } from './editor/EditorSettingsMenu';
+import { useEditorSettings } from './editor/editorSettings';
+import { runErrors } from './editor/runErrors';
 import { LanguageSelect } from './LanguageSelect';
 import { OutputPanel } from './OutputPanel';
 import { RunControls } from './RunControls';
+import { customRunTests, readCustomTests } from './tests/customTests';
 import type { RoomActions } from './useRoomSession';
 import type { useSharedDoc } from './useSharedDoc';
+
+// Only coding questions with tests have them: not part of the room's first load.
+const CustomTests = lazy(() => import('./tests/CustomTests').then((m) => ({ default: m.CustomTests })));
 
 interface Props {
   room: RoomState;
@@ -34,14 +41,18 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const runner = useRunner(code.handle?.doc, self, room.language, isPlayer, actions.serverRuns);
+  const doc = code.handle?.doc;
   const plans = () =>
     runPlans(
       room,
       brief,
       isPlayer,
-      code.handle?.doc.getText(CODE_DOC.text).toString() ?? '',
+      doc?.getText(CODE_DOC.text).toString() ?? '',
       runner.availability,
+      doc ? customRunTests(readCustomTests(doc)) : [],
     );
+  const settings = useEditorSettings();
+  const errors = useMemo(() => runErrors(runner.runs), [runner.runs]);
   const start = (plan: RunPlan) => runner.run(plan);
   const section = useRef<HTMLElement>(null);
   return (
@@ -60,8 +71,14 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
         {isObserver && <span className="muted small">You are observing: the editor is read-only.</span>}
         <div className="spacer" />
         {!code.synced && <span className="muted small">Loading code…</span>}
+        <EditorSettingsMenu settings={settings} />
         <RunControls plans={plans} running={runner.state.running} onRun={start} explain={!isObserver} />
       </div>
+      {doc && plans().tests && (
+        <Suspense fallback={null}>
+          <CustomTests doc={doc} self={self} canEdit={isPlayer} />
+        </Suspense>
+      )}
       {code.handle ? (
         <CodeEditor
           handle={code.handle}
@@ -69,6 +86,8 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
           ariaLabel="Code editor"
           language={room.language}
           readOnly={!isPlayer || code.problem?.frozen === true}
+          settings={settings}
+          errors={errors}
           onRun={() => {
             const plan = plans().run;
             if (plan && !runner.state.running) start(plan);

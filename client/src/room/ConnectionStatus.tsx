@@ -3,7 +3,7 @@ export function ConnectionStatus({ connected }: { connected: boolean }) {
   return (
     <div role="status" className={`status ${connected ? 'ok' : 'down'}`}>
       <span className="dot" aria-hidden="true" />
-      {connected ? 'Connected' : 'Reconnecting…'}
+      <span className="status-text">{connected ? 'Connected' : 'Reconnecting…'}</span>
     </div>
   );
 }

@@ -49,7 +49,10 @@ export function RoundTimer({ timer, controls, ended, actions }: Props) {
       <div role="timer" aria-label="Time remaining" aria-live="off" className="time">
         {formatDuration(left)}
       </div>
-      <span className="timer-note" aria-live="polite">
+      <span
+        className={`timer-note ${level === 'ok' && !running && !ended ? 'quiet' : ''}`}
+        aria-live="polite"
+      >
         {level === 'over'
           ? "Time's up"
           : level === 'warning'

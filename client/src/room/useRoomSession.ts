@@ -26,11 +26,13 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { navigate } from '../app/router';
+import { UNCONFIRMED } from '../lib/actionScope';
 import { fetchRoom } from '../lib/api';
 import { clock } from '../lib/serverClock';
 import { storage } from '../lib/storage';
 import { TAB_ID } from '../lib/tabId';
 import type { ServerRunChannel } from '../runner/serverRuns';
+import { ACTION_NAMES, type ActionEvent, staleReason } from './offline/queuedActions';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,11 +47,6 @@ export type Session =
   | { status: 'deleted' };
 
 const ACK_TIMEOUT_MS = 8000;
-/** An action tried while the connection is down waits this long for it to come back, then gives up. */
-const RECONNECT_WAIT_MS = 15_000;
-
-/** Events that answer with an empty success or an error message. */
-type ActionEvent = Exclude<(typeof ClientEvent)[keyof typeof ClientEvent], typeof ClientEvent.Join>;
 
 /** What the room's controls can do; each resolves with an error message, or null on success. */
 export interface RoomActions {
@@ -128,6 +125,11 @@ export function useRoomSession(roomId: string) {
   const joinedListeners = useRef(new Set<() => void>());
   /** Joined on the current connection: actions can go (false from a disconnect to the re-join). */
   const joinedNow = useRef(false);
+  /** Actions clicked during an outage, waiting for the re-join (named for the outage banner). */
+  const [waiting, setWaiting] = useState<Array<{ id: number; name: string }>>([]);
+  /** Actions that waited and then could not go (the round moved on): said once, then dismissed. */
+  const [notSent, setNotSent] = useState<string[]>([]);
+  const nextWaitId = useRef(0);
 
   const join = useCallback(async () => {
     const socket = socketRef.current;
@@ -216,6 +218,7 @@ export function useRoomSession(roomId: string) {
     socket.on(ServerEvent.LobbyMatched, (match) => {
       // Re-queued after a no-show and matched again: go to the new room.
       storage.setSecret(match.roomId, match.secret);
+      storage.setMatched(match.roomId, { partner: match.partnerName, role: match.role });
       navigate(ROUTES.room(match.roomId));
     });
   }, [join, roomId, setSession]);
@@ -288,40 +291,63 @@ export function useRoomSession(roomId: string) {
     [connect, setSession],
   );
 
-  /** Resolves true once connected and joined (at once if so already), false after RECONNECT_WAIT_MS. */
+  /** Resolves once connected and joined: at once if so already, else when the re-join is done. */
   const whenJoined = useCallback(
     () =>
-      new Promise<boolean>((resolve) => {
-        if (socketRef.current?.connected && joinedNow.current) return resolve(true);
-        const done = (joined: boolean) => {
-          clearTimeout(timer);
+      new Promise<void>((resolve) => {
+        if (socketRef.current?.connected && joinedNow.current) return resolve();
+        const onJoined = () => {
           joinedListeners.current.delete(onJoined);
-          resolve(joined);
+          resolve();
         };
-        const onJoined = () => done(true);
-        const timer = setTimeout(() => done(false), RECONNECT_WAIT_MS);
         joinedListeners.current.add(onJoined);
       }),
     [],
   );
 
   /**
-   * Sends an acknowledged event; resolves with an error message, or null on success. Tried during
-   * an outage, it waits for the connection and the re-join and goes then, rather than failing
-   * with a message that would still be on screen after the reconnect.
+   * Sends an acknowledged event; resolves with an error message, or null on success. Clicked
+   * during an outage, it waits (however long) for the connection and the re-join and goes then,
+   * as the outage banner promises, unless the round or the seat it was clicked in has gone by
+   * then (staleReason): then it is not sent, and the room says so.
    */
   const send = useCallback(
     async <E extends ActionEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) => {
-      if (!(await whenJoined())) return 'Still not connected to the server: nothing was sent. Try again.';
-      const socket = socketRef.current;
-      if (!socket?.connected) return 'The connection dropped again: nothing was sent. Try again.';
+      const before = sessionRef.current;
+      const seatOf = (s: Session) =>
+        s.status === 'joined'
+          ? {
+              round: s.room.round.number,
+              ended: s.room.round.endedAt !== null,
+              role: s.room.participants.find((p) => p.id === s.join.self.id)?.role ?? s.join.self.role,
+            }
+          : null;
+      const clicked = seatOf(before);
+      let socket = socketRef.current;
+      if (!socket?.connected || !joinedNow.current) {
+        const id = nextWaitId.current++;
+        setWaiting((list) => [...list, { id, name: ACTION_NAMES[event] }]);
+        // A connection that drops again between the re-join and the emit waits once more.
+        do await whenJoined();
+        while (!socketRef.current?.connected);
+        setWaiting((list) => list.filter((w) => w.id !== id));
+        socket = socketRef.current as ControlSocket;
+        const now = seatOf(sessionRef.current);
+        const stale = clicked && now ? staleReason(event, clicked, now) : null;
+        if (stale) {
+          setNotSent((list) => [...list, stale]);
+          return stale;
+        }
+      }
+      if (!socket) return 'Not connected to the server.';
       try {
         const timed = socket.timeout(ACK_TIMEOUT_MS);
         const emit = timed.emitWithAck.bind(timed) as (e: E, p: unknown) => Promise<Ack<null>>;
         const ack = await emit(event, payload);
         return ack.ok ? null : ack.error.message;
       } catch {
-        return 'The server did not answer; try again.';
+        // It went out; whether the server applied it before the drop is not known.
+        return socket.connected && joinedNow.current ? 'The server did not answer; try again.' : UNCONFIRMED;
       }
     },
     [whenJoined],
@@ -454,5 +480,11 @@ export function useRoomSession(roomId: string) {
     }, [send]),
   };
 
-  return { session, connected, brief, lobby, joinWithName, actions };
+  const offline = {
+    waiting: waiting.map((w) => w.name),
+    notSent,
+    dismissNotSent: useCallback(() => setNotSent([]), []),
+  };
+
+  return { session, connected, brief, lobby, joinWithName, actions, offline };
 }

@@ -7,7 +7,13 @@ import {
   type ServerLanguage,
 } from '@mockloop/shared';
 import type { SharedRun } from './sharedRuns';
-import { DEFAULT_TIME_LIMIT_MS, RUNNABLE_LANGUAGES, type RunLanguage, type RunRequest } from './types';
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  RUNNABLE_LANGUAGES,
+  type RunLanguage,
+  type RunRequest,
+  type RunTest,
+} from './types';
 
 /** A run in this browser's sandbox, or one the server runs (P-SRUN-1) from the shared code. */
 export type RunPlan =
@@ -31,6 +37,8 @@ export function runPlans(
   code: string,
   /** What the server can run (null until it answered). */
   server: RunnerAvailability | null = null,
+  /** The room's own test cases (P-RUN-4): they join the public tests, never the hidden ones. */
+  added: RunTest[] = [],
 ): RunPlans {
   const language = room.language;
   if (!isPlayer) return { blocked: 'Only the two players run code' };
@@ -62,7 +70,7 @@ export function runPlans(
   if (entry && question?.publicTests) {
     plans.tests = {
       target: 'browser',
-      request: { language: lang, code, entry, tests: question.publicTests },
+      request: { language: lang, code, entry, tests: [...question.publicTests, ...added] },
       kind: 'tests',
       timeLimitMs,
     };

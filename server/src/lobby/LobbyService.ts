@@ -4,9 +4,11 @@ import {
   type LobbyEnterRequest,
   type LobbyMatch,
   type LobbyStatus,
+  type RoundType,
 } from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import { KeyedMutex } from '../common/KeyedMutex.js';
+import type { RoomStart } from '../rooms/firstRound.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { PendingMatches } from './PendingMatches.js';
 import { assignSeats, type WaitingEntry } from './pairing.js';
@@ -24,6 +26,8 @@ export const participantChannel = (participantId: string) => `participant:${part
 export interface LobbyOptions {
   /** How long a matched person has to open the room (default LOBBY_ARRIVAL_MS). */
   arrivalMs?: number;
+  /** How a matched pair's room begins (default: a plain room of their round type). */
+  roomStart?: (trackId: string, roundType: RoundType) => RoomStart;
   now?: () => number;
   onError?: (err: unknown) => void;
 }
@@ -39,6 +43,7 @@ export class LobbyService {
   private readonly arrivalMs: number;
   private readonly now: () => number;
   private readonly onError: (err: unknown) => void;
+  private readonly roomStart: (trackId: string, roundType: RoundType) => RoomStart;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -52,6 +57,7 @@ export class LobbyService {
     this.arrivalMs = options.arrivalMs ?? LOBBY_ARRIVAL_MS;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? ((err) => console.error('[lobby]', err));
+    this.roomStart = options.roomStart ?? ((_, roundType) => ({ roundType, opening: {}, loop: null }));
     // Any node may close any window: the one that takes it from the shared set handles it.
     this.sweeper = setInterval(
       () => {
@@ -110,7 +116,7 @@ export class LobbyService {
   private async createMatch(first: WaitingEntry, second: WaitingEntry): Promise<void> {
     const { interviewer, candidate } = assignSeats(first, second);
     const { roomId, participants } = await this.rooms.createRoomWithSeats(
-      { roundType: interviewer.roundType, opening: {}, loop: null },
+      this.roomStart(interviewer.trackId, interviewer.roundType),
       [
         { name: interviewer.name, role: 'interviewer' },
         { name: candidate.name, role: 'candidate' },

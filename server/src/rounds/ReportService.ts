@@ -2,7 +2,6 @@ import {
   CODE_DOC,
   docName,
   type Language,
-  REPORT_CODE_CHARS,
   type RoomReport,
   type RoundReport,
   type Scorecard,
@@ -17,7 +16,7 @@ import { revealedHints } from '../questions/revealedHints.js';
 import type { RoomStore } from '../store/RoomStore.js';
 import type { FeedbackRecord, ParticipantRecord, RoundRecord } from '../store/records.js';
 import { RoundRecords } from './RoundRecords.js';
-import { reportRuns } from './reportRuns.js';
+import { roundOutput } from './roundOutput.js';
 
 /**
  * The room's report, per viewer (P-PRIV-5, P-REPORT-1): each round's question as revealed, who
@@ -103,21 +102,13 @@ export class ReportService {
     );
   }
 
-  private codeAndRunsOf(round: RoundRecord, language: Language): Promise<Pick<RoundReport, 'code' | 'runs'>> {
+  private codeAndRunsOf(
+    round: RoundRecord,
+    language: Language,
+  ): Promise<Pick<RoundReport, 'code' | 'sharedNotes' | 'runs'>> {
     // Read, never a second live copy: the store's copy on a node that does not serve the room.
-    // Only a bounded part of each round's code is kept while the report is built (P-REPORT-1).
-    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => {
-      const text = doc.getText(CODE_DOC.text);
-      const truncated = text.length > REPORT_CODE_CHARS;
-      return {
-        code: {
-          language,
-          text: truncated ? text.toString().slice(0, REPORT_CODE_CHARS) : text.toString(),
-          truncated,
-        },
-        runs: reportRuns(doc),
-      };
-    });
+    // Only a bounded part of each round's texts is kept while the report is built (P-REPORT-1).
+    return this.docs.read(docName(round.roomId, 'code', round.number), (doc) => roundOutput(doc, language));
   }
 }
 

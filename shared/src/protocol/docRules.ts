@@ -20,7 +20,12 @@ export interface DocRules {
 
 export const DOC_RULES: Readonly<Record<DocKind, DocRules>> = {
   code: {
-    roots: { [CODE_DOC.text]: 'text', [CODE_DOC.sharedNotes]: 'text', [CODE_DOC.runs]: 'array' },
+    roots: {
+      [CODE_DOC.text]: 'text',
+      [CODE_DOC.sharedNotes]: 'text',
+      [CODE_DOC.runs]: 'array',
+      [CODE_DOC.customTests]: 'array',
+    },
     maxBytes: 4 * 1024 * 1024,
   },
   notes: { roots: { [NOTES_DOC.text]: 'text' }, maxBytes: 1024 * 1024 },

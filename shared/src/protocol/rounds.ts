@@ -117,6 +117,11 @@ export interface RoundReport {
    * the whole of it is at REPORT_API.code.
    */
   code: { language: Language; text: string; truncated: boolean };
+  /**
+   * The round's shared notes as they were left (a recruiter screen's only output): like the code,
+   * at most REPORT_CODE_CHARS characters, `truncated` when cut (P-REPORT-2).
+   */
+  sharedNotes: { text: string; truncated: boolean };
   /** The round's code runs, oldest first, as the room recorded them (see RunSummary). */
   runs: RunSummary[];
   criteria: CriterionInfo[];

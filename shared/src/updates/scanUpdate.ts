@@ -136,7 +136,8 @@ export function scanUpdate(
         if (type !== 'map') throw new MalformedInput(`"${root}" is not a map`);
         const sub = r.varBytes();
         if (sub.length > limits.maxKeyBytes) throw new MalformedInput('map key too long');
-        key += `|${Buffer.from(sub).toString('latin1')}`;
+        // One character per byte: the page's own scan (P-REPLAY-3) runs where there is no Buffer.
+        key += `|${String.fromCharCode(...sub)}`;
       }
     }
     const seen = (neighbours.get(key) ?? 0) + 1;

@@ -8,6 +8,8 @@ export const CODE_DOC = {
   sharedNotes: 'shared-notes',
   /** The runs both players see: a Y.Array of run records, newest last. */
   runs: 'runs',
+  /** Test cases the players added to Run tests, shared with the room (P-RUN-4). */
+  customTests: 'custom-tests',
 } as const;
 export const NOTES_DOC = { text: 'notes' } as const;
 /** The board holds one Y.Map of element id to the whole Excalidraw element (see board.ts). */

@@ -11,6 +11,7 @@ export const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], str
   'strong-yes': 'Strong yes',
 };
 
+// Here, not beside the report's types: a page that only asks for a report must not load zod.
 /**
  * Characters of a round's final code the report carries (P-REPORT-1): a report of many rounds of
  * big code stays a few MiB; the whole code of one round is a request of its own.

@@ -18,6 +18,7 @@ export function roundReport(overrides: Partial<RoundReport> = {}): RoundReport {
     timeUsedMs: 1,
     hints: [],
     code: { language: 'python', text: '', truncated: false },
+    sharedNotes: { text: '', truncated: false },
     runs: [],
     criteria: [],
     scorecard: null,

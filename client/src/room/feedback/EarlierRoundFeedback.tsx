@@ -2,19 +2,12 @@ import type { ParticipantView, RoomState, RoundSummary } from '@mockloop/shared'
 import { useState } from 'react';
 import type { RoomActions } from '../useRoomSession';
 import { FeedbackForm } from './FeedbackForm';
+import { owed } from './owedFeedback';
 
 interface Props {
   room: RoomState;
   self: ParticipantView;
   actions: RoomActions;
-}
-
-/** The side of an ended round this person still owes feedback for, if any. */
-function owed(round: RoundSummary, selfId: string): 'scorecard' | 'self-assessment' | null {
-  if (round.endedAt === null) return null;
-  if (round.interviewerId === selfId && !round.feedback.scorecard) return 'scorecard';
-  if (round.candidateId === selfId && !round.feedback.selfAssessment) return 'self-assessment';
-  return null;
 }
 
 /**

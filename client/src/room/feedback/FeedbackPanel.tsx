@@ -10,6 +10,13 @@ interface Props {
   actions: RoomActions;
 }
 
+/** Brings the Next round section into view and the keyboard to its heading. */
+function goToNextRound(): void {
+  const heading = document.getElementById('next-round-heading');
+  heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  heading?.focus({ preventScroll: true });
+}
+
 /** After End interview: the form for whichever side this person played, then a link to the report. */
 export function FeedbackPanel({ room, self, brief, actions }: Props) {
   const round = room.round;
@@ -67,6 +74,15 @@ export function FeedbackPanel({ room, self, brief, actions }: Props) {
           </p>
           {reportLink}
         </div>
+      )}
+      {isInterviewer && !submitted && (
+        // The next round's form sits under this long one: say where it is, and go there.
+        <p className="muted small next-round-pointer">
+          Score the round, then start the next one.{' '}
+          <button type="button" className="link-button" onClick={goToNextRound}>
+            Go to Next round
+          </button>
+        </p>
       )}
       {(isInterviewer || isCandidate) && !submitted && (
         <FeedbackForm

@@ -4,7 +4,7 @@ import type { LoopView } from '@mockloop/shared';
  * Where the pair is in the loop they follow: every stage in order, the one being played marked
  * (`aria-current`), those played in full colour, the rest dimmed, and what comes next.
  */
-export function LoopProgress({ loop, ended }: { loop: LoopView; ended: boolean }) {
+export function LoopProgress({ loop }: { loop: LoopView }) {
   const total = loop.stages.length;
   const status =
     // A stage, not a round: the pair may take the plan in another order, or add rounds.
@@ -17,9 +17,6 @@ export function LoopProgress({ loop, ended }: { loop: LoopView; ended: boolean }
     <nav className="loop-progress" aria-label="Loop plan">
       <span className="loop-title">
         {loop.title} loop · <strong>{status}</strong>
-        {ended && loop.next !== null && (
-          <span className="muted"> · next: {loop.stages[loop.next]?.label}</span>
-        )}
       </span>
       <ol>
         {loop.stages.map((stage, i) => (

@@ -62,7 +62,9 @@ export function NextRoundForm({ room, self, actions }: Props) {
   const fitting = (questions ?? []).filter((q) => questionFits(roundType, q.roundType));
   return (
     <section className="next-round" aria-label="Next round">
-      <h2 className="panel-title">Next round</h2>
+      <h2 className="panel-title" id="next-round-heading" tabIndex={-1}>
+        Next round
+      </h2>
       <p className="muted small">Take a break if you like: the room waits. {upcoming}</p>
       <form
         className="next-round-form"
@@ -92,7 +94,11 @@ export function NextRoundForm({ room, self, actions }: Props) {
           {ROUND_TYPES.map((t) => (
             <option key={t} value={t}>
               {ROUND_TYPE_LABELS[t]}
-              {planned?.roundType === t ? ' (next in the loop)' : ''}
+              {planned?.roundType === t
+                ? planned.label === ROUND_TYPE_LABELS[t]
+                  ? ' (next in the loop)'
+                  : ` (next in the loop: ${planned.label})`
+                : ''}
             </option>
           ))}
         </select>

@@ -11,6 +11,8 @@ interface Props {
   /** Folds the question pane away to give the view more room (absent when it cannot fold). */
   questionHidden: boolean;
   onToggleQuestion?: () => void;
+  /** What the pane holds now: the question, or the feedback at a round's end. */
+  paneLabel?: string;
 }
 
 /** Switches the central view (code, whiteboard, shared notes); the interviewer can bring everyone along. */
@@ -22,6 +24,7 @@ export function WorkspaceTabs({
   onDismissNotice,
   questionHidden,
   onToggleQuestion,
+  paneLabel = 'Question',
 }: Props) {
   const focus = useAction((next: WorkspaceView) => onFocusAll?.(next) ?? Promise.resolve(null));
   return (
@@ -31,11 +34,13 @@ export function WorkspaceTabs({
           type="button"
           className={`pane-toggle ${questionHidden ? 'folded' : ''}`}
           aria-expanded={!questionHidden}
-          title={questionHidden ? 'Show the question' : 'Hide the question to widen the view'}
+          title={
+            questionHidden ? `Show the ${paneLabel.toLowerCase()}` : `Hide the ${paneLabel.toLowerCase()}`
+          }
           onClick={onToggleQuestion}
         >
           <span aria-hidden="true">{questionHidden ? '›' : '‹'}</span>
-          {questionHidden ? ' Question' : <span className="visually-hidden">Question</span>}
+          {questionHidden ? ` ${paneLabel}` : <span className="visually-hidden">{paneLabel}</span>}
         </button>
       )}
       <div role="tablist" aria-label="Views" className="view-tablist">
