@@ -89,61 +89,70 @@ export function scanUpdate(
   rules: DocRules,
   limits: ScanLimits = LIVE_LIMITS,
 ): UpdateScan {
-  const reader = new ByteReader(update);
-  const allowed = new Set<number>([Content.Deleted]);
-  for (const type of Object.values(rules.roots)) allowed.add(CONTENT_OF[type]);
-  const neighbours = new Map<string, number>();
-  const clients: number[] = [];
-  let structs = 0;
+  return new UpdateScanner(new ByteReader(update), rules, limits).scan();
+}
 
-  // Each client block is at least 3 bytes (count, client, clock), each struct at least 2.
-  const blocks = reader.count(3, 'client blocks');
-  if (blocks > limits.maxClients) throw new MalformedInput(`${blocks} writers in one update`);
-  for (let b = 0; b < blocks; b++) {
-    const count = reader.count(2, 'structs');
-    structs += count;
-    if (structs > limits.maxStructs) throw new MalformedInput(`more than ${limits.maxStructs} structs`);
-    const client = clientId(reader);
-    clients.push(client);
-    let clock = reader.varUint();
+/** One scan's state: what content the document allows and how often each neighbour pair recurs. */
+class UpdateScanner {
+  private readonly allowed = new Set<number>([Content.Deleted]);
+  private readonly neighbours = new Map<string, number>();
+
+  constructor(
+    private readonly r: ByteReader,
+    private readonly rules: DocRules,
+    private readonly limits: ScanLimits,
+  ) {
+    for (const type of Object.values(rules.roots)) this.allowed.add(CONTENT_OF[type]);
+  }
+
+  scan(): UpdateScan {
+    const { r, limits } = this;
+    const clients: number[] = [];
+    let structs = 0;
+    // Each client block is at least 3 bytes (count, client, clock), each struct at least 2.
+    const blocks = r.count(3, 'client blocks');
+    if (blocks > limits.maxClients) throw new MalformedInput(`${blocks} writers in one update`);
+    for (let b = 0; b < blocks; b++) {
+      const count = r.count(2, 'structs');
+      structs += count;
+      if (structs > limits.maxStructs) throw new MalformedInput(`more than ${limits.maxStructs} structs`);
+      clients.push(clientId(r));
+      this.clientStructs(count);
+    }
+    this.deleteSet();
+    if (r.left > 0) throw new MalformedInput('trailing bytes after the update');
+    return { clients, structs };
+  }
+
+  /** One writer's run of structs, from its first clock. */
+  private clientStructs(count: number): void {
+    const r = this.r;
+    let clock = r.varUint();
     for (let s = 0; s < count; s++) {
-      const info = reader.u8();
+      const info = r.u8();
       const ref = info & 0x1f;
       if (ref === GC || ref === SKIP) {
         if (info !== ref) throw new MalformedInput('flags on a GC or skip range');
-        clock += length(reader);
+        clock += length(r);
       } else {
-        clock += item(reader, info, ref);
+        clock += this.item(info, ref);
       }
       if (clock > MAX_CLOCK) throw new MalformedInput('clock out of range');
     }
   }
 
-  function item(r: ByteReader, info: number, ref: number): number {
+  /** An item: its neighbours (or its root), then its content; returns the clock length it spans. */
+  private item(info: number, ref: number): number {
+    const r = this.r;
     const origin = info & HAS_ORIGIN ? id(r) : '-';
     const rightOrigin = info & HAS_RIGHT_ORIGIN ? id(r) : '-';
     let key = `${origin}|${rightOrigin}`;
-    if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
-      // No neighbour to take the parent from: the item names it. Our documents have no nested
-      // types, so the parent is always a root, by name.
-      if (r.varUint() !== 1) throw new MalformedInput('nested types are not allowed here');
-      const root = r.varString();
-      if (root.length > limits.maxKeyBytes) throw new MalformedInput('root name too long');
-      const type = Object.hasOwn(rules.roots, root) ? rules.roots[root] : undefined;
-      if (!type) throw new MalformedInput(`no root "${root.slice(0, 40)}" in this document`);
-      key += `|${root}`;
-      if (info & HAS_PARENT_SUB) {
-        if (type !== 'map') throw new MalformedInput(`"${root}" is not a map`);
-        const sub = r.varBytes();
-        if (sub.length > limits.maxKeyBytes) throw new MalformedInput('map key too long');
-        // One character per byte: the page's own scan (P-REPLAY-3) runs where there is no Buffer.
-        key += `|${String.fromCharCode(...sub)}`;
-      }
-    }
-    const seen = (neighbours.get(key) ?? 0) + 1;
-    if (seen > limits.maxSameOrigin) throw new MalformedInput('too many items between the same neighbours');
-    neighbours.set(key, seen);
-    if (!allowed.has(ref)) {
+    if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) key += this.parent(info);
+    const seen = (this.neighbours.get(key) ?? 0) + 1;
+    if (seen > this.limits.maxSameOrigin)
+      throw new MalformedInput('too many items between the same neighbours');
+    this.neighbours.set(key, seen);
+    if (!this.allowed.has(ref)) {
       throw new MalformedInput(`${CONTENT_NAMES[ref] ?? `content type ${ref}`} not allowed in this document`);
     }
     if (ref === Content.Deleted) return length(r);
@@ -155,11 +164,31 @@ export function scanUpdate(
     // Content.Any: a count of lib0 "any" values.
     const n = r.count(1, 'values');
     if (n === 0) throw new MalformedInput('empty item');
-    for (let i = 0; i < n; i++) anyValue(r, 1);
+    for (let i = 0; i < n; i++) this.anyValue(1);
     return n;
   }
 
-  function anyValue(r: ByteReader, depth: number): void {
+  /**
+   * No neighbour to take the parent from: the item names it. Our documents have no nested types,
+   * so the parent is always a root, by name. Returns the key part that tells such items apart.
+   */
+  private parent(info: number): string {
+    const { r, rules, limits } = this;
+    if (r.varUint() !== 1) throw new MalformedInput('nested types are not allowed here');
+    const root = r.varString();
+    if (root.length > limits.maxKeyBytes) throw new MalformedInput('root name too long');
+    const type = Object.hasOwn(rules.roots, root) ? rules.roots[root] : undefined;
+    if (!type) throw new MalformedInput(`no root "${root.slice(0, 40)}" in this document`);
+    if (!(info & HAS_PARENT_SUB)) return `|${root}`;
+    if (type !== 'map') throw new MalformedInput(`"${root}" is not a map`);
+    const sub = r.varBytes();
+    if (sub.length > limits.maxKeyBytes) throw new MalformedInput('map key too long');
+    // One character per byte: the page's own scan (P-REPLAY-3) runs where there is no Buffer.
+    return `|${root}|${String.fromCharCode(...sub)}`;
+  }
+
+  private anyValue(depth: number): void {
+    const { r, limits } = this;
     if (depth > limits.maxAnyDepth) throw new MalformedInput('content nested too deep');
     const tag = r.u8();
     switch (tag) {
@@ -185,13 +214,13 @@ export function scanUpdate(
         const n = r.count(2, 'object entries');
         for (let i = 0; i < n; i++) {
           if (r.varBytes().length > limits.maxKeyBytes) throw new MalformedInput('object key too long');
-          anyValue(r, depth + 1);
+          this.anyValue(depth + 1);
         }
         return;
       }
       case 117: {
         const n = r.count(1, 'array items');
-        for (let i = 0; i < n; i++) anyValue(r, depth + 1);
+        for (let i = 0; i < n; i++) this.anyValue(depth + 1);
         return;
       }
       default:
@@ -200,18 +229,19 @@ export function scanUpdate(
     }
   }
 
-  // The delete set: per client, ranges of (clock, length).
-  const dsClients = reader.count(2, 'delete set clients');
-  for (let c = 0; c < dsClients; c++) {
-    clientId(reader);
-    const ranges = reader.count(2, 'deleted ranges');
-    for (let i = 0; i < ranges; i++) {
-      const clock = reader.varUint();
-      if (clock + reader.varUint() > MAX_CLOCK) throw new MalformedInput('deleted range out of range');
+  /** The delete set: per client, ranges of (clock, length). */
+  private deleteSet(): void {
+    const r = this.r;
+    const dsClients = r.count(2, 'delete set clients');
+    for (let c = 0; c < dsClients; c++) {
+      clientId(r);
+      const ranges = r.count(2, 'deleted ranges');
+      for (let i = 0; i < ranges; i++) {
+        const clock = r.varUint();
+        if (clock + r.varUint() > MAX_CLOCK) throw new MalformedInput('deleted range out of range');
+      }
     }
   }
-  if (reader.left > 0) throw new MalformedInput('trailing bytes after the update');
-  return { clients, structs };
 }
 
 function clientId(reader: ByteReader): number {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { RunCgroup } from './RunCgroups.js';
 import { SANDBOX_UID } from './sandboxCommand.js';
 
@@ -48,9 +48,35 @@ export interface SandboxedRun {
  * behind. Phases' times are measured here, on this process's clock.
  */
 export function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRun> {
-  const cgroupFiles = options.cgroup?.procsFiles ?? [];
-  // A tiny shell of ours joins the run's cgroups first, then becomes the unprivileged sandbox:
-  // anything the code starts is born inside them. Its environment names nothing of the server.
+  const child = spawnInCgroups(options.bwrap, options.cgroup?.procsFiles ?? []);
+  const run = new RunSupervision(options, () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  });
+  const [, stdout, stderr, results, status, compileLog] =
+    child.stdio as unknown as Array<NodeJS.ReadableStream>;
+  stdout?.on('data', (chunk: Buffer) => run.output(chunk));
+  stderr?.on('data', (chunk: Buffer) => run.output(chunk));
+  results?.on('data', (chunk: Buffer) => run.results(chunk));
+  compileLog?.on('data', (chunk: Buffer) => run.compileLog(chunk));
+  status?.on('data', (chunk: Buffer) => run.status(chunk));
+
+  return new Promise<SandboxedRun>((resolve) => {
+    child.once('exit', (code, signal) => run.exited(code, signal));
+    child.once('close', () => void run.closed().then(resolve));
+    child.once('error', () => run.failedToStart());
+  });
+}
+
+/**
+ * Starts the sandbox: a tiny shell of ours joins the run's cgroups first, then becomes the
+ * unprivileged sandbox, so anything the code starts is born inside them. Its environment names
+ * nothing of the server. Detached: the run is its own process group, killed as one.
+ */
+function spawnInCgroups(bwrap: string[], cgroupFiles: string[]): ChildProcess {
   const attach =
     'for f in "$@"; do case "$f" in --) break;; esac; echo $$ > "$f" || exit 70; shift; done; shift; exec "$@"';
   const argv = [
@@ -67,14 +93,18 @@ export function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRun
     `--regid=${SANDBOX_UID}`,
     '--clear-groups',
     'bwrap',
-    ...options.bwrap,
+    ...bwrap,
   ];
-  const child = spawn('/bin/sh', argv, {
+  return spawn('/bin/sh', argv, {
     env: { PATH: '/usr/bin:/bin' },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });
-  const result: SandboxedRun = {
+}
+
+/** One run's state as its streams and status lines arrive: caps, phase clocks and the deadline. */
+class RunSupervision {
+  readonly result: SandboxedRun = {
     compileExit: null,
     compileLog: '',
     compileMs: 0,
@@ -89,108 +119,111 @@ export function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRun
     output: '',
     results: '',
   };
-  let compileStarted: number | null = null;
-  let runStarted: number | null = null;
-  let outputBytes = 0;
-  let resultBytes = 0;
-  let stopping = false;
+  private compileStarted: number | null = null;
+  private runStarted: number | null = null;
+  private outputBytes = 0;
+  private resultBytes = 0;
+  private stopping = false;
+  private statusText = '';
+  private readonly decoder = new TextDecoder();
+  private deadline: NodeJS.Timeout;
 
-  const kill = () => {
-    if (stopping) return;
-    stopping = true;
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // the group is gone already
-    }
-    void options.cgroup?.killAll();
-  };
-  let deadline = setTimeout(() => {
-    result.timedOut = runStarted === null ? 'compile' : 'run';
-    kill();
-  }, options.compileMs);
+  constructor(
+    private readonly options: SandboxedRunOptions,
+    private readonly killGroup: () => void,
+  ) {
+    this.deadline = setTimeout(() => this.timeUp(), options.compileMs);
+  }
 
-  const decoder = new TextDecoder();
-  const onOutput = (chunk: Buffer) => {
+  /** Kills the run's process group and everything else in its cgroups, once. */
+  kill(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.killGroup();
+    void this.options.cgroup?.killAll();
+  }
+
+  output(chunk: Buffer): void {
+    const { result, options } = this;
     if (result.outputExceeded) return;
-    if (outputBytes + chunk.length > options.outputBytes) {
-      const kept = chunk.subarray(0, options.outputBytes - outputBytes);
-      result.output += decoder.decode(kept);
-      options.onOutput?.(decoder.decode(kept));
+    if (this.outputBytes + chunk.length > options.outputBytes) {
+      const kept = this.decoder.decode(chunk.subarray(0, options.outputBytes - this.outputBytes));
+      result.output += kept;
+      options.onOutput?.(kept);
       result.outputExceeded = true;
-      kill();
+      this.kill();
       return;
     }
-    outputBytes += chunk.length;
-    const text = decoder.decode(chunk, { stream: true });
+    this.outputBytes += chunk.length;
+    const text = this.decoder.decode(chunk, { stream: true });
     result.output += text;
     if (text) options.onOutput?.(text);
-  };
-  const [, stdout, stderr, results, status, compileLog] =
-    child.stdio as unknown as Array<NodeJS.ReadableStream>;
-  stdout?.on('data', onOutput);
-  stderr?.on('data', onOutput);
-  results?.on('data', (chunk: Buffer) => {
-    resultBytes += chunk.length;
-    if (resultBytes > options.resultBytes) {
-      result.resultsExceeded = true;
-      kill();
+  }
+
+  results(chunk: Buffer): void {
+    this.resultBytes += chunk.length;
+    if (this.resultBytes > this.options.resultBytes) {
+      this.result.resultsExceeded = true;
+      this.kill();
       return;
     }
-    result.results += chunk.toString('utf8');
-  });
-  compileLog?.on('data', (chunk: Buffer) => {
-    if (result.compileLog.length < options.compileLogBytes) result.compileLog += chunk.toString('utf8');
-  });
-  let statusText = '';
-  status?.on('data', (chunk: Buffer) => {
-    statusText += chunk.toString('utf8');
-    for (;;) {
-      const end = statusText.indexOf('\n');
-      if (end < 0) break;
-      const line = statusText.slice(0, end);
-      statusText = statusText.slice(end + 1);
-      const now = performance.now();
-      if (line === 'compile' && compileStarted === null) {
-        compileStarted = now;
-        options.onPhase?.('compiling');
-      } else if (line.startsWith('compiled ') && compileStarted !== null && result.compileExit === null) {
-        result.compileExit = Number(line.slice('compiled '.length));
-        result.compileMs = now - compileStarted;
-      } else if (line === 'run' && runStarted === null) {
-        runStarted = now;
-        result.ran = true;
-        options.onPhase?.('running');
-        // The program's own clock starts now: the compile phase's deadline gives way to the run's.
-        clearTimeout(deadline);
-        deadline = setTimeout(() => {
-          result.timedOut = 'run';
-          kill();
-        }, options.runMs);
-      }
-    }
-  });
+    this.result.results += chunk.toString('utf8');
+  }
 
-  return new Promise<SandboxedRun>((resolve) => {
-    child.once('exit', (code, signal) => {
-      const ended = performance.now();
-      result.exitCode = code;
-      result.signal = signal;
-      if (runStarted !== null) result.runMs = ended - runStarted;
-      // Whatever the code left running (a daemon, a fork bomb's children) dies with the run.
-      kill();
-    });
-    child.once('close', () => {
-      clearTimeout(deadline);
-      result.output += decoder.decode();
-      void (async () => {
-        result.memoryExceeded = (await options.cgroup?.memoryExceeded()) ?? false;
-        resolve(result);
-      })();
-    });
-    child.once('error', () => {
-      result.exitCode = 127;
-      kill();
-    });
-  });
+  compileLog(chunk: Buffer): void {
+    if (this.result.compileLog.length < this.options.compileLogBytes)
+      this.result.compileLog += chunk.toString('utf8');
+  }
+
+  status(chunk: Buffer): void {
+    this.statusText += chunk.toString('utf8');
+    for (let end = this.statusText.indexOf('\n'); end >= 0; end = this.statusText.indexOf('\n')) {
+      const line = this.statusText.slice(0, end);
+      this.statusText = this.statusText.slice(end + 1);
+      this.statusLine(line, performance.now());
+    }
+  }
+
+  private statusLine(line: string, now: number): void {
+    const { result, options } = this;
+    if (line === 'compile' && this.compileStarted === null) {
+      this.compileStarted = now;
+      options.onPhase?.('compiling');
+    } else if (line.startsWith('compiled ') && this.compileStarted !== null && result.compileExit === null) {
+      result.compileExit = Number(line.slice('compiled '.length));
+      result.compileMs = now - this.compileStarted;
+    } else if (line === 'run' && this.runStarted === null) {
+      this.runStarted = now;
+      result.ran = true;
+      options.onPhase?.('running');
+      // The program's own clock starts now: the compile phase's deadline gives way to the run's.
+      clearTimeout(this.deadline);
+      this.deadline = setTimeout(() => this.timeUp(), options.runMs);
+    }
+  }
+
+  private timeUp(): void {
+    this.result.timedOut = this.runStarted === null ? 'compile' : 'run';
+    this.kill();
+  }
+
+  exited(code: number | null, signal: NodeJS.Signals | null): void {
+    this.result.exitCode = code;
+    this.result.signal = signal;
+    if (this.runStarted !== null) this.result.runMs = performance.now() - this.runStarted;
+    // Whatever the code left running (a daemon, a fork bomb's children) dies with the run.
+    this.kill();
+  }
+
+  async closed(): Promise<SandboxedRun> {
+    clearTimeout(this.deadline);
+    this.result.output += this.decoder.decode();
+    this.result.memoryExceeded = (await this.options.cgroup?.memoryExceeded()) ?? false;
+    return this.result;
+  }
+
+  failedToStart(): void {
+    this.result.exitCode = 127;
+    this.kill();
+  }
 }
