@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ClientEvent, ServerEvent } from '../values/events.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TEST_DIRS = ['shared/src', 'server/src', 'server/test', 'client/src', 'e2e/tests', 'bench'];
@@ -24,5 +25,14 @@ describe('shared/PROTOCOL.md', () => {
       .join('\n');
     const uncited = ids.filter((id) => !new RegExp(`\\b${id}\\b`).test(tests));
     expect(uncited).toEqual([]);
+  });
+
+  it('P-CTL-1 names every control event, each side in its own list', () => {
+    const protocol = fs.readFileSync(path.join(repo, 'shared/PROTOCOL.md'), 'utf8');
+    const rule = protocol.slice(protocol.indexOf('**P-CTL-1**'), protocol.indexOf('**P-CTL-2**'));
+    const [clientPart = '', serverPart = ''] = rule.split('Server to client:');
+    const named = (text: string) => [...text.matchAll(/`([a-z]+:[a-z-]+)`/g)].map((m) => m[1]).sort();
+    expect(named(clientPart)).toEqual(Object.values(ClientEvent).sort());
+    expect(named(serverPart)).toEqual(Object.values(ServerEvent).sort());
   });
 });
