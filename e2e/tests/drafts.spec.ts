@@ -5,8 +5,9 @@ import { expectConnected, ivyAndCal, rateAll } from '../support/room.js';
 /** Every criterion group of a feedback form has `score` checked. */
 async function expectRated(form: Locator, score: string): Promise<void> {
   const groups = form.getByRole('group');
+  // The form renders after the room state (and the interviewer's console after its chunk): wait.
+  await expect(groups.first()).toBeVisible();
   const count = await groups.count();
-  expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     const option = groups.nth(i).getByLabel(score, { exact: true });
     if (await option.count()) await expect(option).toBeChecked();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ClientEvent,
+  type DocumentGrants,
   type InterviewerBrief,
   type JoinResult,
   type RoomReport,
@@ -64,7 +65,7 @@ async function playRound(interviewer: Seat, number: number) {
 }
 
 const documentsOf = async (socket: ControlSocket) =>
-  (await act(socket, ClientEvent.RefreshDocuments, {})).data as JoinResult['documents'];
+  ((await act(socket, ClientEvent.RefreshDocuments, {})).data as DocumentGrants).documents;
 
 describe('a loop in one room', () => {
   it('P-LOOP-1, P-LOOP-2, P-LOOP-3, P-LOOP-5: four rounds of four types, same seats then a swap, each with its own question, documents, timer and feedback', async () => {

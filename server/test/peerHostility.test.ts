@@ -8,6 +8,7 @@ import {
   DOC_PROTOCOL,
   DOC_TOKEN_PROTOCOL_PREFIX,
   type DocAccess,
+  type DocumentGrants,
   type InterviewerBrief,
   type JoinResult,
   type LobbyMatch,
@@ -254,13 +255,12 @@ describe('document tokens (P-DOC-11)', () => {
     await eventually(async () =>
       expect((await open(ivy.documents.code, auth(ivy.documents.code))).status).toBe(401),
     );
-    const refreshed = (await act(socket, ClientEvent.RefreshDocuments, { tab })) as Ack<
-      JoinResult['documents']
-    >;
+    const refreshed = (await act(socket, ClientEvent.RefreshDocuments, { tab })) as Ack<DocumentGrants>;
     if (!refreshed.ok) throw new Error(refreshed.error.message);
-    expect(refreshed.data.code.clientId).toBe(ivy.documents.code.clientId);
-    expect(refreshed.data.code.expiresAt).toBeGreaterThan(ivy.documents.code.expiresAt);
-    const reopened = await open(refreshed.data.code, auth(refreshed.data.code));
+    const renewed = refreshed.data.documents.code;
+    expect(renewed.clientId).toBe(ivy.documents.code.clientId);
+    expect(renewed.expiresAt).toBeGreaterThan(ivy.documents.code.expiresAt);
+    const reopened = await open(renewed, auth(renewed));
     expect(reopened.ws).toBeDefined();
     reopened.ws?.close();
   });

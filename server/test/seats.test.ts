@@ -1,4 +1,4 @@
-import { ClientEvent, type InterviewerBrief, ServerEvent } from '@mockloop/shared';
+import { ClientEvent, type DocumentGrants, type InterviewerBrief, ServerEvent } from '@mockloop/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
@@ -110,8 +110,9 @@ describe('seats are checked inside the guarded write (P-SEAT-1)', () => {
       expect(ack, event).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     // The notes of round 2 are the new interviewer's alone.
-    const ivyDocs = await r.ivy.emit<Record<string, unknown>>(ClientEvent.RefreshDocuments, {});
-    expect(ivyDocs.ok && Object.keys(ivyDocs.data)).not.toContain('notes');
+    const ivyDocs = await r.ivy.emit<DocumentGrants>(ClientEvent.RefreshDocuments, {});
+    expect(ivyDocs.ok && ivyDocs.data.role).toBe('candidate');
+    expect(ivyDocs.ok && Object.keys(ivyDocs.data.documents)).not.toContain('notes');
     expect((await act(r.calSocket, ClientEvent.SelectQuestion, { questionId: CODING[0] })).ok).toBe(true);
     await eventually(() => expect(calBriefs.at(-1)?.selected?.question.id).toBe(CODING[0]));
     r.ivy.close();

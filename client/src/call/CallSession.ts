@@ -7,7 +7,7 @@ import {
   type Role,
 } from '@mockloop/shared';
 import { TAB_ID } from '../lib/tabId';
-import type { CallChannel } from '../room/useRoomSession';
+import type { CallChannel } from './CallChannel';
 import { ICE_RETRY_MS, iceRefreshDelay } from './iceRefresh';
 import { type DeviceChoice, listDevices, openTrack } from './localMedia';
 import { type LinkState, PeerLink } from './PeerLink';

@@ -1,6 +1,6 @@
 import type { CallMember, Role } from '@mockloop/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { CallChannel } from '../room/useRoomSession';
+import type { CallChannel } from './CallChannel';
 import { CallSession, type CallSnapshot } from './CallSession';
 
 export interface CallControlsApi extends CallSnapshot {

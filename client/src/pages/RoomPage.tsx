@@ -36,6 +36,7 @@ export default function RoomPage({ roomId }: { roomId: string }) {
       return (
         <RoomView
           join={session.join}
+          documents={session.grants.documents}
           room={session.room}
           brief={brief}
           lobby={lobby}

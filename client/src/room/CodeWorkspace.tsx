@@ -17,8 +17,8 @@ import { runErrors } from './editor/runErrors';
 import { LanguageSelect } from './LanguageSelect';
 import { OutputPanel } from './OutputPanel';
 import { RunControls } from './RunControls';
+import type { RoomActions } from './session/RoomActions';
 import { customRunTests, readCustomTests } from './tests/customTests';
-import type { RoomActions } from './useRoomSession';
 import type { useSharedDoc } from './useSharedDoc';
 
 // Only coding questions with tests have them: not part of the room's first load.

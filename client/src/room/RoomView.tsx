@@ -27,9 +27,9 @@ import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
 import { RoundTimer } from './RoundTimer';
 import { SwapControl } from './SwapControl';
+import type { RoomActions } from './session/RoomActions';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionNews } from './useQuestionNews';
-import type { RoomActions } from './useRoomSession';
 import { useSharedDoc } from './useSharedDoc';
 import { BoardView } from './views/BoardView';
 import { SharedNotesView } from './views/SharedNotesView';
@@ -45,6 +45,8 @@ const InterviewerPanel = lazy(() =>
 
 interface Props {
   join: JoinResult;
+  /** The documents of the round and seat shown now (the join's, or pushed since: P-CTL-6). */
+  documents: JoinResult['documents'];
   room: RoomState;
   brief: InterviewerBrief | null;
   lobby: LobbyStatus | null;
@@ -55,15 +57,15 @@ interface Props {
 }
 
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
-export function RoomView({ join, room, brief, lobby, controlConnected, actions, offline }: Props) {
+export function RoomView({ join, documents, room, brief, lobby, controlConnected, actions, offline }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
-  const code = useSharedDoc(join.documents.code, self, actions.rejoin);
+  const code = useSharedDoc(documents.code, self, actions.seatChanged);
   const isInterviewer = self.role === 'interviewer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
   const { setAway } = actions;
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
-  const board = join.documents.board;
+  const board = documents.board;
   // The loop's name for the stage this round plays ("ML domain"), as the loop bar says it.
   const stage = room.loop?.current != null ? room.loop.stages[room.loop.current] : undefined;
   const roundName = stage?.label ?? ROUND_TYPE_LABELS[room.roundType];
@@ -261,7 +263,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
                     secret={join.secret}
                     readOnly={!isPlayer}
                     exportName={`mockloop-${room.roundType}-round-${room.round.number}`}
-                    onSeatChanged={actions.rejoin}
+                    onSeatChanged={actions.seatChanged}
                   />
                 ) : (
                   <div className="view-loading muted">This room has no whiteboard.</div>
@@ -302,7 +304,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
                   brief={brief}
                   actions={actions}
                   roomRoundType={room.roundType}
-                  notes={join.documents.notes}
+                  notes={documents.notes}
                   self={self}
                   ended={ended}
                 />

@@ -2,7 +2,7 @@ import { TIMER_WARNING_MS, type TimerView } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
 import { clock } from '../lib/serverClock';
 import { useAction } from '../lib/useAction';
-import type { RoomActions } from './useRoomSession';
+import type { RoomActions } from './session/RoomActions';
 
 /** mm:ss, or h:mm:ss past an hour. */
 export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string {

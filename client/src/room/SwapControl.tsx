@@ -1,7 +1,7 @@
 import type { ParticipantView, RoomState } from '@mockloop/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useAction } from '../lib/useAction';
-import type { RoomActions } from './useRoomSession';
+import type { RoomActions } from './session/RoomActions';
 
 interface Props {
   room: RoomState;

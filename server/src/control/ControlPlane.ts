@@ -35,6 +35,7 @@ import type { RoundService } from '../rounds/RoundService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { attachCallEvents } from './CallPlane.js';
 import { onEvent } from './onEvent.js';
+import { grantsKey, pushGrants } from './pushGrants.js';
 import { RoomBroadcaster } from './RoomBroadcaster.js';
 import { attachRunEvents, type RunPlaneDeps } from './RunPlane.js';
 
@@ -46,6 +47,8 @@ export interface SocketData {
   inLobby?: boolean;
   /** The browser tab's id from its join: its document client ids derive from it. */
   tab?: string;
+  /** The round and seat of the grants this socket last got (P-CTL-6). */
+  grantsKey?: string;
 }
 
 export type ControlServer = Server<
@@ -111,7 +114,9 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
    */
   const send = async (roomId: string, brief: boolean) => {
     try {
-      io.to(roomChannel(roomId)).emit(ServerEvent.RoomState, await fullState(roomId));
+      const state = await fullState(roomId);
+      io.to(roomChannel(roomId)).emit(ServerEvent.RoomState, state);
+      pushGrants(io, rooms, roomId, state);
       if (brief) {
         const { interviewerId, brief: data } = await interview.interviewerBrief(roomId);
         if (interviewerId) io.to(participantChannel(interviewerId)).emit(ServerEvent.InterviewerBrief, data);
@@ -183,6 +188,10 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
         deps.onArrive?.(participant);
         const room = await fullState(participant.roomId);
+        socket.data.tab = req.tab;
+        const grants = rooms.grants(participant, room.round, req.tab);
+        // Set before the broadcast, so it pushes this socket no grants it already has.
+        socket.data.grantsKey = grantsKey(grants);
         void broadcast(participant.roomId);
         if (room.round.interviewerId === participant.id) {
           // After the ack, so the client has its session when the brief arrives; the seat is read
@@ -197,13 +206,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
             );
           });
         }
-        socket.data.tab = req.tab;
-        return {
-          self: rooms.view(participant),
-          secret,
-          room,
-          documents: rooms.docAccess(participant, room.round, req.tab),
-        };
+        return { self: rooms.view(participant), secret, room, documents: grants.documents };
       },
       log,
     );
@@ -249,7 +252,9 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       async ({ tab }) => {
         const participant = await participantNow();
         const round = await views.roundView(participant.roomId);
-        return rooms.docAccess(participant, round, tab ?? socket.data.tab);
+        const grants = rooms.grants(participant, round, tab ?? socket.data.tab);
+        if (!tab || tab === socket.data.tab) socket.data.grantsKey = grantsKey(grants);
+        return grants;
       },
       log,
     );

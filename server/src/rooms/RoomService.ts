@@ -5,6 +5,7 @@ import {
   type DocKind,
   DocKind as DocKindSchema,
   type DocRef,
+  type DocumentGrants,
   docName,
   type JoinRequest,
   type JoinResult,
@@ -15,6 +16,7 @@ import {
   type RoomState,
   type RoomSummary,
   type SeatRole,
+  seatOf,
 } from '@mockloop/shared';
 import type { DocTokens } from '../auth/DocTokens.js';
 import { hashSecret, newParticipantId, newRoomId, newSecret } from '../auth/randomIds.js';
@@ -234,9 +236,9 @@ export class RoomService {
    * round's interviewer alone. The seat is the round's own, so a round read after a swap never
    * gets a role read before it (P-SEAT-1). `tab` fixes each document's awareness client id (P-ID-3).
    */
-  docAccess(participant: ParticipantRecord, round?: RoundSeats, tab?: string): JoinResult['documents'] {
+  docAccess(participant: GrantHolder, round?: RoundSeats, tab?: string): JoinResult['documents'] {
     const number = round?.number ?? 1;
-    const role = round ? seatIn(round, participant.id) : participant.role;
+    const role = round ? seatOf(round, participant.id) : participant.role;
     const grant = (kind: DocKind): DocAccess => {
       const name = docName(participant.roomId, kind, number);
       const clientId = this.tokens.clientIdFor(participant.id, name, tab);
@@ -253,6 +255,15 @@ export class RoomService {
       if (kind !== 'code' && mayOpen(role, kind)) access[kind] = grant(kind);
     }
     return access;
+  }
+
+  /** docAccess with the round and seat it is for, so the tab can tell whether it is current. */
+  grants(participant: GrantHolder, round: RoundSeats, tab?: string): DocumentGrants {
+    return {
+      round: round.number,
+      role: seatOf(round, participant.id),
+      documents: this.docAccess(participant, round, tab),
+    };
   }
 
   /**
@@ -297,10 +308,8 @@ export interface RoundSeats {
   candidateId: string | null;
 }
 
-function seatIn(round: RoundSeats, participantId: string): Role {
-  if (participantId === round.interviewerId) return 'interviewer';
-  return participantId === round.candidateId ? 'candidate' : 'observer';
-}
+/** What docAccess reads of a participant. */
+type GrantHolder = Pick<ParticipantRecord, 'id' | 'roomId' | 'role'>;
 
 /** Private notes belong to the interviewer alone (P-PRIV-2); everyone may open the code and board. */
 function mayOpen(role: Role, kind: DocKind): boolean {

@@ -18,7 +18,7 @@ import type {
 import { Language } from './languages.js';
 import type { LobbyEnterRequest, LobbyMatch, LobbyStatus } from './lobby.js';
 import type { NextRoundRequest } from './loop.js';
-import type { JoinResult, RoomState } from './roomState.js';
+import type { DocumentGrants, JoinResult, RoomState } from './roomState.js';
 import type { ScorecardInput, SelfAssessmentInput, SwapResponse, TimerCommand } from './rounds.js';
 import type {
   RunnerAvailability,
@@ -71,7 +71,7 @@ export interface ClientToServerEvents {
   [ClientEvent.FocusView]: (payload: FocusViewRequest, ack: AckCallback<null>) => void;
   [ClientEvent.RefreshDocuments]: (
     payload: RefreshDocumentsRequest,
-    ack: AckCallback<JoinResult['documents']>,
+    ack: AckCallback<DocumentGrants>,
   ) => void;
   [ClientEvent.CallJoin]: (payload: CallJoinRequest, ack: AckCallback<CallConfig>) => void;
   [ClientEvent.CallMedia]: (payload: CallMedia, ack: AckCallback<null>) => void;
@@ -91,4 +91,5 @@ export interface ServerToClientEvents {
   [ServerEvent.CallSignal]: (delivery: CallSignalDelivery) => void;
   [ServerEvent.RoomDeleted]: () => void;
   [ServerEvent.RunProgress]: (progress: ServerRunProgress) => void;
+  [ServerEvent.DocumentGrants]: (grants: DocumentGrants) => void;
 }

@@ -58,6 +58,16 @@ export interface DocAccess {
   expiresAt: number;
 }
 
+/**
+ * The documents one browser tab may open in one round and seat (`room:grants`, and the answer to
+ * `room:documents`): `round` and `role` say which, so a tab can tell whether they are current.
+ */
+export interface DocumentGrants {
+  round: number;
+  role: Role;
+  documents: JoinResult['documents'];
+}
+
 /** What a successful join returns to the joining browser only. */
 export interface JoinResult {
   self: ParticipantView;

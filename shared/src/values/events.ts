@@ -51,4 +51,9 @@ export const ServerEvent = {
   RoomDeleted: 'room:deleted',
   /** To the requester of a server run: its place in line, phase and output (P-SRUN-5). */
   RunProgress: 'run:progress',
+  /**
+   * To one socket, right after a room state that gives its person another round or seat: the
+   * documents to open now, so the browser need not join again (P-CTL-6).
+   */
+  DocumentGrants: 'room:grants',
 } as const;

@@ -14,3 +14,12 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
 export function otherSeat(role: (typeof SEAT_ROLES)[number]): (typeof SEAT_ROLES)[number] {
   return role === 'interviewer' ? 'candidate' : 'interviewer';
 }
+
+/** The seat a participant holds in a round: one of its two, or observing it. */
+export function seatOf(
+  round: { interviewerId: string | null; candidateId: string | null },
+  participantId: string,
+): (typeof ROLES)[number] {
+  if (participantId === round.interviewerId) return 'interviewer';
+  return participantId === round.candidateId ? 'candidate' : 'observer';
+}

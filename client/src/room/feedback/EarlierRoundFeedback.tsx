@@ -1,6 +1,6 @@
 import type { ParticipantView, RoomState, RoundSummary } from '@mockloop/shared';
 import { useState } from 'react';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 import { FeedbackForm } from './FeedbackForm';
 import { owed } from './owedFeedback';
 

@@ -1,6 +1,6 @@
 import { type InterviewerBrief, type ParticipantView, ROUTES, type RoomState } from '@mockloop/shared';
 import { useEffect, useRef } from 'react';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 import { FeedbackForm } from './FeedbackForm';
 
 interface Props {

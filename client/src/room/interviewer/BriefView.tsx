@@ -2,7 +2,7 @@ import type { InterviewerBrief } from '@mockloop/shared';
 import { useEffect, useRef } from 'react';
 import { Prose } from '../../lib/Prose';
 import { useAction } from '../../lib/useAction';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 import { RubricView } from './RubricView';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { DocAccess, InterviewerBrief, ParticipantView, RoundType } from '@mockloop/shared';
 import { useState } from 'react';
 import { useAction } from '../../lib/useAction';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 import { BriefView } from './BriefView';
 import { PrivateNotes } from './PrivateNotes';
 import { QuestionBrowser } from './QuestionBrowser';

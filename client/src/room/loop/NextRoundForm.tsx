@@ -11,7 +11,7 @@ import { useEffect, useId, useState } from 'react';
 import { fetchQuestions } from '../../lib/api';
 import { oneOf } from '../../lib/oneOf';
 import { useAction } from '../../lib/useAction';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 
 interface Props {
   room: RoomState;

@@ -7,7 +7,7 @@ import {
 } from '@mockloop/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { oneOf } from '../../lib/oneOf';
-import type { RoomActions } from '../useRoomSession';
+import type { RoomActions } from '../session/RoomActions';
 
 // Per round: a room runs rounds of any type, and each opens on the view its type suits.
 const storageKey = (roomId: string, round: number) => `mockloop:view:${roomId}:${round}`;
