@@ -17,7 +17,11 @@ function collectGrants(socket: ControlSocket): DocumentGrants[] {
 async function pair() {
   const created = await createRoom(t.server.url, { roundType: 'coding', name: 'Ivy' });
   const ivy = t.control();
-  const ivyJoin = await joinOk(ivy, { roomId: created.roomId, secret: created.secret, tab: 'ivy-tab-0123456789' });
+  const ivyJoin = await joinOk(ivy, {
+    roomId: created.roomId,
+    secret: created.secret,
+    tab: 'ivy-tab-0123456789',
+  });
   const ivyGrants = collectGrants(ivy);
   const cal = t.control();
   const calGrants = collectGrants(cal);
