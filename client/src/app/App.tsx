@@ -1,9 +1,9 @@
 import { matchPage } from '@mockloop/shared';
 import { lazy, type ReactElement, Suspense } from 'react';
+import { usePathname } from '../lib/router';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { FullPageMessage } from './FullPageMessage';
-import { usePathname } from './router';
+import { FullPageMessage } from '../ui/FullPageMessage';
 
 // The room pulls in CodeMirror, Yjs and Socket.IO: load it only when a room is opened.
 const RoomPage = lazy(() => import('../pages/RoomPage'));

@@ -3,7 +3,7 @@ import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, MainMenu, WelcomeScreen } from '@excalidraw/excalidraw';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import { useCallback, useMemo, useState } from 'react';
-import type { SharedDocHandle } from '../room/useSharedDoc';
+import type { SharedDocHandle } from '../docs/useSharedDoc';
 import { BoardToolbar } from './BoardToolbar';
 import { uploadBoardFile } from './boardFiles';
 import { useBoardSync } from './useBoardSync';

@@ -2,7 +2,7 @@ import { CaptureUpdateAction } from '@excalidraw/excalidraw';
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from '@excalidraw/excalidraw/types';
 import { BOARD_DOC, BOARD_PRESENCE_FIELD, type BoardPresence } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SharedDocHandle } from '../room/useSharedDoc';
+import type { SharedDocHandle } from '../docs/useSharedDoc';
 import { BoardBinding } from './BoardBinding';
 import { BoardFileLoader } from './boardFiles';
 import { type BoardPeer, boardPeers, cursorId, followViewport } from './boardPeers';

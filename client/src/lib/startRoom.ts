@@ -1,6 +1,6 @@
 import { type CreateRoomRequest, ROUTES } from '@mockloop/shared';
-import { navigate } from '../app/router';
 import { createRoom } from './api';
+import { navigate } from './router';
 import { storage } from './storage';
 
 /**

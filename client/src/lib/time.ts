@@ -31,3 +31,14 @@ export function dateTime(at: number): string {
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
 }
+
+/** mm:ss, or h:mm:ss past an hour. */
+export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string {
+  const seconds = Math.max(0, ms) / 1000;
+  const total = round === 'up' ? Math.ceil(seconds) : Math.floor(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

@@ -12,7 +12,7 @@ import { checkName } from '../lib/displayName';
 import { oneOf } from '../lib/oneOf';
 import { startRoom, startRoomError } from '../lib/startRoom';
 import { storage } from '../lib/storage';
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
 import { NameField, RoleChoice } from './PractiseForm';
 
 const ROUND_HINTS: Record<RoundType, string> = {

@@ -14,13 +14,13 @@ import {
 } from '@mockloop/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { navigate } from '../app/router';
 import { fetchTracks } from '../lib/api';
 import { checkName } from '../lib/displayName';
 import { oneOf } from '../lib/oneOf';
+import { navigate } from '../lib/router';
 import { storage } from '../lib/storage';
-import { formatDuration } from '../room/RoundTimer';
-import { BrandLink } from './BrandLink';
+import { formatDuration } from '../lib/time';
+import { BrandLink } from '../ui/BrandLink';
 
 const ROLE_CHOICES: Record<RolePreference, string> = {
   interviewer: 'Interviewer',

@@ -1,4 +1,4 @@
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
 
 /** Shown for unknown paths and for rooms that do not exist (unknown and forbidden look the same). */
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'room' }) {

@@ -1,12 +1,12 @@
 import { RECOMMENDATION_LABELS, type Recommendation, ROUTES, type RoomReport } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchReport } from '../lib/api';
 import { storage } from '../lib/storage';
 import { count, dateTime, dayOf } from '../lib/time';
 import { criterionTrends, type PracticeRound, practiceRounds } from '../practice/practiceHistory';
 import { TrendChart } from '../practice/TrendChart';
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
+import { FullPageMessage } from '../ui/FullPageMessage';
 
 /** More rooms than a person keeps practising in; the oldest beyond it are not fetched. */
 const MAX_ROOMS = 60;

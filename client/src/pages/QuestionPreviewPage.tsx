@@ -1,10 +1,10 @@
 import { type PublicQuestion, type PublicTrack, ROUND_TYPE_LABELS, ROUTES } from '@mockloop/shared';
 import { type FormEvent, useEffect, useState } from 'react';
-import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchQuestion, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
 import { CodingDetails } from '../questions/CodingDetails';
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
+import { FullPageMessage } from '../ui/FullPageMessage';
 import { NotFoundPage } from './NotFoundPage';
 import { PractiseFields, usePractise } from './PractiseForm';
 import './trackPage.css';

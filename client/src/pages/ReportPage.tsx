@@ -1,9 +1,9 @@
 import { RECOMMENDATION_LABELS, ROUTES, type RoomReport, type RoundReport } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchReport } from '../lib/api';
+import { reportKeyFromLink } from '../lib/reportLink';
 import { storage } from '../lib/storage';
-import { dateTime, timeOfDay } from '../lib/time';
+import { dateTime, formatDuration, timeOfDay } from '../lib/time';
 import { RoundReplay } from '../replay/RoundReplay';
 import { preloadReplay } from '../replay/useReplay';
 import { CopyReportLink } from '../report/CopyReportLink';
@@ -12,10 +12,9 @@ import { finalBoards } from '../report/finalBoards';
 import { LoopSummaryView } from '../report/LoopSummaryView';
 import { stageName } from '../report/loopSummary';
 import { ReportSummary } from '../report/ReportSummary';
-import { reportKeyFromLink } from '../report/reportLink';
 import { reportToMarkdown, runLine } from '../report/reportMarkdown';
-import { formatDuration } from '../room/RoundTimer';
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
+import { FullPageMessage } from '../ui/FullPageMessage';
 
 type State =
   | { status: 'loading' }

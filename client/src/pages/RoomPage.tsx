@@ -1,7 +1,7 @@
-import { FullPageMessage } from '../app/FullPageMessage';
 import { JoinForm } from '../room/JoinForm';
 import { RoomView } from '../room/RoomView';
 import { useRoomSession } from '../room/useRoomSession';
+import { FullPageMessage } from '../ui/FullPageMessage';
 import { NotFoundPage } from './NotFoundPage';
 
 /** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */

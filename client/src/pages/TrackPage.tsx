@@ -8,10 +8,10 @@ import {
   ROUTES,
 } from '@mockloop/shared';
 import { type FormEvent, useEffect, useState } from 'react';
-import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchQuestions, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
-import { BrandLink } from './BrandLink';
+import { BrandLink } from '../ui/BrandLink';
+import { FullPageMessage } from '../ui/FullPageMessage';
 import { NotFoundPage } from './NotFoundPage';
 import { PractiseFields, usePractise } from './PractiseForm';
 import './trackPage.css';

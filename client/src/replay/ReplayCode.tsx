@@ -2,8 +2,8 @@ import { Compartment, EditorState, type Extension, type StateEffect } from '@cod
 import { EditorView, highlightSpecialChars, lineNumbers } from '@codemirror/view';
 import type { Language } from '@mockloop/shared';
 import { useEffect, useRef } from 'react';
-import { editorTheme } from '../room/editorTheme';
-import { loadLanguageSupport } from '../room/languageSupport';
+import { editorTheme } from '../editor/editorTheme';
+import { loadLanguageSupport } from '../editor/languageSupport';
 
 /** A change bigger than this (characters) is a jump, not typing: see `highlightLater`. */
 const JUMP_CHARS = 400;

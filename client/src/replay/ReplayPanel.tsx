@@ -1,9 +1,9 @@
 import { CODE_DOC, type Language, NOTES_DOC } from '@mockloop/shared';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { fetchReportKey } from '../lib/api';
-import { reportKeyFromLink } from '../report/reportLink';
-import { OutputPanel } from '../room/OutputPanel';
-import { formatDuration } from '../room/RoundTimer';
+import { reportKeyFromLink } from '../lib/reportLink';
+import { formatDuration } from '../lib/time';
+import { OutputPanel } from '../runner/OutputPanel';
 import type { Replay } from './Replay';
 import { ReplayCode } from './ReplayCode';
 import { ReplayTimeline } from './ReplayTimeline';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useMemo } from 'react';
-import { formatDuration } from '../room/RoundTimer';
+import { formatDuration } from '../lib/time';
 import type { Replay } from './Replay';
 import type { ReplayPlayer } from './useReplayPlayer';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fetchReportKey } from '../lib/api';
-import { reportLink } from './reportLink';
+import { reportLink } from '../lib/reportLink';
 
 /**
  * Copies a link that opens this person's report, read-only, in any browser (a coach, another

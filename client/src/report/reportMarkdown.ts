@@ -1,6 +1,5 @@
 import { RECOMMENDATION_LABELS, type RoomReport, type RoundReport, type RunSummary } from '@mockloop/shared';
-import { count, dateTime } from '../lib/time';
-import { formatDuration } from '../room/RoundTimer';
+import { count, dateTime, formatDuration } from '../lib/time';
 import { loopSummary, type MeanScores, stageName } from './loopSummary';
 import { markdownCode, markdownParagraphs, markdownText } from './markdownText';
 import { names, overallText, reportStory } from './reportStory';

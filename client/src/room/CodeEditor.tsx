@@ -5,15 +5,15 @@ import type { Language } from '@mockloop/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { yCollab } from 'y-codemirror.next';
 import * as Y from 'yjs';
+import type { SharedDocHandle } from '../docs/useSharedDoc';
+import { editorTheme } from '../editor/editorTheme';
+import { loadLanguageSupport } from '../editor/languageSupport';
 import { editorAppearance } from './editor/editorAppearance';
 import { DEFAULT_SETTINGS, type EditorSettings } from './editor/editorSettings';
 import type { LineError } from './editor/errorLines';
 import { errorMarks, setErrorMarks } from './editor/errorMarks';
 import { loadKeyBindings } from './editor/keyBindings';
 import { codeEditorCore, loadEditorExtras, notesEditorCore } from './editorSetup';
-import { editorTheme } from './editorTheme';
-import { loadLanguageSupport } from './languageSupport';
-import type { SharedDocHandle } from './useSharedDoc';
 
 interface Props {
   handle: SharedDocHandle;

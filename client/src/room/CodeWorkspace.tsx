@@ -7,7 +7,9 @@ import {
   type RoomState,
 } from '@mockloop/shared';
 import { lazy, Suspense, useMemo, useRef } from 'react';
+import type { useSharedDoc } from '../docs/useSharedDoc';
 import { useAction } from '../lib/useAction';
+import { OutputPanel } from '../runner/OutputPanel';
 import { type RunPlan, runPlans } from '../runner/runPlans';
 import { useRunner } from '../runner/useRunner';
 import { CodeEditor } from './CodeEditor';
@@ -15,11 +17,9 @@ import { EditorSettingsMenu } from './editor/EditorSettingsMenu';
 import { useEditorSettings } from './editor/editorSettings';
 import { runErrors } from './editor/runErrors';
 import { LanguageSelect } from './LanguageSelect';
-import { OutputPanel } from './OutputPanel';
 import { RunControls } from './RunControls';
 import type { RoomActions } from './session/RoomActions';
 import { customRunTests, readCustomTests } from './tests/customTests';
-import type { useSharedDoc } from './useSharedDoc';
 
 // Only coding questions with tests have them: not part of the room's first load.
 const CustomTests = lazy(() => import('./tests/CustomTests').then((m) => ({ default: m.CustomTests })));

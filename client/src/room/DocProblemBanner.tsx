@@ -1,4 +1,4 @@
-import type { DocProblem } from './docCloseMessages';
+import type { DocProblem } from '../docs/docCloseMessages';
 
 /** Says why a shared document stopped syncing, with a way to try again when that can help. */
 export function DocProblemBanner({

@@ -2,7 +2,7 @@ import { ROLE_LABELS, ROUND_TYPE_LABELS, type RoomSummary } from '@mockloop/shar
 import { type FormEvent, useId, useState } from 'react';
 import { checkName } from '../lib/displayName';
 import { storage } from '../lib/storage';
-import { BrandLink } from '../pages/BrandLink';
+import { BrandLink } from '../ui/BrandLink';
 
 interface Props {
   summary: RoomSummary;

@@ -1,19 +1,9 @@
 import { TIMER_WARNING_MS, type TimerView } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
 import { clock } from '../lib/serverClock';
+import { formatDuration } from '../lib/time';
 import { useAction } from '../lib/useAction';
 import type { RoomActions } from './session/RoomActions';
-
-/** mm:ss, or h:mm:ss past an hour. */
-export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string {
-  const seconds = Math.max(0, ms) / 1000;
-  const total = round === 'up' ? Math.ceil(seconds) : Math.floor(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
 
 function remaining(timer: TimerView): number {
   return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - clock.now());

@@ -1,8 +1,8 @@
 import { ROUTES } from '@mockloop/shared';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
-import { navigate } from '../app/router';
 import { fetchRoom } from '../lib/api';
+import { navigate } from '../lib/router';
 import { clock } from '../lib/serverClock';
 import { storage } from '../lib/storage';
 import { TAB_ID } from '../lib/tabId';

@@ -2,7 +2,7 @@ import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
-import { editorTheme } from '../editorTheme';
+import { editorTheme } from '../../editor/editorTheme';
 import type { EditorSettings } from './editorSettings';
 
 /** A light editor, for daylight and for people who read code better dark on light. */

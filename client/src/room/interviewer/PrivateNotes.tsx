@@ -1,7 +1,7 @@
 import { type DocAccess, NOTES_DOC, type ParticipantView } from '@mockloop/shared';
+import { useSharedDoc } from '../../docs/useSharedDoc';
 import { CodeEditor } from '../CodeEditor';
 import { DocProblemBanner } from '../DocProblemBanner';
-import { useSharedDoc } from '../useSharedDoc';
 
 /** The interviewer's private notes for this round: a document only their token can open. */
 export function PrivateNotes({ access, self }: { access: DocAccess; self: ParticipantView }) {

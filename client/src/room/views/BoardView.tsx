@@ -1,7 +1,7 @@
 import type { DocAccess, ParticipantView } from '@mockloop/shared';
 import { lazy, Suspense } from 'react';
+import { useSharedDoc } from '../../docs/useSharedDoc';
 import { DocProblemBanner } from '../DocProblemBanner';
-import { useSharedDoc } from '../useSharedDoc';
 
 // Excalidraw is most of a megabyte: it loads the first time the whiteboard opens, not with the
 // room. The board document is opened here, so the lazy chunk needs nothing from the room's chunk.

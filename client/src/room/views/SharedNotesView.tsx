@@ -1,6 +1,6 @@
 import { CODE_DOC } from '@mockloop/shared';
+import type { useSharedDoc } from '../../docs/useSharedDoc';
 import { CodeEditor } from '../CodeEditor';
-import type { useSharedDoc } from '../useSharedDoc';
 
 interface Props {
   code: ReturnType<typeof useSharedDoc>;

@@ -1,15 +1,9 @@
 import { LANGUAGE_LABELS } from '@mockloop/shared';
 import { memo } from 'react';
 import { timeOfDay } from '../lib/time';
-import {
-  runStatusText,
-  runTimesText,
-  type SharedRun,
-  type SharedTestRow,
-  testRow,
-} from '../runner/sharedRuns';
-import type { RunResult } from '../runner/types';
-import type { RunState } from '../runner/useRunner';
+import { runStatusText, runTimesText, type SharedRun, type SharedTestRow, testRow } from './sharedRuns';
+import type { RunResult } from './types';
+import type { RunState } from './useRunner';
 
 const KIND_NAMES = {
   run: 'ran',
