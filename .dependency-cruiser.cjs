@@ -5,6 +5,13 @@
 module.exports = {
   forbidden: [
     {
+      name: 'no-file-cycles',
+      comment: 'No module reaches itself again through its imports (type-only imports count too).',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'no-folder-cycles',
       comment: 'Imports between folders run one way: no folder may reach itself again through others.',
       scope: 'folder',

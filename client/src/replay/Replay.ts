@@ -1,13 +1,8 @@
 import { DOC_KINDS, type DocKind, type ReplayInfo } from '@mockloop/shared';
-import type { SharedRun } from '../runner/sharedRuns';
 import { DocTimeline } from './DocTimeline';
-import { markersOf, type ReplayMarker } from './replayMarkers';
+import { markersOf, type ReplayMarker, type ReplayRun } from './replayMarkers';
 
-/** A run as it appeared in the round, with the time its row arrived. */
-export interface ReplayRun {
-  at: number;
-  run: SharedRun;
-}
+export type { ReplayRun };
 
 /**
  * A round's history, filling in as its rows arrive (see loadReplay.ts). It can be shown from

@@ -1,6 +1,11 @@
 import type { ReplayEvent } from '@mockloop/shared';
-import { runStatusText } from '../runner/sharedRuns';
-import type { ReplayRun } from './Replay';
+import { runStatusText, type SharedRun } from '../runner/sharedRuns';
+
+/** A run someone started, at its moment in the round. */
+export interface ReplayRun {
+  at: number;
+  run: SharedRun;
+}
 
 export type MarkerKind = 'question' | 'hint' | 'timer' | 'run' | 'end';
 

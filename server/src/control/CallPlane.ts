@@ -15,7 +15,7 @@ import { AppError } from '../common/AppError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ParticipantRecord } from '../store/Store.js';
-import type { ControlServer, ControlSocket } from './ControlPlane.js';
+import type { ControlServer, ControlSocket } from './controlTypes.js';
 import { onEvent } from './onEvent.js';
 
 export interface CallPlaneDeps {

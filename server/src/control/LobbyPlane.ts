@@ -4,7 +4,7 @@ import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import { type LobbyNotifier, type LobbyService, participantChannel } from '../lobby/LobbyService.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
-import type { ControlServer, ControlSocket } from './ControlPlane.js';
+import type { ControlServer, ControlSocket } from './controlTypes.js';
 import { onEvent } from './onEvent.js';
 
 /** Reaches lobby channels (a socket's own id, or a participant's room sockets) over Socket.IO. */

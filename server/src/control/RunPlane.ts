@@ -2,7 +2,7 @@ import { ClientEvent, EmptyRequest, ServerEvent, ServerRunRequest } from '@mockl
 import type { RunService } from '../execution/RunService.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { ParticipantRecord } from '../store/Store.js';
-import type { ControlSocket } from './ControlPlane.js';
+import type { ControlSocket } from './controlTypes.js';
 import { onEvent } from './onEvent.js';
 
 export interface RunPlaneDeps {

@@ -1,6 +1,6 @@
 import { type RoomState, ServerEvent, seatOf } from '@mockloop/shared';
 import type { RoomService } from '../rooms/RoomService.js';
-import { type ControlServer, roomChannel } from './ControlPlane.js';
+import { type ControlServer, roomChannel } from './controlTypes.js';
 
 /**
  * After a room state goes out, gives each of this node's sockets in the room whose person it

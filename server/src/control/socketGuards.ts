@@ -3,7 +3,7 @@ import { TokenBucket } from '../common/TokenBucket.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
 import { Metrics } from '../metrics/Metrics.js';
-import type { ControlServer, ControlSocket } from './ControlPlane.js';
+import type { ControlServer, ControlSocket } from './controlTypes.js';
 
 /**
  * Bounds on every control socket, attached before any event handler: an event budget (over it,

@@ -1,0 +1,59 @@
+import { ReportKeys } from '../auth/ReportKeys.js';
+import { FileService } from '../files/FileService.js';
+import { createHttpApp } from '../http/createHttpApp.js';
+import { createInternalApp } from '../http/createInternalApp.js';
+import type { InterviewService } from '../interview/InterviewService.js';
+import type { RoomDeletion } from '../rooms/RoomDeletion.js';
+import { ReplayService } from '../rounds/ReplayService.js';
+import { ReportService } from '../rounds/ReportService.js';
+import type { AppOptions } from './AppOptions.js';
+import type { CoreServices } from './coreServices.js';
+
+/**
+ * The two Express apps: the public one (API, pages, the built client) and the operators' one
+ * (`/internal/...`, `/metrics`), which `live` tells how many sockets this node holds.
+ */
+export async function httpApps(
+  core: CoreServices,
+  options: AppOptions,
+  parts: {
+    interview: InterviewService;
+    deletion: RoomDeletion;
+    live: () => { sockets: number; documents: number };
+  },
+) {
+  const { store, bank, docs, rooms, presence, readiness, cluster, limits, trust, nodeId, log, metrics } =
+    core;
+  const { deletion } = parts;
+  const app = createHttpApp({
+    rooms,
+    interview: parts.interview,
+    reports: new ReportService(store, bank, docs),
+    replay: new ReplayService(store, bank),
+    files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
+    readiness,
+    deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
+    reportKeys: await ReportKeys.load(store, options.tokenSecret),
+    bank,
+    clientDir: options.clientDir,
+    publicUrl: options.publicUrl,
+    roomCreation: cluster.limiter('rooms', limits.roomsPerIpPerHour, 3600),
+    trustProxy: trust,
+    nodeId,
+    log,
+    metrics,
+  });
+  const internalApp = createInternalApp({
+    nodeId,
+    servedRooms: () => ({
+      rooms: docs.roomIds(),
+      controlRooms: Object.fromEntries(presence.connectedRooms()),
+      ...parts.live(),
+    }),
+    log,
+    metrics,
+    readiness,
+    deleteRoom: (roomId) => deletion.delete(roomId, 'operator'),
+  });
+  return { app, internalApp };
+}
