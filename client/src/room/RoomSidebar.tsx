@@ -1,0 +1,77 @@
+import type { InterviewerBrief, JoinResult, ParticipantView, RoomState } from '@mockloop/shared';
+import { lazy, Suspense } from 'react';
+import { CallBar } from '../call/CallBar';
+import { CallControls } from '../call/CallControls';
+import type { CallControlsApi } from '../call/useCall';
+import { InviteButton } from './InviteButton';
+import { ParticipantsList } from './ParticipantsList';
+import type { RoomActions } from './session/RoomActions';
+
+// Only the interviewer's screen shows the console: the candidate's room never fetches its code
+// (and the room's first JS stays in budget, `npm run size`).
+const InterviewerPanel = lazy(() =>
+  import('./interviewer/InterviewerPanel').then((m) => ({ default: m.InterviewerPanel })),
+);
+
+interface Props {
+  room: RoomState;
+  self: ParticipantView;
+  call: CallControlsApi | null;
+  controlConnected: boolean;
+  /** The invite is in the waiting card while that shows. */
+  showInvite: boolean;
+  brief: InterviewerBrief | null;
+  notes: JoinResult['documents']['notes'];
+  actions: RoomActions;
+}
+
+/** The room's side column: the call, the people, the invite, and the interviewer's console. */
+export function RoomSidebar({
+  room,
+  self,
+  call,
+  controlConnected,
+  showInvite,
+  brief,
+  notes,
+  actions,
+}: Props) {
+  const isInterviewer = self.role === 'interviewer';
+  return (
+    <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
+      {/* The call lives here, beside the work: it never pushes the editor or the board. */}
+      {call?.inCall && (
+        <div className="call-panel">
+          <CallControls call={call} />
+        </div>
+      )}
+      {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
+      <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
+      {showInvite && (
+        <div className="panel invite-panel">
+          <InviteButton roomId={room.roomId} />
+        </div>
+      )}
+      {isInterviewer && (
+        <Suspense
+          fallback={
+            <div className="panel" aria-busy="true">
+              Loading the interviewer console…
+            </div>
+          }
+        >
+          <InterviewerPanel
+            // A new round starts the console afresh: its tab, its question bank filter.
+            key={room.round.number}
+            brief={brief}
+            actions={actions}
+            roomRoundType={room.roundType}
+            notes={notes}
+            self={self}
+            ended={room.round.endedAt !== null}
+          />
+        </Suspense>
+      )}
+    </aside>
+  );
+}
