@@ -46,6 +46,7 @@ import { ReplayService } from './rounds/ReplayService.js';
 import { ReportService } from './rounds/ReportService.js';
 import { RoundService } from './rounds/RoundService.js';
 import { SeatChanges } from './rounds/SeatChanges.js';
+import { SimulationService } from './simulation/SimulationService.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/Store.js';
 
@@ -94,6 +95,8 @@ export interface AppOptions {
   filesTotalBytes?: number;
   /** The server-side runner (RUNNER_*); default: sandboxes in this process where the machine allows. */
   runner?: RunnerSettings;
+  /** SIM_MINUTE_MS: one minute of a simulated interviewer's round (default 60,000; tests shorten it). */
+  simMinuteMs?: number;
 }
 
 export interface App {
@@ -188,6 +191,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const seatChanges = new SeatChanges();
   const interview = new InterviewService(store, bank, docs);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
+  // Wired to the control plane and the runner below, once they exist; only ticks after start().
+  const simulation = new SimulationService({
+    store,
+    bank,
+    rooms,
+    interview,
+    rounds,
+    docs,
+    runs: () => runs,
+    publish: (roomId, view) => io.to(roomChannel(roomId)).emit(ServerEvent.SimulationState, view),
+    roomChanged: (roomId) => void control.broadcast(roomId),
+    minuteMs: options.simMinuteMs ?? 60_000,
+    log,
+  });
   const originAllowed = originPolicy(
     options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
   );
@@ -199,6 +216,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
     readiness,
     deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
+    simulation,
     reportKeys: await ReportKeys.load(store, options.tokenSecret),
     bank,
     clientDir: options.clientDir,
@@ -299,7 +317,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     runnerSettings,
   );
-  attachControlPlane(io, {
+  const control = attachControlPlane(io, {
+    simulation,
     views: new RoundViews(store, bank),
     runs: { runs, addressOf: (socket) => clientAddress(socket.request, trust) },
     rooms,
@@ -367,6 +386,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     filesBytes: () => store.filesTotalBytes(),
   });
   janitor.start();
+  await simulation.start();
 
   let closed: Promise<void> | undefined;
   return {
@@ -397,6 +417,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       closed ??= (async () => {
         lobby.close();
         janitor.stop();
+        simulation.stop();
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();

@@ -18,6 +18,7 @@ export * from './protocol/roomState.js';
 export * from './protocol/rounds.js';
 export * from './protocol/runRecord.js';
 export * from './protocol/serverRuns.js';
+export * from './protocol/simulation.js';
 export * from './protocol/workspace.js';
 export * from './questions/index.js';
 export * from './questions/roundTypes.js';

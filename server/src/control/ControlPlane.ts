@@ -15,6 +15,7 @@ import {
   ServerEvent,
   type ServerToClientEvents,
   SetLanguageRequest,
+  SimulationActivity,
   SwapResponse,
   TimerCommand,
 } from '@mockloop/shared';
@@ -32,6 +33,7 @@ import { redact } from '../logging/redact.js';
 import type { Presence } from '../rooms/Presence.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { attachCallEvents } from './CallPlane.js';
 import { onEvent } from './onEvent.js';
@@ -77,6 +79,8 @@ export interface ControlDeps {
   ice: IceSettings;
   /** Server runs (Java, C++, Go, Python + numpy), when this node offers them. */
   runs?: Omit<RunPlaneDeps, 'participantNow' | 'log'>;
+  /** Solo rooms' simulated interviewers (P-SIM-1..5). */
+  simulation?: SimulationService;
   /** Called when a participant arrives in a room (the lobby waits for both of a match). */
   onArrive?: (participant: ParticipantRecord) => void;
   /** Called when a participant's last connection to a room closes. */
@@ -91,7 +95,10 @@ export interface ControlDeps {
  * the clock, role swap and feedback. Every payload is parsed at the edge by onEvent; every
  * permission is checked against the participant's seat as stored now, not as it was at join.
  */
-export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
+export function attachControlPlane(
+  io: ControlServer,
+  deps: ControlDeps,
+): { broadcast: (roomId: string) => Promise<void> } {
   const { rooms, interview, views, rounds, presence, calls } = deps;
 
   const fullState = async (roomId: string): Promise<RoomState> => {
@@ -182,6 +189,13 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         presence.connect(participant.roomId, participant.id, socket.id);
         await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
         deps.onArrive?.(participant);
+        // After the ack, so the page has its session when the simulation's view arrives.
+        if (deps.simulation) {
+          const simulation = deps.simulation;
+          setImmediate(() => {
+            simulation.arrived(participant).catch((err) => log.error({ err }, 'simulation arrival failed'));
+          });
+        }
         const room = await fullState(participant.roomId);
         void broadcast(participant.roomId);
         if (room.round.interviewerId === participant.id) {
@@ -237,8 +251,22 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     roomEvent(ClientEvent.EndRound, EmptyRequest, (p) => rounds.endRound(p));
     roomEvent(ClientEvent.NextRound, NextRoundRequest, (p, req) => rounds.nextRound(p, req), { brief: true });
     roomEvent(ClientEvent.SubmitScorecard, ScorecardInput, (p, input) => rounds.submitScorecard(p, input));
-    roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, (p, input) =>
-      rounds.submitSelfAssessment(p, input),
+    roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, async (p, input) => {
+      await rounds.submitSelfAssessment(p, input);
+      // A solo candidate's brief opens now (P-SIM-5): the simulation's view says so.
+      await deps.simulation?.publish(p.roomId);
+    });
+    // The solo candidate and the simulated interviewer (P-SIM-3, P-SIM-4).
+    roomEvent(ClientEvent.SimulationStuck, EmptyRequest, (p) => requireSimulation(deps).stuck(p));
+    onEvent(
+      socket,
+      ClientEvent.SimulationActivity,
+      SimulationActivity,
+      async (activity) => {
+        await requireSimulation(deps).noteActivity(await participantNow(), activity);
+        return null;
+      },
+      log,
     );
 
     // Fresh tokens (same client ids) for the current round's documents, before the old expire.
@@ -288,4 +316,10 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       void broadcast(roomId);
     });
   });
+  return { broadcast: (roomId) => broadcast(roomId) };
+}
+
+function requireSimulation(deps: ControlDeps): SimulationService {
+  if (!deps.simulation) throw new AppError('BAD_REQUEST', 'This server runs no simulated interviewers.');
+  return deps.simulation;
 }

@@ -13,6 +13,7 @@ import { publicTrack } from '../questions/publicTrack.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
 import type { ReportService } from '../rounds/ReportService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { accessLog } from './accessLog.js';
 import { errorHandler, sendError } from './errors.js';
@@ -23,6 +24,7 @@ import { healthRoutes } from './routes/healthRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 import { roomRoutes } from './routes/roomRoutes.js';
+import { simulationRoutes } from './routes/simulationRoutes.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpAppOptions {
@@ -56,6 +58,8 @@ export interface HttpAppOptions {
     mayDelete: (participant: ParticipantRecord) => Promise<boolean>;
     delete: (roomId: string) => Promise<boolean>;
   };
+  /** Solo rooms with a simulated interviewer (P-SIM-1). */
+  simulation?: SimulationService;
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
@@ -76,6 +80,7 @@ export function createHttpApp({
   metrics,
   readiness,
   deletion,
+  simulation,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -99,6 +104,7 @@ export function createHttpApp({
   /** The participant the request's bearer speaks for (a secret; a report key where allowed). */
   const bearer = requestParticipant(rooms, reportKeys);
   app.use(roomRoutes({ rooms, interview, bank, publicUrl, roomCreation, metrics, bearer, deletion }));
+  if (simulation) app.use(simulationRoutes({ simulation, roomCreation, metrics, bearer }));
   app.use(bankRoutes(questions, tracks));
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));

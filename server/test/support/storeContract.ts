@@ -6,6 +6,7 @@ import {
   type FileRecord,
   type NewParticipant,
   type RoomRecord,
+  type SimulationRecord,
   type Store,
 } from '../../src/store/Store.js';
 import type { SqlExecutor } from '../../src/store/sql/SqlDb.js';
@@ -446,6 +447,37 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(new Set(values).size).toBe(1);
       expect(await store.getMeta('key')).toBe(values[0]);
       expect(await store.getMeta('other')).toBeNull();
+    });
+
+    it('S-SIM-1: a simulation is replaced only at the revision read, listed while active, deleted with its room', async () => {
+      const { id } = await room('candidate');
+      const record: SimulationRecord = {
+        roomId: id,
+        interviewerId: `${id}-bot`,
+        trackId: 't',
+        personaId: 'p',
+        questionId: 'q',
+        round: 1,
+        minuteMs: 60_000,
+        startedAt: null,
+        steps: 0,
+        lines: [],
+        lastActivityAt: 1000,
+        nudgedAt: null,
+        stuckCount: 0,
+        endedAt: null,
+        revision: 0,
+      };
+      await store.createSimulation(record);
+      expect(await store.listActiveSimulations()).toContain(id);
+      const said = { ...record, steps: 1, lines: [{ at: 2000, kind: 'intro', text: 'Hello' }] };
+      const racing = await Promise.all([store.updateSimulation(said, 0), store.updateSimulation(said, 0)]);
+      expect(racing.sort()).toEqual(['conflict', 'written']);
+      expect(await store.getSimulation(id)).toEqual({ ...said, revision: 1 });
+      expect(await store.updateSimulation({ ...said, endedAt: 3000 }, 1)).toBe('written');
+      expect(await store.listActiveSimulations()).not.toContain(id);
+      await store.deleteRoom(id);
+      expect(await store.getSimulation(id)).toBeNull();
     });
   });
 }

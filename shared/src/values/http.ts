@@ -1,6 +1,10 @@
 export const API = {
   health: '/healthz',
   rooms: '/api/rooms',
+  /** A solo room with a simulated interviewer (P-SIM-1). */
+  simulations: '/api/simulations',
+  /** The solo candidate's brief, once their self-assessment is in (P-SIM-5). */
+  simulationBrief: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}/simulation/brief`,
   room: (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`,
   /** Public fields only (P-PRIV-3). */
   questions: '/api/questions',

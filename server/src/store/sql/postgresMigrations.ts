@@ -104,4 +104,14 @@ ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
 ALTER TABLE doc_updates ALTER COLUMN doc TYPE TEXT COLLATE "C";
 ALTER TABLE doc_checkpoints ALTER COLUMN doc TYPE TEXT COLLATE "C";
 `,
+  // Solo rooms: the simulated interviewer's state, one row per room (P-SIM-2).
+  `
+CREATE TABLE simulations (
+  room_id TEXT PRIMARY KEY REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX simulations_active ON simulations(active);
+`,
 ];

@@ -129,4 +129,14 @@ CREATE TABLE IF NOT EXISTS doc_checkpoints (
 ALTER TABLE rooms ADD COLUMN loop_plan TEXT;
 ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
 `,
+  // Solo rooms: the simulated interviewer's state, one row per room (P-SIM-2).
+  `
+CREATE TABLE IF NOT EXISTS simulations (
+  room_id TEXT PRIMARY KEY REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS simulations_active ON simulations(active);
+`,
 ];
