@@ -2,6 +2,8 @@ import {
   API,
   type CreateRoomRequest,
   type CreateRoomResponse,
+  type CreateSimulationRequest,
+  type CreateSimulationResponse,
   type DocKind,
   type ErrorBody,
   type PublicQuestion,
@@ -12,6 +14,7 @@ import {
   type ReplayRows,
   type RoomReport,
   type RoomSummary,
+  type SimulationBrief,
 } from '@mockloop/shared';
 
 export class ApiError extends Error {
@@ -41,6 +44,20 @@ export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(req),
   });
+}
+
+/** A solo room with a simulated interviewer; the caller is its candidate (P-SIM-1). */
+export function createSimulation(req: CreateSimulationRequest): Promise<CreateSimulationResponse> {
+  return request(API.simulations, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+  });
+}
+
+/** The solo candidate's brief: answers only once their self-assessment is in (P-SIM-5). */
+export function fetchSimulationBrief(roomId: string, secret: string): Promise<SimulationBrief> {
+  return request(API.simulationBrief(roomId), { headers: { authorization: `Bearer ${secret}` } });
 }
 
 /** Deletes the room for everyone (P-ROOM-7); only a seat's secret may. */

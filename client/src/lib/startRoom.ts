@@ -1,6 +1,6 @@
-import { type CreateRoomRequest, ROUTES } from '@mockloop/shared';
+import { type CreateRoomRequest, type CreateSimulationRequest, ROUTES } from '@mockloop/shared';
 import { navigate } from '../app/router';
-import { createRoom } from './api';
+import { createRoom, createSimulation } from './api';
 import { storage } from './storage';
 
 /**
@@ -9,6 +9,14 @@ import { storage } from './storage';
  */
 export async function startRoom(req: CreateRoomRequest & { name: string }): Promise<void> {
   const room = await createRoom(req);
+  storage.setName(req.name);
+  storage.setSecret(room.roomId, room.secret);
+  navigate(ROUTES.room(room.roomId));
+}
+
+/** Creates a solo room with a simulated interviewer (P-SIM-1) and goes into it as its candidate. */
+export async function startSimulation(req: CreateSimulationRequest): Promise<void> {
+  const room = await createSimulation(req);
   storage.setName(req.name);
   storage.setSecret(room.roomId, room.secret);
   navigate(ROUTES.room(room.roomId));

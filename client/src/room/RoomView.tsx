@@ -5,6 +5,7 @@ import {
   ROLE_LABELS,
   ROUND_TYPE_LABELS,
   type RoomState,
+  type SimulationView,
 } from '@mockloop/shared';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { CallBar } from '../call/CallBar';
@@ -43,11 +44,21 @@ const InterviewerPanel = lazy(() =>
   import('./interviewer/InterviewerPanel').then((m) => ({ default: m.InterviewerPanel })),
 );
 
+// Only solo rooms show the simulated interviewer and its brief: loaded apart, like the console.
+const SimulationPanel = lazy(() =>
+  import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })),
+);
+const SimulationBriefPanel = lazy(() =>
+  import('./simulation/SimulationBriefPanel').then((m) => ({ default: m.SimulationBriefPanel })),
+);
+
 interface Props {
   join: JoinResult;
   room: RoomState;
   brief: InterviewerBrief | null;
   lobby: LobbyStatus | null;
+  /** A solo room's simulated interviewer (P-SIM-2), else null. */
+  simulation: SimulationView | null;
   controlConnected: boolean;
   actions: RoomActions;
   /** Actions clicked during an outage: waiting to go, or not sent (useRoomSession). */
@@ -55,7 +66,16 @@ interface Props {
 }
 
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
-export function RoomView({ join, room, brief, lobby, controlConnected, actions, offline }: Props) {
+export function RoomView({
+  join,
+  room,
+  brief,
+  lobby,
+  simulation,
+  controlConnected,
+  actions,
+  offline,
+}: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(join.documents.code, self, actions.rejoin);
   const isInterviewer = self.role === 'interviewer';
@@ -136,7 +156,9 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
     return () => window.clearTimeout(idle);
   }, []);
   // Alone in the room (as far as this browser can tell): the invite comes first.
-  const alone = controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
+  // A solo room is never waiting for anyone: its interviewer is the server.
+  const alone =
+    !simulation && controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
   const [waitingHidden, setWaitingHidden] = useState(false);
   const [match, setMatch] = useState(() => storage.matched(room.roomId));
   const dismissMatch = () => {
@@ -177,9 +199,10 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           <div className="spacer" />
           <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
           <div className="spacer" />
-          <SwapControl room={room} self={self} actions={actions} />
+          {/* A solo room has nobody to swap with or call: the interviewer is the server. */}
+          {!simulation && <SwapControl room={room} self={self} actions={actions} />}
           {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
-          {call && !call.inCall && <CallControls call={call} />}
+          {call && !call.inCall && !simulation && <CallControls call={call} />}
           <ConnectionStatus connected={controlConnected && code.connected} />
         </header>
         <OutageBanner
@@ -211,7 +234,10 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
             <Suspense fallback={null}>
               {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-              {ended && isPlayer && (
+              {ended && simulation && self.id === room.round.candidateId && (
+                <SimulationBriefPanel roomId={room.roomId} secret={join.secret} open={simulation.briefOpen} />
+              )}
+              {ended && isPlayer && !simulation && (
                 <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
               )}
               {earlierShown && <EarlierRoundFeedback room={room} self={self} actions={actions} />}
@@ -276,6 +302,11 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
           </div>
           <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
             {/* The call lives here, beside the work: it never pushes the editor or the board. */}
+            {simulation && (
+              <Suspense fallback={null}>
+                <SimulationPanel simulation={simulation} actions={actions} />
+              </Suspense>
+            )}
             {call?.inCall && (
               <div className="call-panel">
                 <CallControls call={call} />
@@ -283,7 +314,7 @@ export function RoomView({ join, room, brief, lobby, controlConnected, actions, 
             )}
             {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
             <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
-            {!(alone && !waitingHidden) && (
+            {!(alone && !waitingHidden) && !simulation && (
               <div className="panel invite-panel">
                 <InviteButton roomId={room.roomId} />
               </div>

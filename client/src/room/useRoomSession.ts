@@ -19,6 +19,8 @@ import {
   ServerEvent,
   type ServerRunProgress,
   type ServerToClientEvents,
+  type SimulationActivity,
+  type SimulationView,
   type TimerCommand,
   type ViewFocused,
   type WorkspaceView,
@@ -65,6 +67,10 @@ export interface RoomActions {
   submitScorecard(input: ScorecardInput): Promise<string | null>;
   submitSelfAssessment(input: SelfAssessmentInput): Promise<string | null>;
   leaveLobby(): Promise<string | null>;
+  /** The solo candidate asks the simulated interviewer for a hint (P-SIM-3). */
+  stuck(): Promise<string | null>;
+  /** The solo candidate is speaking, typing or drawing: no nudge (P-SIM-4). */
+  reportActivity(source: SimulationActivity['source']): void;
   /** Interviewer: bring everyone in the room to this view. */
   focusView(view: WorkspaceView): Promise<string | null>;
   /** Calls `listener` whenever the interviewer brings the room to a view; returns an unsubscribe. */
@@ -117,6 +123,8 @@ export function useRoomSession(roomId: string) {
   const [connected, setConnected] = useState(false);
   const [brief, setBrief] = useState<InterviewerBrief | null>(null);
   const [lobby, setLobby] = useState<LobbyStatus | null>(null);
+  /** A solo room's simulated interviewer, as the server last described it (P-SIM-2). */
+  const [simulation, setSimulation] = useState<SimulationView | null>(null);
   const socketRef = useRef<ControlSocket | null>(null);
   const pendingName = useRef<string | undefined>(undefined);
   const summaryRef = useRef<RoomSummary | null>(null);
@@ -208,6 +216,7 @@ export function useRoomSession(roomId: string) {
       setSession({ status: 'deleted' });
     });
     socket.on(ServerEvent.InterviewerBrief, setBrief);
+    socket.on(ServerEvent.SimulationState, setSimulation);
     socket.on(ServerEvent.LobbyStatus, setLobby);
     socket.on(ServerEvent.ViewFocused, (focus) => {
       for (const listener of viewListeners.current) listener(focus);
@@ -473,6 +482,11 @@ export function useRoomSession(roomId: string) {
     rejoin: useCallback(() => {
       void join();
     }, [join]),
+    stuck: useCallback(() => send(ClientEvent.SimulationStuck, {}), [send]),
+    reportActivity: useCallback((source: SimulationActivity['source']) => {
+      // Fire and forget: a lost report costs at most a nudge.
+      socketRef.current?.emit(ClientEvent.SimulationActivity, { source }, () => {});
+    }, []),
     leaveLobby: useCallback(async () => {
       const problem = await send(ClientEvent.LobbyLeave, {});
       if (!problem) setLobby(null);
@@ -486,5 +500,5 @@ export function useRoomSession(roomId: string) {
     dismissNotSent: useCallback(() => setNotSent([]), []),
   };
 
-  return { session, connected, brief, lobby, joinWithName, actions, offline };
+  return { session, connected, brief, lobby, simulation, joinWithName, actions, offline };
 }

@@ -260,6 +260,12 @@ export class SimulationService {
       }
       if (sim.startedAt === null) return;
       const { question, persona, bot } = await this.context(roomId, sim);
+      const round = await this.deps.store.getRound(roomId, sim.round);
+      if (round?.endedAt != null && sim.steps > 0) {
+        // The candidate ended the round early: the interviewer stops there and says so.
+        await this.finishEarly(sim, round.endedAt);
+        continue;
+      }
       const script = simulationScript(question, persona, sim.minuteMs);
       const step = script[sim.steps];
       const now = this.now();
@@ -281,6 +287,25 @@ export class SimulationService {
       await this.nudgeIfSilent(sim, now);
       return;
     }
+  }
+
+  private async finishEarly(sim: SimulationRecord, endedAt: number): Promise<void> {
+    await this.say(sim.roomId, (fresh) =>
+      fresh.endedAt !== null || fresh.revision !== sim.revision
+        ? null
+        : {
+            ...fresh,
+            endedAt,
+            lines: [
+              ...fresh.lines,
+              line(
+                this.now(),
+                'wrap-up',
+                'You ended the round. Thank you: fill in your self-assessment, then the brief opens.',
+              ),
+            ],
+          },
+    );
   }
 
   private async nudgeIfSilent(sim: SimulationRecord, now: number): Promise<void> {
