@@ -118,6 +118,19 @@ describe('a simulated interviewer (P-SIM-1..5)', () => {
     expect(round?.endedAt).not.toBeNull();
   });
 
+  it('P-SIM-2: the candidate ending the round early stops the interviewer there', async () => {
+    const socket = t.control();
+    const cal = await soloCandidate(t.server.url, socket);
+    await eventually(() => expect(kinds(cal.latest())).toContain('phase'));
+    expect((await act(socket, ClientEvent.EndRound, {})).ok).toBe(true);
+    await eventually(() => {
+      expect(cal.latest().status).toBe('ended');
+      expect(kinds(cal.latest()).at(-1)).toBe('wrap-up');
+    });
+    expect(await t.server.app.store.listActiveSimulations()).not.toContain(cal.roomId);
+    expect((await act(socket, ClientEvent.SimulationStuck, {})).error?.code).toBe('BAD_REQUEST');
+  });
+
   it('P-SIM-1: bad input and unknown ids are refused and create nothing', async () => {
     expect((await createSimulation(t.server.url, { trackId: 'canary', name: '' })).status).toBe(400);
     expect((await createSimulation(t.server.url, { trackId: 'Nope!', name: 'Cal' })).status).toBe(400);
