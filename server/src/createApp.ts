@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { DocTokens } from './auth/DocTokens.js';
 import { ReportKeys } from './auth/ReportKeys.js';
+import { ReviewKeys } from './auth/ReviewKeys.js';
 import { CallRegistry } from './call/CallRegistry.js';
 import { type IceSettings, NO_ICE_SERVERS } from './call/iceServers.js';
 import { clusterServices } from './cluster/ClusterServices.js';
@@ -36,6 +37,7 @@ import { type Logger, silentLogger } from './logging/createLogger.js';
 import { redact } from './logging/redact.js';
 import { Metrics } from './metrics/Metrics.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
+import { ReviewService } from './review/ReviewService.js';
 import { lobbyRound } from './rooms/lobbyRound.js';
 import { InMemoryPresence } from './rooms/Presence.js';
 import { RoomActivity } from './rooms/RoomActivity.js';
@@ -217,6 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     readiness,
     deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
     simulation,
+    reviews: new ReviewService(store, bank, await ReviewKeys.load(store, options.tokenSecret)),
     reportKeys: await ReportKeys.load(store, options.tokenSecret),
     bank,
     clientDir: options.clientDir,

@@ -13,6 +13,7 @@ export * from './protocol/languages.js';
 export * from './protocol/lobby.js';
 export * from './protocol/loop.js';
 export * from './protocol/replay.js';
+export * from './protocol/review.js';
 export * from './protocol/roles.js';
 export * from './protocol/roomState.js';
 export * from './protocol/rounds.js';

@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics/Metrics.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
+import type { ReviewService } from '../review/ReviewService.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
 import type { ReportService } from '../rounds/ReportService.js';
@@ -23,6 +24,7 @@ import { fileRoutes } from './routes/fileRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
+import { reviewRoutes } from './routes/reviewRoutes.js';
 import { roomRoutes } from './routes/roomRoutes.js';
 import { simulationRoutes } from './routes/simulationRoutes.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -60,6 +62,8 @@ export interface HttpAppOptions {
   };
   /** Solo rooms with a simulated interviewer (P-SIM-1). */
   simulation?: SimulationService;
+  /** A friend's review of a round (P-REVIEW-1..4). */
+  reviews?: ReviewService;
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
@@ -81,6 +85,7 @@ export function createHttpApp({
   readiness,
   deletion,
   simulation,
+  reviews,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -102,9 +107,14 @@ export function createHttpApp({
   const questions = bank.questions.map(publicQuestion);
   const tracks = bank.tracks.map(publicTrack);
   /** The participant the request's bearer speaks for (a secret; a report key where allowed). */
-  const bearer = requestParticipant(rooms, reportKeys);
+  const bearer = requestParticipant(
+    rooms,
+    reportKeys,
+    reviews && ((roomId, key) => reviews.authorize(roomId, key)),
+  );
   app.use(roomRoutes({ rooms, interview, bank, publicUrl, roomCreation, metrics, bearer, deletion }));
   if (simulation) app.use(simulationRoutes({ simulation, roomCreation, metrics, bearer }));
+  if (reviews) app.use(reviewRoutes({ reviews, bearer }));
   app.use(bankRoutes(questions, tracks));
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));

@@ -215,3 +215,17 @@ export interface SimulationRecord {
   /** Bumped by every write; writes are guarded by it (as S-REV-2). */
   revision: number;
 }
+
+/** A review link of one round (P-REVIEW-1): revocable by its candidate; comments pinned to moments. */
+export interface ReviewRecord {
+  id: string;
+  roomId: string;
+  round: number;
+  /** The candidate who asked for it. */
+  createdBy: string;
+  createdAt: number;
+  revokedAt: number | null;
+  comments: Array<{ id: number; atMs: number; text: string; by: string; createdAt: number }>;
+  /** Bumped by every write; writes are guarded by it. */
+  revision: number;
+}

@@ -5,6 +5,7 @@ import {
   FeedbackExistsError,
   type FileRecord,
   type NewParticipant,
+  type ReviewRecord,
   type RoomRecord,
   type SimulationRecord,
   type Store,
@@ -447,6 +448,33 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(new Set(values).size).toBe(1);
       expect(await store.getMeta('key')).toBe(values[0]);
       expect(await store.getMeta('other')).toBeNull();
+    });
+
+    it('S-REVIEW-1: a review is replaced only at the revision read, listed by room, deleted with it', async () => {
+      const { id } = await room('candidate');
+      const review: ReviewRecord = {
+        id: `${id}-rv`,
+        roomId: id,
+        round: 1,
+        createdBy: `${id}-ivy`,
+        createdAt: 1000,
+        revokedAt: null,
+        comments: [],
+        revision: 0,
+      };
+      await store.createReview(review);
+      await store.createReview({ ...review, id: `${id}-rv2`, createdAt: 2000 });
+      const commented = {
+        ...review,
+        comments: [{ id: 1, atMs: 5, text: 'Nice', by: 'Fay', createdAt: 3000 }],
+      };
+      const racing = await Promise.all([store.updateReview(commented, 0), store.updateReview(commented, 0)]);
+      expect(racing.sort()).toEqual(['conflict', 'written']);
+      expect(await store.getReview(review.id)).toEqual({ ...commented, revision: 1 });
+      expect((await store.listReviews(id)).map((r) => r.id)).toEqual([`${id}-rv`, `${id}-rv2`]);
+      await store.deleteRoom(id);
+      expect(await store.listReviews(id)).toEqual([]);
+      expect(await store.getReview(review.id)).toBeNull();
     });
 
     it('S-SIM-1: a simulation is replaced only at the revision read, listed while active, deleted with its room', async () => {

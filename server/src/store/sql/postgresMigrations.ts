@@ -114,4 +114,15 @@ CREATE TABLE simulations (
 );
 CREATE INDEX simulations_active ON simulations(active);
 `,
+  // A friend's review: revocable review links, their comments pinned to moments (P-REVIEW-1).
+  `
+CREATE TABLE reviews (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX reviews_by_room ON reviews(room_id);
+`,
 ];

@@ -139,4 +139,15 @@ CREATE TABLE IF NOT EXISTS simulations (
 );
 CREATE INDEX IF NOT EXISTS simulations_active ON simulations(active);
 `,
+  // A friend's review: revocable review links, their comments pinned to moments (P-REVIEW-1).
+  `
+CREATE TABLE IF NOT EXISTS reviews (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_by_room ON reviews(room_id);
+`,
 ];
