@@ -121,7 +121,9 @@ describe("a friend's review (P-REVIEW-1..4)", () => {
     // Comments at two moments; bad input stores nothing.
     const comment = (body: unknown) =>
       call(`/api/rooms/${roomId}/review/comments`, key, { method: 'POST', body });
-    expect((await comment({ atMs: 1500, text: 'Good clarifying question', by: 'Fay' })).status).toBe(201);
+    const first = await comment({ atMs: 1500, text: 'Good clarifying question', by: 'Fay' });
+    expect(first.status).toBe(201);
+    expect((first.body as ReviewView).comments.map((c) => c.text)).toEqual(['Good clarifying question']);
     expect((await comment({ atMs: 9000, text: 'Test the empty string', by: 'Fay' })).status).toBe(201);
     expect((await comment({ atMs: -1, text: 'x', by: 'Fay' })).status).toBe(400);
     expect((await comment({ atMs: 5, text: '', by: 'Fay' })).status).toBe(400);

@@ -105,12 +105,17 @@ export class ReviewService {
     return candidate?.roomId === roomId ? { review, candidate } : null;
   }
 
-  async view({ review, candidate }: Reviewer): Promise<ReviewView> {
+  async view({ review: known, candidate }: Reviewer): Promise<ReviewView> {
+    // Read again: the reviewer's own comment may have landed since the key was checked.
+    const review = (await this.store.getReview(known.id)) ?? known;
     const round = await this.roundOf(review);
     const question = round.revealedAt !== null ? this.question(round.questionId) : undefined;
+    const room = await this.store.getRoom(review.roomId);
     return {
       roomId: review.roomId,
       round: review.round,
+      roundType: round.roundType,
+      language: room?.language ?? 'python',
       candidateName: candidate.name,
       questionTitle: question?.title ?? null,
       criteria: (question?.interviewer.rubric ?? []).map((c) => ({

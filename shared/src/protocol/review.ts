@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { RoundType } from '../questions/roundTypes.js';
 import { DisplayName } from './ids.js';
+import type { Language } from './languages.js';
 import type { CriterionInfo } from './rounds.js';
 
 /** Reviews one room may have (each a key the candidate may revoke). */
@@ -49,6 +51,9 @@ export interface ReviewSummary {
 export interface ReviewView {
   roomId: string;
   round: number;
+  roundType: RoundType;
+  /** The room's language, for the replay's editor. */
+  language: Language;
   candidateName: string;
   questionTitle: string | null;
   /** The rubric to score, with what each score means. */
