@@ -2,6 +2,8 @@ import { expect, test } from '../support/fixtures.js';
 import { expectConnected, rateAll } from '../support/room.js';
 
 test.use({ serverEnv: { SIM_MINUTE_MS: '300' } });
+// A whole round with the page's editor and the replay: slow when the machine is busy.
+test.setTimeout(240_000);
 
 test("P-REVIEW-1..4: a friend's review: the link in a fresh browser, comments at two moments, a scorecard; the candidate sees them; a revoked link is refused", async ({
   person,

@@ -5,6 +5,8 @@ import { expectConnected, rateAll } from '../support/room.js';
 // One simulated minute is 300 ms: the 45-minute question (Clarify 5, Approach 8, Code 20, Test 8,
 // Wrap-up 4) takes 13.5 s.
 test.use({ serverEnv: { SIM_MINUTE_MS: '300' } });
+// A whole round with the page's editor and the replay: slow when the machine is busy.
+test.setTimeout(240_000);
 
 const TOP_K = 'Top K trending movies in the last hour';
 /** Private to the interviewer until the self-assessment: a red flag and the last follow-up. */
@@ -49,6 +51,7 @@ test('P-SIM-1..5: alone with a simulated interviewer: intro, reveal, phases, a f
   const selfForm = cal.getByRole('form', { name: 'Self-assessment' });
   await expect(selfForm).toBeVisible();
   await expect(cal.getByText('It opens once you have submitted your self-assessment.')).toBeVisible();
+  await expect(cal.getByRole('button', { name: 'Run hidden tests' })).toHaveCount(0);
   await expect(transcript).toContainText(LAST_FOLLOW_UP);
   // Nothing private that was not said aloud reached this browser before the self-assessment.
   expect(await traffic.text()).not.toContain(RED_FLAG);
@@ -70,5 +73,7 @@ test('P-SIM-1..5: alone with a simulated interviewer: intro, reveal, phases, a f
   await expect(brief).toContainText(RED_FLAG);
   await expect(brief.getByRole('heading', { name: 'What each score means' })).toBeVisible();
   await expect(brief.getByRole('heading', { name: 'Reference solution' })).toBeVisible();
+  // Python runs in the browser: the hidden tests are the candidate's to run now, not before.
+  await expect(cal.getByRole('button', { name: 'Run hidden tests' })).toBeVisible();
   await cal.screenshot({ path: testInfo.outputPath('simulate-brief.png') });
 });

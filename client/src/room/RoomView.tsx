@@ -28,6 +28,7 @@ import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
 import { RoundTimer } from './RoundTimer';
 import { SwapControl } from './SwapControl';
+import { briefForRuns, useSimulationBrief } from './simulation/useSimulationBrief';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionNews } from './useQuestionNews';
 import type { RoomActions } from './useRoomSession';
@@ -82,6 +83,10 @@ export function RoomView({
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const ended = room.round.endedAt !== null;
   const { setAway } = actions;
+  // A solo candidate's brief, once their self-assessment is in: shown, and its hidden tests runnable.
+  const soloCandidate = simulation !== null && self.id === room.round.candidateId;
+  const simBrief = useSimulationBrief(room.roomId, join.secret, soloCandidate && simulation.briefOpen);
+  const runBrief = brief ?? briefForRuns(simBrief.brief, room.language);
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
   const board = join.documents.board;
   // The loop's name for the stage this round plays ("ML domain"), as the loop bar says it.
@@ -234,8 +239,13 @@ export function RoomView({
           <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={questionHidden}>
             <Suspense fallback={null}>
               {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-              {ended && simulation && self.id === room.round.candidateId && (
-                <SimulationBriefPanel roomId={room.roomId} secret={join.secret} open={simulation.briefOpen} />
+              {ended && soloCandidate && (
+                <SimulationBriefPanel
+                  open={simulation.briefOpen}
+                  brief={simBrief.brief}
+                  problem={simBrief.problem}
+                  runsHere={runBrief !== null && brief === null}
+                />
               )}
               {ended && isPlayer && !simulation && (
                 <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
@@ -274,7 +284,7 @@ export function RoomView({
             )}
             <DocProblemBanner problem={code.problem} onReconnect={code.reconnect} />
             <div className="view" hidden={views.view !== 'code'}>
-              <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={brief} />
+              <CodeWorkspace room={room} self={self} code={code} actions={actions} brief={runBrief} />
             </div>
             {views.opened.has('board') && (
               <div className="view" hidden={views.view !== 'board'}>

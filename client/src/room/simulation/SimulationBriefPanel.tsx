@@ -1,13 +1,14 @@
 import type { SimulationBrief } from '@mockloop/shared';
-import { useEffect, useState } from 'react';
-import { fetchSimulationBrief } from '../../lib/api';
 import { Prose } from '../../lib/Prose';
 
 interface Props {
-  roomId: string;
-  secret: string;
   /** The server says the self-assessment is in: the brief answers now (P-SIM-5). */
   open: boolean;
+  /** The brief once fetched (useSimulationBrief), or why it could not be. */
+  brief: SimulationBrief | null;
+  problem: string | null;
+  /** Hidden tests run here, in the browser (a browser language), with Run hidden tests. */
+  runsHere: boolean;
 }
 
 /**
@@ -15,21 +16,7 @@ interface Props {
  * opens to them: the reference approach or answer outline, follow-ups, red flags, hidden tests
  * and what each score of the rubric means. Before that it only says what it is waiting for.
  */
-export function SimulationBriefPanel({ roomId, secret, open }: Props) {
-  const [brief, setBrief] = useState<SimulationBrief | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    fetchSimulationBrief(roomId, secret).then(
-      (b) => !cancelled && setBrief(b),
-      (err: Error) => !cancelled && setProblem(err.message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [open, roomId, secret]);
-
+export function SimulationBriefPanel({ open, brief, problem, runsHere }: Props) {
   if (!open) {
     return (
       <section className="panel" aria-labelledby="sim-brief-heading">
@@ -99,6 +86,9 @@ export function SimulationBriefPanel({ roomId, secret, open }: Props) {
       {q.hiddenTests.length > 0 && (
         <>
           <h3>Hidden tests</h3>
+          {runsHere && (
+            <p className="muted small">Run them on your code with Run hidden tests, beside the editor.</p>
+          )}
           <ul className="small">
             {q.hiddenTests.map((t) => (
               <li key={t.name}>
