@@ -16,6 +16,7 @@ import { RoomJanitor } from './rooms/RoomJanitor.js';
 import type { RoomService } from './rooms/RoomService.js';
 import { RoundService } from './rounds/RoundService.js';
 import { SeatChanges } from './rounds/SeatChanges.js';
+import { SimulationService } from './simulation/SimulationService.js';
 import type { Store } from './store/Store.js';
 import type { AppOptions } from './wiring/AppOptions.js';
 import { controlServer } from './wiring/controlServer.js';
@@ -86,6 +87,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const seatChanges = new SeatChanges();
   const interview = new InterviewService(store, bank, docs);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
+  // Wired to the control plane and the runner below, once they exist; only ticks after start().
+  const simulation = new SimulationService({
+    store,
+    bank,
+    rooms,
+    interview,
+    rounds,
+    docs,
+    runs: () => runs,
+    publish: (roomId, view) => io.to(roomChannel(roomId)).emit(ServerEvent.SimulationState, view),
+    roomChanged: (roomId) => void planes.broadcast(roomId),
+    minuteMs: options.simMinuteMs ?? 60_000,
+    log,
+  });
   const originAllowed = originPolicy(
     options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
   );
@@ -93,13 +108,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { app, internalApp } = await httpApps(core, options, {
     interview,
     deletion,
+    simulation,
     live: () => ({ sockets: io.of('/').sockets.size, documents: yjs.connectionCount }),
   });
   const internal = internalServer(internalApp, hosts);
   const { server, guard } = publicServer(core, app, hosts);
   const io = controlServer(core, server, guard, originAllowed);
   const { queue: runQueue, runs } = await serverRuns(core, options);
-  const lobby = attachRoomPlanes(io, core, {
+  const planes = attachRoomPlanes(io, core, {
+    simulation,
     interview,
     rounds,
     runs,
@@ -132,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     filesBytes: () => store.filesTotalBytes(),
   });
   janitor.start();
+  await simulation.start();
 
   let closed: Promise<void> | undefined;
   return {
@@ -160,8 +178,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     close() {
       closed ??= (async () => {
-        lobby.close();
+        planes.lobby.close();
         janitor.stop();
+        simulation.stop();
         await yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();

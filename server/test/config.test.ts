@@ -35,6 +35,7 @@ const BAD: Record<string, string> = {
   DOC_UNLOAD_GRACE_MS: '-5',
   ROOM_RETENTION_DAYS: '0',
   ROUNDS_PER_ROOM: '1000',
+  SIM_MINUTE_MS: '50',
   FILES_TOTAL_BYTES: '10',
   DRAIN_DELAY_MS: '1.5',
   ROOMS_PER_IP_PER_HOUR: '0',

@@ -10,6 +10,7 @@ const RoomPage = lazy(() => import('../pages/RoomPage'));
 const TrackPage = lazy(() => import('../pages/TrackPage'));
 const QuestionPreviewPage = lazy(() => import('../pages/QuestionPreviewPage'));
 const ReportPage = lazy(() => import('../pages/ReportPage'));
+const ReviewPage = lazy(() => import('../pages/ReviewPage'));
 const LobbyPage = lazy(() => import('../pages/LobbyPage'));
 const PracticePage = lazy(() => import('../pages/PracticePage'));
 
@@ -28,6 +29,8 @@ export function App() {
       return lazyPage(<PracticePage />);
     case 'report':
       return lazyPage(<ReportPage key={roomId} roomId={roomId} />, 'Loading the report…');
+    case 'review':
+      return lazyPage(<ReviewPage key={roomId} roomId={roomId} />, 'Loading the review…');
     case 'room':
       return lazyPage(<RoomPage key={roomId} roomId={roomId} />, 'Opening the room…');
     case 'track':

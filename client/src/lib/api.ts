@@ -2,6 +2,8 @@ import {
   API,
   type CreateRoomRequest,
   type CreateRoomResponse,
+  type CreateSimulationRequest,
+  type CreateSimulationResponse,
   type DocKind,
   type ErrorBody,
   type PublicQuestion,
@@ -10,8 +12,13 @@ import {
   REPORT_API,
   type ReplayInfo,
   type ReplayRows,
+  type ReviewCommentInput,
+  type ReviewSummary,
+  type ReviewView,
   type RoomReport,
   type RoomSummary,
+  type ScorecardInput,
+  type SimulationBrief,
 } from '@mockloop/shared';
 
 export class ApiError extends Error {
@@ -40,6 +47,70 @@ export function createRoom(req: CreateRoomRequest): Promise<CreateRoomResponse> 
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(req),
+  });
+}
+
+/** A solo room with a simulated interviewer; the caller is its candidate (P-SIM-1). */
+export function createSimulation(req: CreateSimulationRequest): Promise<CreateSimulationResponse> {
+  return request(API.simulations, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+  });
+}
+
+/** The solo candidate's brief: answers only once their self-assessment is in (P-SIM-5). */
+export function fetchSimulationBrief(roomId: string, secret: string): Promise<SimulationBrief> {
+  return request(API.simulationBrief(roomId), { headers: { authorization: `Bearer ${secret}` } });
+}
+
+/** The candidate makes a review link for a round (P-REVIEW-1). */
+export function createReview(roomId: string, round: number, secret: string): Promise<ReviewSummary> {
+  return request(API.reviews(roomId), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ round }),
+  });
+}
+
+/** The candidate's review links with their comments (a secret or a report key). */
+export function fetchReviews(roomId: string, bearer: string): Promise<ReviewSummary[]> {
+  return request(API.reviews(roomId), { headers: { authorization: `Bearer ${bearer}` } });
+}
+
+export async function revokeReview(roomId: string, reviewId: string, secret: string): Promise<void> {
+  await fetch(`${API.reviews(roomId)}/${encodeURIComponent(reviewId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${secret}` },
+  });
+}
+
+/** What a review key opens (P-REVIEW-2). */
+export function fetchReview(roomId: string, key: string): Promise<ReviewView> {
+  return request(API.review(roomId), { headers: { authorization: `Bearer ${key}` } });
+}
+
+export function postReviewComment(
+  roomId: string,
+  key: string,
+  input: ReviewCommentInput,
+): Promise<ReviewView> {
+  return request(`${API.review(roomId)}/comments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}
+
+export function postReviewScorecard(
+  roomId: string,
+  key: string,
+  input: ScorecardInput & { by: string },
+): Promise<ReviewView> {
+  return request(`${API.review(roomId)}/scorecard`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
   });
 }
 

@@ -1,5 +1,5 @@
-import { type CreateRoomRequest, ROUTES } from '@mockloop/shared';
-import { createRoom } from './api';
+import { type CreateRoomRequest, type CreateSimulationRequest, ROUTES } from '@mockloop/shared';
+import { createRoom, createSimulation } from './api';
 import { navigate } from './router';
 import { storage } from './storage';
 
@@ -9,6 +9,14 @@ import { storage } from './storage';
  */
 export async function startRoom(req: CreateRoomRequest & { name: string }): Promise<void> {
   const room = await createRoom(req);
+  storage.setName(req.name);
+  storage.setSecret(room.roomId, room.secret);
+  navigate(ROUTES.room(room.roomId));
+}
+
+/** Creates a solo room with a simulated interviewer (P-SIM-1) and goes into it as its candidate. */
+export async function startSimulation(req: CreateSimulationRequest): Promise<void> {
+  const room = await createSimulation(req);
   storage.setName(req.name);
   storage.setSecret(room.roomId, room.secret);
   navigate(ROUTES.room(room.roomId));

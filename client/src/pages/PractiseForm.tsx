@@ -1,7 +1,7 @@
-import type { CreateRoomRequest, SeatRole } from '@mockloop/shared';
+import type { CreateRoomRequest, CreateSimulationRequest, SeatRole } from '@mockloop/shared';
 import { type Ref, useEffect, useId, useRef, useState } from 'react';
 import { checkName } from '../lib/displayName';
-import { startRoom, startRoomError } from '../lib/startRoom';
+import { startRoom, startRoomError, startSimulation } from '../lib/startRoom';
 import { storage } from '../lib/storage';
 
 /** What a practise button asks of the new room: its round type, and a question or a loop plan. */
@@ -19,7 +19,7 @@ export function usePractise() {
   const [error, setError] = useState<{ message: string; name: boolean } | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
-  async function start(key: string, req: PractiseRequest) {
+  async function create(key: string, go: (name: string) => Promise<void>) {
     if (busy) return; // a double click creates one room
     const checked = checkName(name);
     if ('error' in checked) {
@@ -30,14 +30,20 @@ export function usePractise() {
     setBusy(key);
     setError(null);
     try {
-      await startRoom({ ...req, creatorRole: role, name: checked.name });
+      await go(checked.name);
     } catch (err) {
       setError({ message: startRoomError(err), name: false });
       setBusy(null);
     }
   }
 
-  return { name, setName, role, setRole, busy, error, nameRef, start };
+  const start = (key: string, req: PractiseRequest) =>
+    create(key, (checked) => startRoom({ ...req, creatorRole: role, name: checked }));
+  /** A solo room with a simulated interviewer: the person is its candidate, whatever the seat chosen. */
+  const simulate = (key: string, req: Omit<CreateSimulationRequest, 'name'>) =>
+    create(key, (checked) => startSimulation({ ...req, name: checked }));
+
+  return { name, setName, role, setRole, busy, error, nameRef, start, simulate };
 }
 export type Practise = ReturnType<typeof usePractise>;
 

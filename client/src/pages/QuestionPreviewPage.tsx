@@ -113,8 +113,20 @@ function QuestionPreview({ track, question }: { track: PublicTrack; question: Pu
               picked for the interviewer, who reveals it when the candidate is ready.
             </p>
             <button className="button primary wide" type="submit" disabled={practise.busy !== null}>
-              {practise.busy ? 'Creating…' : 'Practise this round'}
+              {practise.busy === 'round' ? 'Creating…' : 'Practise this round'}
             </button>
+            <button
+              className="button wide"
+              type="button"
+              disabled={practise.busy !== null}
+              onClick={() => practise.simulate('simulate', { trackId: track.id, questionId: question.id })}
+            >
+              {practise.busy === 'simulate' ? 'Creating…' : 'Simulate alone'}
+            </button>
+            <p className="hint">
+              Simulate alone: you are the candidate, the server plays{' '}
+              {track.personas[0]?.name ?? 'the interviewer'}; the brief opens after your self-assessment.
+            </p>
           </form>
           <p className="or">
             No partner yet?{' '}

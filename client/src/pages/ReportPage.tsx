@@ -12,6 +12,7 @@ import { finalBoards } from '../report/finalBoards';
 import { LoopSummaryView } from '../report/LoopSummaryView';
 import { stageName } from '../report/loopSummary';
 import { ReportSummary } from '../report/ReportSummary';
+import { ReviewsSection } from '../report/ReviewsSection';
 import { reportToMarkdown, runLine } from '../report/reportMarkdown';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
@@ -108,6 +109,12 @@ export default function ReportPage({ roomId }: { roomId: string }) {
       <h1>Interview report</h1>
       <ReportSummary report={report} />
       <LoopSummaryView report={report} />
+      <ReviewsSection
+        roomId={roomId}
+        report={report}
+        ownSecret={linkKey === null ? ownSecret : null}
+        bearer={secret}
+      />
       {report.rounds.map((round) => (
         <RoundSection
           key={round.number}

@@ -6,7 +6,8 @@ import { NotFoundPage } from './NotFoundPage';
 
 /** /r/:roomId: finds the room, asks for a name if this browser has no seat, then shows the room. */
 export default function RoomPage({ roomId }: { roomId: string }) {
-  const { session, connected, brief, lobby, joinWithName, actions, offline } = useRoomSession(roomId);
+  const { session, connected, brief, lobby, simulation, joinWithName, actions, offline } =
+    useRoomSession(roomId);
 
   switch (session.status) {
     case 'loading':
@@ -40,6 +41,7 @@ export default function RoomPage({ roomId }: { roomId: string }) {
           room={session.room}
           brief={brief}
           lobby={lobby}
+          simulation={simulation}
           controlConnected={connected}
           actions={actions}
           offline={offline}

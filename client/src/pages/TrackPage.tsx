@@ -143,9 +143,24 @@ function TrackView({ track, questions }: { track: PublicTrack; questions: Public
           {track.personas.map((persona) => (
             <p key={persona.id}>
               <strong>{persona.name}</strong> <span className="muted">({persona.title})</span>:{' '}
-              {persona.focus}
+              {persona.focus}{' '}
+              <button
+                type="button"
+                className="button small-button"
+                aria-label={`Simulate an interview with ${persona.name}`}
+                disabled={busy}
+                onClick={() =>
+                  practise.simulate(`sim-${persona.id}`, { trackId: track.id, personaId: persona.id })
+                }
+              >
+                {practise.busy === `sim-${persona.id}` ? 'Creating…' : 'Simulate'}
+              </button>
             </p>
           ))}
+          <p className="muted small">
+            Simulate: practise alone, as the candidate, with the server playing this interviewer (it keeps
+            time, asks follow-ups, gives hints when you ask). Uses your name from Practise with a peer.
+          </p>
         </div>
         <div>
           <h2>Unwritten rules</h2>
@@ -188,6 +203,17 @@ function TrackView({ track, questions }: { track: PublicTrack; questions: Public
                         onClick={() => practise.start(q.id, { roundType: q.roundType, questionId: q.id })}
                       >
                         {practise.busy === q.id ? 'Creating…' : 'Practise this round'}
+                      </button>
+                      <button
+                        type="button"
+                        className="button small-button"
+                        aria-label={`Simulate this round: ${q.title}`}
+                        disabled={busy}
+                        onClick={() =>
+                          practise.simulate(`sim-${q.id}`, { trackId: track.id, questionId: q.id })
+                        }
+                      >
+                        {practise.busy === `sim-${q.id}` ? 'Creating…' : 'Simulate'}
                       </button>
                     </li>
                   ))}

@@ -26,10 +26,20 @@ interface Props {
   initialSeconds?: number;
   /** Whose private notes these are, by name; null when they are the reader's own. */
   notesOwner?: string | null;
+  /** Told where the player is, in ms from the start (a review pins comments there). */
+  onOffset?: (ms: number) => void;
 }
 
 /** One round's replay: controls, timeline, and the code, board, notes and runs at the position. */
-export function ReplayPanel({ replay, roomId, secret, language, initialSeconds, notesOwner = null }: Props) {
+export function ReplayPanel({
+  replay,
+  roomId,
+  secret,
+  language,
+  initialSeconds,
+  notesOwner = null,
+  onOffset,
+}: Props) {
   const player = useReplayPlayer(
     replay,
     initialSeconds === undefined ? undefined : replay.start + initialSeconds * 1000,
@@ -37,6 +47,7 @@ export function ReplayPanel({ replay, roomId, secret, language, initialSeconds, 
   const { frame } = player;
   const round = replay.info.round;
   const offset = player.position - replay.start;
+  useEffect(() => onOffset?.(offset), [offset, onOffset]);
   const version = useReplayVersion(replay);
   const { loaded } = replay;
   // The whole drawing, to frame the board view on: known once every board row is in.

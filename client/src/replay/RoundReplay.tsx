@@ -22,6 +22,8 @@ interface Props {
   notesOwner: string | null;
   /** Shown between what the round left and its replay (the round's feedback). */
   children?: ReactNode;
+  /** Told where the replay's player is, in ms from its start (a review pins comments there). */
+  onOffset?: (ms: number) => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export function RoundReplay({
   linkedSeconds,
   notesOwner,
   children,
+  onOffset,
 }: Props) {
   const state = useReplay(roomId, round, secret);
   const host = useRef<HTMLDivElement>(null);
@@ -91,6 +94,7 @@ export function RoundReplay({
           language={language}
           initialSeconds={linkedSeconds}
           notesOwner={notesOwner}
+          onOffset={onOffset}
         />
       )}
     </div>

@@ -14,6 +14,8 @@ interface Props {
   /** The round's stage or type, as the loop bar names it. */
   roundName: string;
   isPlayer: boolean;
+  /** A solo room: nobody to swap with or call, the interviewer is the server. */
+  solo: boolean;
   call: CallControlsApi | null;
   /** Both the control socket and the code document are connected. */
   connected: boolean;
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** The room's header: round, seat, clock, swap, end, the call's entry and the connection. */
-export function RoomHeader({ room, self, roundName, isPlayer, call, connected, actions }: Props) {
+export function RoomHeader({ room, self, roundName, isPlayer, solo, call, connected, actions }: Props) {
   const isInterviewer = self.role === 'interviewer';
   const ended = room.round.endedAt !== null;
   return (
@@ -40,9 +42,9 @@ export function RoomHeader({ room, self, roundName, isPlayer, call, connected, a
       <div className="spacer" />
       <RoundTimer timer={room.round.timer} controls={isInterviewer} ended={ended} actions={actions} />
       <div className="spacer" />
-      <SwapControl room={room} self={self} actions={actions} />
+      {!solo && <SwapControl room={room} self={self} actions={actions} />}
       {isPlayer && !ended && <EndInterviewButton onEnd={actions.endRound} />}
-      {call && !call.inCall && <CallControls call={call} />}
+      {call && !call.inCall && !solo && <CallControls call={call} />}
       <ConnectionStatus connected={connected} />
     </header>
   );

@@ -1,4 +1,10 @@
-import type { InterviewerBrief, JoinResult, ParticipantView, RoomState } from '@mockloop/shared';
+import type {
+  InterviewerBrief,
+  JoinResult,
+  ParticipantView,
+  RoomState,
+  SimulationView,
+} from '@mockloop/shared';
 import { lazy, Suspense } from 'react';
 import { CallBar } from '../call/CallBar';
 import { CallControls } from '../call/CallControls';
@@ -13,6 +19,11 @@ const InterviewerPanel = lazy(() =>
   import('./interviewer/InterviewerPanel').then((m) => ({ default: m.InterviewerPanel })),
 );
 
+// Only solo rooms show the simulated interviewer: loaded apart, like the console.
+const SimulationPanel = lazy(() =>
+  import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })),
+);
+
 interface Props {
   room: RoomState;
   self: ParticipantView;
@@ -22,6 +33,8 @@ interface Props {
   showInvite: boolean;
   brief: InterviewerBrief | null;
   notes: JoinResult['documents']['notes'];
+  /** A solo room's simulated interviewer (P-SIM-2), else null. */
+  simulation: SimulationView | null;
   actions: RoomActions;
 }
 
@@ -34,11 +47,17 @@ export function RoomSidebar({
   showInvite,
   brief,
   notes,
+  simulation,
   actions,
 }: Props) {
   const isInterviewer = self.role === 'interviewer';
   return (
     <aside className={`sidebar ${isInterviewer ? 'wide' : ''}`}>
+      {simulation && (
+        <Suspense fallback={null}>
+          <SimulationPanel simulation={simulation} actions={actions} />
+        </Suspense>
+      )}
       {/* The call lives here, beside the work: it never pushes the editor or the board. */}
       {call?.inCall && (
         <div className="call-panel">

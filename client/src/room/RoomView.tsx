@@ -4,6 +4,7 @@ import {
   type LobbyStatus,
   ROUND_TYPE_LABELS,
   type RoomState,
+  type SimulationView,
 } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useCall } from '../call/useCall';
@@ -17,6 +18,7 @@ import { RoomHeader } from './RoomHeader';
 import { RoomSidebar } from './RoomSidebar';
 import { RoundPane } from './RoundPane';
 import type { RoomActions } from './session/RoomActions';
+import { briefForRuns, useSimulationBrief } from './simulation/useSimulationBrief';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionPane } from './useQuestionPane';
 import { useWorkspaceView } from './views/useWorkspaceView';
@@ -29,6 +31,8 @@ interface Props {
   room: RoomState;
   brief: InterviewerBrief | null;
   lobby: LobbyStatus | null;
+  /** A solo room's simulated interviewer (P-SIM-2), else null. */
+  simulation: SimulationView | null;
   controlConnected: boolean;
   actions: RoomActions;
   /** Actions clicked during an outage: waiting to go, or not sent (useRoomSession). */
@@ -36,13 +40,27 @@ interface Props {
 }
 
 /** The live room: the question, the shared editor, the people, and the interviewer's console. */
-export function RoomView({ join, documents, room, brief, lobby, controlConnected, actions, offline }: Props) {
+export function RoomView({
+  join,
+  documents,
+  room,
+  brief,
+  lobby,
+  simulation,
+  controlConnected,
+  actions,
+  offline,
+}: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(documents.code, self, actions.seatChanged);
   const isInterviewer = self.role === 'interviewer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
   const _ended = room.round.endedAt !== null;
   const { setAway } = actions;
+  // A solo candidate's brief, once their self-assessment is in: shown, and its hidden tests runnable.
+  const soloCandidate = simulation !== null && self.id === room.round.candidateId;
+  const simBrief = useSimulationBrief(room.roomId, join.secret, soloCandidate && simulation.briefOpen);
+  const runBrief = brief ?? briefForRuns(simBrief.brief, room.language);
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
   const _board = documents.board;
   // The loop's name for the stage this round plays ("ML domain"), as the loop bar says it.
@@ -58,7 +76,9 @@ export function RoomView({ join, documents, room, brief, lobby, controlConnected
     phone,
   });
   // Alone in the room (as far as this browser can tell): the invite comes first.
-  const alone = controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
+  // A solo room is never waiting for anyone: its interviewer is the server.
+  const alone =
+    !simulation && controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
   const [waitingHidden, setWaitingHidden] = useState(false);
   const [match, setMatch] = useState(() => storage.matched(room.roomId));
   const dismissMatch = () => {
@@ -89,6 +109,7 @@ export function RoomView({ join, documents, room, brief, lobby, controlConnected
           self={self}
           roundName={roundName}
           isPlayer={isPlayer}
+          solo={simulation !== null}
           call={call}
           connected={controlConnected && code.connected}
           actions={actions}
@@ -115,6 +136,8 @@ export function RoomView({ join, documents, room, brief, lobby, controlConnected
             hidden={questionHidden}
             newHint={newHint}
             isPlayer={isPlayer}
+            simulation={simulation}
+            simBrief={soloCandidate ? { ...simBrief, runsHere: runBrief !== null && brief === null } : null}
           />
           <WorkspaceArea
             room={room}
@@ -122,7 +145,7 @@ export function RoomView({ join, documents, room, brief, lobby, controlConnected
             code={code}
             documents={documents}
             secret={join.secret}
-            brief={brief}
+            brief={runBrief}
             actions={actions}
             views={views}
             pane={{ hidden: questionHidden, toggle: togglePane }}
@@ -137,7 +160,8 @@ export function RoomView({ join, documents, room, brief, lobby, controlConnected
             self={self}
             call={call}
             controlConnected={controlConnected}
-            showInvite={!(alone && !waitingHidden)}
+            showInvite={!(alone && !waitingHidden) && !simulation}
+            simulation={simulation}
             brief={brief}
             notes={documents.notes}
             actions={actions}

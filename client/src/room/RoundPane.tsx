@@ -1,10 +1,11 @@
-import type { InterviewerBrief, ParticipantView, RoomState } from '@mockloop/shared';
-import { Suspense, useEffect, useState } from 'react';
+import type { InterviewerBrief, ParticipantView, RoomState, SimulationView } from '@mockloop/shared';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { EarlierRoundFeedback, FeedbackPanel, NextRoundForm, preloadBetweenRounds } from './betweenRounds';
 import { owesEarlierFeedback } from './feedback/owedFeedback';
 import { QuestionPanel } from './QuestionPanel';
 import { RoundsList } from './RoundsList';
 import type { RoomActions } from './session/RoomActions';
+import type { useSimulationBrief } from './simulation/useSimulationBrief';
 
 interface Props {
   room: RoomState;
@@ -16,13 +17,32 @@ interface Props {
   /** The hint that just arrived, to mark as new. */
   newHint: number | null;
   isPlayer: boolean;
+  /** A solo room's simulated interviewer (P-SIM-2), else null. */
+  simulation: SimulationView | null;
+  /** The solo candidate's brief after the self-assessment, else null. */
+  simBrief: (ReturnType<typeof useSimulationBrief> & { runsHere: boolean }) | null;
 }
+
+// Only a solo candidate's pane shows the simulated interviewer's brief: loaded apart.
+const SimulationBriefPanel = lazy(() =>
+  import('./simulation/SimulationBriefPanel').then((m) => ({ default: m.SimulationBriefPanel })),
+);
 
 /**
  * The round's pane beside the work: the question, and once the round ended its feedback and the
  * next round's form; feedback still owed for an earlier round; the room's earlier rounds.
  */
-export function RoundPane({ room, self, brief, actions, hidden, newHint, isPlayer }: Props) {
+export function RoundPane({
+  room,
+  self,
+  brief,
+  actions,
+  hidden,
+  newHint,
+  isPlayer,
+  simulation,
+  simBrief,
+}: Props) {
   const ended = room.round.endedAt !== null;
   // Feedback owed for an earlier round: its card stays once shown (it thanks after a submission).
   const owesEarlier = owesEarlierFeedback(room, self.id);
@@ -38,7 +58,15 @@ export function RoundPane({ room, self, brief, actions, hidden, newHint, isPlaye
     <aside className={`left-pane ${ended ? 'wide' : ''}`} hidden={hidden}>
       <Suspense fallback={null}>
         {ended && <FeedbackPanel room={room} self={self} brief={brief} actions={actions} />}
-        {ended && isPlayer && (
+        {ended && simulation && simBrief && (
+          <SimulationBriefPanel
+            open={simulation.briefOpen}
+            brief={simBrief.brief}
+            problem={simBrief.problem}
+            runsHere={simBrief.runsHere}
+          />
+        )}
+        {ended && isPlayer && !simulation && (
           <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />
         )}
         {earlierShown && <EarlierRoundFeedback room={room} self={self} actions={actions} />}

@@ -40,13 +40,17 @@ export function useRoomSession(roomId: string) {
     client.start();
     return () => client.stop();
   }, [client]);
-  const { session, connected, brief, lobby } = useSyncExternalStore(client.subscribe, () => client.snapshot);
+  const { session, connected, brief, lobby, simulation } = useSyncExternalStore(
+    client.subscribe,
+    () => client.snapshot,
+  );
   const offline = useSyncExternalStore(sender.subscribe, () => sender.offline);
   return {
     session,
     connected,
     brief,
     lobby,
+    simulation,
     joinWithName: (name: string) => client.joinWithName(name),
     actions,
     offline: { ...offline, dismissNotSent: sender.dismissNotSent },

@@ -21,6 +21,7 @@ export interface Config {
   docs: { unloadGraceMs: number };
   /** LOBBY_ARRIVAL_MS: how long a lobby match waits for both people to arrive. */
   lobbyArrivalMs: number;
+  simMinuteMs: number;
   /** Rates, budgets, timeouts and retention. */
   limits: Limits;
   /** TRUST_PROXY: proxies whose X-Forwarded-For is believed (Express `trust proxy` syntax). */
@@ -63,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     tokenSecret: s.TOKEN_SECRET,
     docs: { unloadGraceMs: s.DOC_UNLOAD_GRACE_MS },
     lobbyArrivalMs: s.LOBBY_ARRIVAL_MS,
+    simMinuteMs: s.SIM_MINUTE_MS,
     limits: {
       roomsPerIpPerHour: s.ROOMS_PER_IP_PER_HOUR,
       lobbyEntriesPerIpPerHour: s.LOBBY_ENTRIES_PER_IP_PER_HOUR,

@@ -111,6 +111,7 @@ export const SETTINGS = {
   DOC_UNLOAD_GRACE_MS: setting(wholeNumber(0, 3_600_000), 30_000),
   ROOM_RETENTION_DAYS: setting(wholeNumber(1, 3650), DEFAULT_LIMITS.roomRetentionMs / DAY_MS),
   ROUNDS_PER_ROOM: setting(wholeNumber(1, 999), DEFAULT_LIMITS.roundsPerRoom),
+  SIM_MINUTE_MS: setting(wholeNumber(100, 600_000), 60_000),
   FILES_TOTAL_BYTES: setting(wholeNumber(MiB, 64 * TiB), 10 * 1024 * MiB),
   DRAIN_DELAY_MS: setting(
     wholeNumber(0, 600_000),

@@ -22,7 +22,10 @@ export {
  * the clock, role swap and feedback. Every payload is parsed at the edge by onEvent; every
  * permission is checked against the participant's seat as stored now, not as it was at join.
  */
-export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
+export function attachControlPlane(
+  io: ControlServer,
+  deps: ControlDeps,
+): { broadcast: (roomId: string) => Promise<void> } {
   const { rooms, presence, calls } = deps;
   const states = roomStates(io, deps);
   const departed = (roomId: string) => {
@@ -61,4 +64,5 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
       void states.broadcast(roomId);
     });
   });
+  return { broadcast: (roomId) => states.broadcast(roomId) };
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/createLogger.js';
 import type { Presence } from '../rooms/Presence.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { RoundService } from '../rounds/RoundService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 
 /** Who a socket speaks for: set only by a successful join. The record is re-read on every event. */
@@ -56,6 +57,8 @@ export interface ControlDeps {
     /** The socket's client address (behind a trusted proxy, the forwarded one). */
     addressOf: (socket: ControlSocket) => string;
   };
+  /** Solo rooms' simulated interviewers (P-SIM-1..5). */
+  simulation?: SimulationService;
   /** Called when a participant arrives in a room (the lobby waits for both of a match). */
   onArrive?: (participant: ParticipantRecord) => void;
   /** Called when a participant's last connection to a room closes. */

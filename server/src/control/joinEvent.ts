@@ -34,6 +34,13 @@ export function attachJoin(ctx: SocketContext): void {
       presence.connect(participant.roomId, participant.id, socket.id);
       await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
       deps.onArrive?.(participant);
+      // After the ack, so the page has its session when the simulation's view arrives.
+      const simulation = deps.simulation;
+      if (simulation) {
+        setImmediate(() => {
+          simulation.arrived(participant).catch((err) => log.error({ err }, 'simulation arrival failed'));
+        });
+      }
       const room = await ctx.fullState(participant.roomId);
       socket.data.tab = req.tab;
       const grants = rooms.grants(participant, room.round, req.tab);

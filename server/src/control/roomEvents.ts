@@ -11,11 +11,13 @@ import {
   SelfAssessmentInput,
   ServerEvent,
   SetLanguageRequest,
+  SimulationActivity,
   SwapResponse,
   TimerCommand,
 } from '@mockloop/shared';
 import type { z } from 'zod';
 import { AppError } from '../common/AppError.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { roomChannel } from './controlTypes.js';
 import { onEvent } from './onEvent.js';
@@ -70,8 +72,22 @@ export function attachRoomEvents(ctx: SocketContext): void {
   roomEvent(ClientEvent.EndRound, EmptyRequest, (p) => rounds.endRound(p));
   roomEvent(ClientEvent.NextRound, NextRoundRequest, (p, req) => rounds.nextRound(p, req), brief);
   roomEvent(ClientEvent.SubmitScorecard, ScorecardInput, (p, input) => rounds.submitScorecard(p, input));
-  roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, (p, input) =>
-    rounds.submitSelfAssessment(p, input),
+  roomEvent(ClientEvent.SubmitSelfAssessment, SelfAssessmentInput, async (p, input) => {
+    await rounds.submitSelfAssessment(p, input);
+    // A solo candidate's brief opens now (P-SIM-5): the simulation's view says so.
+    await ctx.deps.simulation?.publish(p.roomId);
+  });
+  // The solo candidate and the simulated interviewer (P-SIM-3, P-SIM-4).
+  roomEvent(ClientEvent.SimulationStuck, EmptyRequest, (p) => requireSimulation(ctx).stuck(p));
+  onEvent(
+    ctx.socket,
+    ClientEvent.SimulationActivity,
+    SimulationActivity,
+    async (activity) => {
+      await requireSimulation(ctx).noteActivity(await ctx.participantNow(), activity);
+      return null;
+    },
+    ctx.log,
   );
   attachRefreshDocuments(ctx);
   attachFocusView(ctx);
@@ -119,4 +135,9 @@ function attachFocusView(ctx: SocketContext): void {
     },
     ctx.log,
   );
+}
+
+function requireSimulation(ctx: SocketContext): SimulationService {
+  if (!ctx.deps.simulation) throw new AppError('BAD_REQUEST', 'This server runs no simulated interviewers.');
+  return ctx.deps.simulation;
 }

@@ -10,9 +10,11 @@ import type { Metrics } from '../metrics/Metrics.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
+import type { ReviewService } from '../review/ReviewService.js';
 import type { RoomService } from '../rooms/RoomService.js';
 import type { ReplayService } from '../rounds/ReplayService.js';
 import type { ReportService } from '../rounds/ReportService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { ParticipantRecord } from '../store/Store.js';
 import { accessLog } from './accessLog.js';
 import { errorHandler, sendError } from './errors.js';
@@ -22,7 +24,9 @@ import { fileRoutes } from './routes/fileRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
+import { reviewRoutes } from './routes/reviewRoutes.js';
 import { roomRoutes } from './routes/roomRoutes.js';
+import { simulationRoutes } from './routes/simulationRoutes.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpAppOptions {
@@ -56,6 +60,10 @@ export interface HttpAppOptions {
     mayDelete: (participant: ParticipantRecord) => Promise<boolean>;
     delete: (roomId: string) => Promise<boolean>;
   };
+  /** Solo rooms with a simulated interviewer (P-SIM-1). */
+  simulation?: SimulationService;
+  /** A friend's review of a round (P-REVIEW-1..4). */
+  reviews?: ReviewService;
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
@@ -76,6 +84,8 @@ export function createHttpApp({
   metrics,
   readiness,
   deletion,
+  simulation,
+  reviews,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -97,8 +107,14 @@ export function createHttpApp({
   const questions = bank.questions.map(publicQuestion);
   const tracks = bank.tracks.map(publicTrack);
   /** The participant the request's bearer speaks for (a secret; a report key where allowed). */
-  const bearer = requestParticipant(rooms, reportKeys);
+  const bearer = requestParticipant(
+    rooms,
+    reportKeys,
+    reviews && ((roomId, key) => reviews.authorize(roomId, key)),
+  );
   app.use(roomRoutes({ rooms, interview, bank, publicUrl, roomCreation, metrics, bearer, deletion }));
+  if (simulation) app.use(simulationRoutes({ simulation, roomCreation, metrics, bearer }));
+  if (reviews) app.use(reviewRoutes({ reviews, bearer }));
   app.use(bankRoutes(questions, tracks));
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));

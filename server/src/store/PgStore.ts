@@ -34,5 +34,13 @@ export class PgStore extends SqlStore {
   }
 }
 
-/** Tables that hold what a room's people wrote: documents, images, feedback, timeline. */
-const PRIVATE_TABLES = ['doc_updates', 'doc_checkpoints', 'files', 'feedback', 'timeline'];
+/** Tables that hold what a room's people wrote: documents, images, feedback, timeline, solo transcripts, reviews. */
+const PRIVATE_TABLES = [
+  'doc_updates',
+  'doc_checkpoints',
+  'files',
+  'feedback',
+  'timeline',
+  'simulations',
+  'reviews',
+];

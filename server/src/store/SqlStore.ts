@@ -1,13 +1,17 @@
 import type { DocumentLog } from './DocumentLog.js';
 import type { FileStore } from './FileStore.js';
 import type { MetaStore } from './MetaStore.js';
+import type { ReviewStore } from './ReviewStore.js';
 import type { RoomStore } from './RoomStore.js';
+import type { SimulationStore } from './SimulationStore.js';
 import type { Store } from './Store.js';
 import type { SqlDb } from './sql/SqlDb.js';
 import { SqlDocumentLog } from './sql/SqlDocumentLog.js';
 import { SqlFileStore } from './sql/SqlFileStore.js';
 import { SqlMetaStore } from './sql/SqlMetaStore.js';
+import { SqlReviewStore } from './sql/SqlReviewStore.js';
 import { SqlRoomStore } from './sql/SqlRoomStore.js';
+import { SqlSimulationStore } from './sql/SqlSimulationStore.js';
 
 /**
  * The Store contract (`CONTRACT.md`) over SQL, once for both databases: SQLite (`SqliteDb`) and
@@ -19,12 +23,16 @@ export class SqlStore implements Store {
   readonly documents: SqlDocumentLog;
   readonly files: SqlFileStore;
   readonly meta: SqlMetaStore;
+  readonly simulations: SqlSimulationStore;
+  readonly reviews: SqlReviewStore;
 
   constructor(readonly db: SqlDb) {
     this.rooms = new SqlRoomStore(db);
     this.documents = new SqlDocumentLog(db);
     this.files = new SqlFileStore(db);
     this.meta = new SqlMetaStore(db);
+    this.simulations = new SqlSimulationStore(db);
+    this.reviews = new SqlReviewStore(db);
   }
 
   // Rooms, seats, rounds, feedback and timeline.
@@ -66,6 +74,19 @@ export class SqlStore implements Store {
   getFile: FileStore['getFile'] = (...a) => this.files.getFile(...a);
   getMeta: MetaStore['getMeta'] = (...a) => this.meta.getMeta(...a);
   getOrCreateMeta: MetaStore['getOrCreateMeta'] = (...a) => this.meta.getOrCreateMeta(...a);
+
+  // Solo rooms' simulated interviewers.
+  createSimulation: SimulationStore['createSimulation'] = (...a) => this.simulations.createSimulation(...a);
+  getSimulation: SimulationStore['getSimulation'] = (...a) => this.simulations.getSimulation(...a);
+  updateSimulation: SimulationStore['updateSimulation'] = (...a) => this.simulations.updateSimulation(...a);
+  listActiveSimulations: SimulationStore['listActiveSimulations'] = (...a) =>
+    this.simulations.listActiveSimulations(...a);
+
+  // Review links of rounds.
+  createReview: ReviewStore['createReview'] = (...a) => this.reviews.createReview(...a);
+  getReview: ReviewStore['getReview'] = (...a) => this.reviews.getReview(...a);
+  listReviews: ReviewStore['listReviews'] = (...a) => this.reviews.listReviews(...a);
+  updateReview: ReviewStore['updateReview'] = (...a) => this.reviews.updateReview(...a);
 
   async ping(): Promise<void> {
     await this.db.get('SELECT 1 AS one');

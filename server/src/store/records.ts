@@ -184,3 +184,48 @@ export class FeedbackExistsError extends Error {
     this.name = 'FeedbackExistsError';
   }
 }
+
+/**
+ * A solo room's simulated interviewer (P-SIM-2): who it is, what it plays, how far it got.
+ * Its schedule is derived from the question and `startedAt`; `steps` counts the scheduled
+ * lines already said, so a restart resumes exactly there.
+ */
+export interface SimulationRecord {
+  roomId: string;
+  /** The participant holding the interviewer seat for the simulation (nobody has its secret). */
+  interviewerId: string;
+  trackId: string;
+  personaId: string;
+  questionId: string;
+  round: number;
+  /** One simulated minute in milliseconds, fixed when the simulation is created. */
+  minuteMs: number;
+  /** When the candidate first joined and the clock started; null while waiting. */
+  startedAt: number | null;
+  /** Scheduled steps already done. */
+  steps: number;
+  /** Everything said so far, in order (also the transcript of the round). */
+  lines: Array<{ at: number; kind: string; text: string }>;
+  lastActivityAt: number;
+  /** The last nudge: another needs activity after it. */
+  nudgedAt: number | null;
+  /** How many times the candidate said they were stuck (bounded). */
+  stuckCount: number;
+  endedAt: number | null;
+  /** Bumped by every write; writes are guarded by it (as S-REV-2). */
+  revision: number;
+}
+
+/** A review link of one round (P-REVIEW-1): revocable by its candidate; comments pinned to moments. */
+export interface ReviewRecord {
+  id: string;
+  roomId: string;
+  round: number;
+  /** The candidate who asked for it. */
+  createdBy: string;
+  createdAt: number;
+  revokedAt: number | null;
+  comments: Array<{ id: number; atMs: number; text: string; by: string; createdAt: number }>;
+  /** Bumped by every write; writes are guarded by it. */
+  revision: number;
+}

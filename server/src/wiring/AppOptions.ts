@@ -52,4 +52,6 @@ export interface AppOptions {
   filesTotalBytes?: number;
   /** The server-side runner (RUNNER_*); default: sandboxes in this process where the machine allows. */
   runner?: RunnerSettings;
+  /** SIM_MINUTE_MS: one minute of a simulated interviewer's round (default 60,000; tests shorten it). */
+  simMinuteMs?: number;
 }

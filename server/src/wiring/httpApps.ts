@@ -1,11 +1,14 @@
 import { ReportKeys } from '../auth/ReportKeys.js';
+import { ReviewKeys } from '../auth/ReviewKeys.js';
 import { FileService } from '../files/FileService.js';
 import { createHttpApp } from '../http/createHttpApp.js';
 import { createInternalApp } from '../http/createInternalApp.js';
 import type { InterviewService } from '../interview/InterviewService.js';
+import { ReviewService } from '../review/ReviewService.js';
 import type { RoomDeletion } from '../rooms/RoomDeletion.js';
 import { ReplayService } from '../rounds/ReplayService.js';
 import { ReportService } from '../rounds/ReportService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { AppOptions } from './AppOptions.js';
 import type { CoreServices } from './coreServices.js';
 
@@ -19,6 +22,7 @@ export async function httpApps(
   parts: {
     interview: InterviewService;
     deletion: RoomDeletion;
+    simulation: SimulationService;
     live: () => { sockets: number; documents: number };
   },
 ) {
@@ -33,6 +37,8 @@ export async function httpApps(
     files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
     readiness,
     deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
+    simulation: parts.simulation,
+    reviews: new ReviewService(store, bank, await ReviewKeys.load(store, options.tokenSecret)),
     reportKeys: await ReportKeys.load(store, options.tokenSecret),
     bank,
     clientDir: options.clientDir,

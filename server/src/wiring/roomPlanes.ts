@@ -9,12 +9,15 @@ import { clientAddress } from '../limits/clientAddress.js';
 import { LobbyService, participantChannel } from '../lobby/LobbyService.js';
 import { lobbyRound } from '../rooms/lobbyRound.js';
 import type { RoundService } from '../rounds/RoundService.js';
+import type { SimulationService } from '../simulation/SimulationService.js';
 import type { CoreServices } from './coreServices.js';
 
 export interface RoomPlaneServices {
   interview: InterviewService;
   rounds: RoundService;
   runs: RunService;
+  /** Solo rooms' simulated interviewers (P-SIM-1..5). */
+  simulation?: SimulationService;
   ice?: IceSettings;
   /** How long a matched person has to open the room. */
   lobbyArrivalMs?: number;
@@ -40,7 +43,8 @@ export function attachRoomPlanes(io: ControlServer, core: CoreServices, services
       roomStart: (trackId, roundType) => lobbyRound(bank, trackId, roundType),
     },
   );
-  attachControlPlane(io, {
+  const control = attachControlPlane(io, {
+    simulation: services.simulation,
     views: new RoundViews(store, bank),
     runs: { runs: services.runs, addressOf },
     rooms,
@@ -68,5 +72,5 @@ export function attachRoomPlanes(io: ControlServer, core: CoreServices, services
     },
     log,
   );
-  return lobby;
+  return { lobby, broadcast: control.broadcast };
 }

@@ -5,7 +5,9 @@ import {
   FeedbackExistsError,
   type FileRecord,
   type NewParticipant,
+  type ReviewRecord,
   type RoomRecord,
+  type SimulationRecord,
   type Store,
 } from '../../src/store/Store.js';
 import type { SqlExecutor } from '../../src/store/sql/SqlDb.js';
@@ -446,6 +448,64 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(new Set(values).size).toBe(1);
       expect(await store.getMeta('key')).toBe(values[0]);
       expect(await store.getMeta('other')).toBeNull();
+    });
+
+    it('S-REVIEW-1: a review is replaced only at the revision read, listed by room, deleted with it', async () => {
+      const { id } = await room('candidate');
+      const review: ReviewRecord = {
+        id: `${id}-rv`,
+        roomId: id,
+        round: 1,
+        createdBy: `${id}-ivy`,
+        createdAt: 1000,
+        revokedAt: null,
+        comments: [],
+        revision: 0,
+      };
+      await store.createReview(review);
+      await store.createReview({ ...review, id: `${id}-rv2`, createdAt: 2000 });
+      const commented = {
+        ...review,
+        comments: [{ id: 1, atMs: 5, text: 'Nice', by: 'Fay', createdAt: 3000 }],
+      };
+      const racing = await Promise.all([store.updateReview(commented, 0), store.updateReview(commented, 0)]);
+      expect(racing.sort()).toEqual(['conflict', 'written']);
+      expect(await store.getReview(review.id)).toEqual({ ...commented, revision: 1 });
+      expect((await store.listReviews(id)).map((r) => r.id)).toEqual([`${id}-rv`, `${id}-rv2`]);
+      await store.deleteRoom(id);
+      expect(await store.listReviews(id)).toEqual([]);
+      expect(await store.getReview(review.id)).toBeNull();
+    });
+
+    it('S-SIM-1: a simulation is replaced only at the revision read, listed while active, deleted with its room', async () => {
+      const { id } = await room('candidate');
+      const record: SimulationRecord = {
+        roomId: id,
+        interviewerId: `${id}-bot`,
+        trackId: 't',
+        personaId: 'p',
+        questionId: 'q',
+        round: 1,
+        minuteMs: 60_000,
+        startedAt: null,
+        steps: 0,
+        lines: [],
+        lastActivityAt: 1000,
+        nudgedAt: null,
+        stuckCount: 0,
+        endedAt: null,
+        revision: 0,
+      };
+      await store.createSimulation(record);
+      expect(await store.listActiveSimulations()).toContain(id);
+      const said = { ...record, steps: 1, lines: [{ at: 2000, kind: 'intro', text: 'Hello' }] };
+      const racing = await Promise.all([store.updateSimulation(said, 0), store.updateSimulation(said, 0)]);
+      expect(racing.sort()).toEqual(['conflict', 'written']);
+      expect(await store.getSimulation(id)).toEqual({ ...said, revision: 1 });
+      expect(await store.updateSimulation({ ...said, endedAt: 3000 }, 1)).toBe('written');
+      expect(await store.listActiveSimulations()).not.toContain(id);
+      await store.deleteRoom(id);
+      expect(await store.getSimulation(id)).toBeNull();
     });
   });
 }

@@ -26,6 +26,7 @@ import type {
   ServerRunRequest,
   ServerRunResult,
 } from './serverRuns.js';
+import type { SimulationActivity, SimulationView } from './simulation.js';
 import type { FocusViewRequest, ViewFocused } from './workspace.js';
 
 export * from '../values/events.js';
@@ -80,6 +81,8 @@ export interface ClientToServerEvents {
   [ClientEvent.CallSignal]: (payload: CallSignalRequest, ack: AckCallback<null>) => void;
   [ClientEvent.RunRequest]: (payload: ServerRunRequest, ack: AckCallback<ServerRunResult>) => void;
   [ClientEvent.RunLanguages]: (payload: EmptyRequest, ack: AckCallback<RunnerAvailability>) => void;
+  [ClientEvent.SimulationStuck]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
+  [ClientEvent.SimulationActivity]: (payload: SimulationActivity, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -92,4 +95,5 @@ export interface ServerToClientEvents {
   [ServerEvent.RoomDeleted]: () => void;
   [ServerEvent.RunProgress]: (progress: ServerRunProgress) => void;
   [ServerEvent.DocumentGrants]: (grants: DocumentGrants) => void;
+  [ServerEvent.SimulationState]: (view: SimulationView) => void;
 }

@@ -35,6 +35,10 @@ export const ClientEvent = {
   RunRequest: 'run:request',
   /** Which server languages can run here, and why not (P-SRUN-6). */
   RunLanguages: 'run:languages',
+  /** The solo candidate asks the simulated interviewer for a hint (P-SIM-3). */
+  SimulationStuck: 'simulation:stuck',
+  /** The solo candidate is active (speaking, typing, drawing): no nudge (P-SIM-4). */
+  SimulationActivity: 'simulation:activity',
 } as const;
 
 export const ServerEvent = {
@@ -56,4 +60,6 @@ export const ServerEvent = {
    * documents to open now, so the browser need not join again (P-CTL-6).
    */
   DocumentGrants: 'room:grants',
+  /** To a solo room: what the simulated interviewer has said, and its phase (P-SIM-2). */
+  SimulationState: 'simulation:state',
 } as const;

@@ -7,11 +7,12 @@ describe('the page table', () => {
     expect(matchPage('/lobby/')).toEqual({ page: 'lobby', params: {} });
     expect(matchPage('/r/abc')).toEqual({ page: 'room', params: { roomId: 'abc' } });
     expect(matchPage('/r/abc/report')).toEqual({ page: 'report', params: { roomId: 'abc' } });
+    expect(matchPage('/r/abc/review')).toEqual({ page: 'review', params: { roomId: 'abc' } });
     expect(matchPage('/tracks/netflix-mle/questions/q%2D1')).toEqual({
       page: 'question',
       params: { trackId: 'netflix-mle', questionId: 'q-1' },
     });
-    expect(Object.keys(PAGES)).toHaveLength(7);
+    expect(Object.keys(PAGES)).toHaveLength(8);
   });
 
   it('answers null for anything else, a malformed escape included', () => {

@@ -8,6 +8,8 @@ export const PAGES = {
   practice: '/practice',
   room: '/r/:roomId',
   report: '/r/:roomId/report',
+  /** A friend's review of a round, with a review key in the fragment (P-REVIEW-2). */
+  review: '/r/:roomId/review',
   track: '/tracks/:trackId',
   question: '/tracks/:trackId/questions/:questionId',
 } as const;

@@ -13,6 +13,7 @@ export type ActionEvent = Exclude<
   | typeof ClientEvent.CallSignal
   | typeof ClientEvent.RunRequest
   | typeof ClientEvent.RunLanguages
+  | typeof ClientEvent.SimulationActivity
 >;
 
 /** What an action is called in a sentence ("Waiting to send: the hint, the timer"). */
@@ -32,6 +33,7 @@ export const ACTION_NAMES: Record<ActionEvent, string> = {
   [ClientEvent.FocusView]: 'the view for everyone',
   [ClientEvent.CallMedia]: 'your microphone and camera',
   [ClientEvent.CallLeave]: 'leaving the call',
+  [ClientEvent.SimulationStuck]: 'your request for a hint',
 };
 
 /** Actions that only make sense while the round they were clicked in still runs. */
@@ -41,6 +43,7 @@ const WHILE_RUNNING: ReadonlySet<ActionEvent> = new Set<ActionEvent>([
   ClientEvent.RevealHint,
   ClientEvent.Timer,
   ClientEvent.EndRound,
+  ClientEvent.SimulationStuck,
 ]);
 
 /**

@@ -12,6 +12,7 @@ import {
   type RoomSummary,
   ServerEvent,
   type ServerToClientEvents,
+  type SimulationView,
   seatOf,
   type ViewFocused,
 } from '@mockloop/shared';
@@ -39,6 +40,8 @@ export interface ControlSnapshot {
   /** The interviewer's brief, for the interviewer alone. */
   brief: InterviewerBrief | null;
   lobby: LobbyStatus | null;
+  /** A solo room's simulated interviewer, as the server last described it (P-SIM-2). */
+  simulation: SimulationView | null;
 }
 
 /** What this browser remembers per room (the hook passes `lib/storage`). */
@@ -87,6 +90,7 @@ export class ControlClient {
     connected: false,
     brief: null,
     lobby: null,
+    simulation: null,
   };
   private readonly changes = new Listeners<[]>();
   /** Called after every successful join, the first and each one after a reconnect. */
@@ -248,6 +252,7 @@ export class ControlClient {
     });
     socket.on(ServerEvent.InterviewerBrief, (brief) => this.update({ brief }));
     socket.on(ServerEvent.LobbyStatus, (lobby) => this.update({ lobby }));
+    socket.on(ServerEvent.SimulationState, (simulation) => this.update({ simulation }));
     socket.on(ServerEvent.ViewFocused, (focus) => this.viewFocused.emit(focus));
     socket.on(ServerEvent.CallSignal, (delivery) => this.callSignals.emit(delivery));
     socket.on(ServerEvent.LobbyMatched, (match) => {

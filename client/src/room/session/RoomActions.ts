@@ -4,6 +4,7 @@ import {
   type NextRoundRequest,
   type ScorecardInput,
   type SelfAssessmentInput,
+  type SimulationActivity,
   type TimerCommand,
   type ViewFocused,
   type WorkspaceView,
@@ -31,6 +32,10 @@ export interface RoomActions {
   submitScorecard(input: ScorecardInput): Promise<string | null>;
   submitSelfAssessment(input: SelfAssessmentInput): Promise<string | null>;
   leaveLobby(): Promise<string | null>;
+  /** The solo candidate asks the simulated interviewer for a hint (P-SIM-3). */
+  stuck(): Promise<string | null>;
+  /** The solo candidate is speaking, typing or drawing: no nudge (P-SIM-4). */
+  reportActivity(source: SimulationActivity['source']): void;
   /** Interviewer: bring everyone in the room to this view. */
   focusView(view: WorkspaceView): Promise<string | null>;
   /** Calls `listener` whenever the interviewer brings the room to a view; returns an unsubscribe. */
@@ -69,6 +74,11 @@ export function roomActions(client: ControlClient, sender: ActionSender): RoomAc
     focusView: (view) => send(ClientEvent.FocusView, { view }),
     onViewFocused: (listener) => client.viewFocused.add(listener),
     seatChanged: () => client.expectGrants(),
+    stuck: () => send(ClientEvent.SimulationStuck, {}),
+    reportActivity(source) {
+      // Fire and forget: a lost report costs at most a nudge.
+      client.connectedSocket?.emit(ClientEvent.SimulationActivity, { source }, () => {});
+    },
     async leaveLobby() {
       const problem = await send(ClientEvent.LobbyLeave, {});
       if (!problem) client.clearLobby();

@@ -53,6 +53,7 @@ export function pageRoutes({
     practice: () => true,
     room: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,
     report: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,
+    review: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,
     track: ({ trackId }) => tracks.some((t) => t.id === trackId),
     question: ({ trackId, questionId }) =>
       questions.some((q) => q.id === questionId && q.trackId === trackId),

@@ -42,17 +42,18 @@ export function reportRoutes({ reports, replay, reportKeys, bearer }: ReportRout
     res.json({ key: reportKeys.keyFor(participant.roomId, participant.id) });
   });
 
+  // The replay also opens to a review key of that round (P-REVIEW-2), as its candidate sees it.
   router.get('/api/rooms/:roomId/replay/:round', async (req, res) => {
-    const participant = await reader(req);
-    if (!participant) return notJoined(res);
     const round = roundNumber(req.params.round);
+    const participant = await bearer(req, { reportKey: true, reviewRound: round ?? undefined });
+    if (!participant) return notJoined(res);
     if (!round) return sendError(res, 404, { code: 'NOT_FOUND', message: 'There is no such round.' });
     res.json(await replay.info(participant, round));
   });
   router.get('/api/rooms/:roomId/replay/:round/:kind', async (req, res) => {
-    const participant = await reader(req);
-    if (!participant) return notJoined(res);
     const round = roundNumber(req.params.round);
+    const participant = await bearer(req, { reportKey: true, reviewRound: round ?? undefined });
+    if (!participant) return notJoined(res);
     const kind = DocKind.safeParse(req.params.kind);
     const after = Number(req.query.after ?? 0);
     if (!round || !kind.success || !Number.isSafeInteger(after) || after < 0) {

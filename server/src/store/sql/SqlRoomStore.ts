@@ -164,7 +164,15 @@ export class SqlRoomStore implements RoomStore {
       for (const table of ['doc_updates', 'doc_checkpoints']) {
         await tx.run(`DELETE FROM ${table} WHERE doc >= ? AND doc < ?`, [`${roomId}.`, `${roomId}/`]);
       }
-      for (const table of ['files', 'feedback', 'timeline', 'rounds', 'participants']) {
+      for (const table of [
+        'reviews',
+        'simulations',
+        'files',
+        'feedback',
+        'timeline',
+        'rounds',
+        'participants',
+      ]) {
         await tx.run(`DELETE FROM ${table} WHERE room_id = ?`, [roomId]);
       }
       await tx.run('DELETE FROM rooms WHERE id = ?', [roomId]);

@@ -104,4 +104,25 @@ ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
 ALTER TABLE doc_updates ALTER COLUMN doc TYPE TEXT COLLATE "C";
 ALTER TABLE doc_checkpoints ALTER COLUMN doc TYPE TEXT COLLATE "C";
 `,
+  // Solo rooms: the simulated interviewer's state, one row per room (P-SIM-2).
+  `
+CREATE TABLE simulations (
+  room_id TEXT PRIMARY KEY REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX simulations_active ON simulations(active);
+`,
+  // A friend's review: revocable review links, their comments pinned to moments (P-REVIEW-1).
+  `
+CREATE TABLE reviews (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX reviews_by_room ON reviews(room_id);
+`,
 ];

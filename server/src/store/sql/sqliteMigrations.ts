@@ -129,4 +129,25 @@ CREATE TABLE IF NOT EXISTS doc_checkpoints (
 ALTER TABLE rooms ADD COLUMN loop_plan TEXT;
 ALTER TABLE rounds ADD COLUMN plan_stage INTEGER;
 `,
+  // Solo rooms: the simulated interviewer's state, one row per room (P-SIM-2).
+  `
+CREATE TABLE IF NOT EXISTS simulations (
+  room_id TEXT PRIMARY KEY REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS simulations_active ON simulations(active);
+`,
+  // A friend's review: revocable review links, their comments pinned to moments (P-REVIEW-1).
+  `
+CREATE TABLE IF NOT EXISTS reviews (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_by_room ON reviews(room_id);
+`,
 ];

@@ -1,0 +1,22 @@
+import type { SimLine } from '@mockloop/shared';
+import { useEffect, useRef } from 'react';
+
+/**
+ * Speaks each new transcript line through the browser's speech synthesis while `voice` is on.
+ * Lines said before voice was turned on stay unspoken: the transcript shows them.
+ */
+export function useSpokenLines(lines: SimLine[], voice: boolean): void {
+  const spoken = useRef(lines.length);
+  useEffect(() => {
+    const synth = typeof window !== 'undefined' ? window.speechSynthesis : undefined;
+    if (!voice || !synth) {
+      spoken.current = lines.length;
+      return;
+    }
+    for (const line of lines.slice(spoken.current)) synth.speak(new SpeechSynthesisUtterance(line.text));
+    spoken.current = lines.length;
+  }, [lines, voice]);
+  useEffect(() => {
+    if (!voice) window.speechSynthesis?.cancel();
+  }, [voice]);
+}
