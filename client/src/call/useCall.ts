@@ -1,7 +1,7 @@
 import type { CallMember, Role } from '@mockloop/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CallChannel } from './CallChannel';
-import { CallSession, type CallSnapshot } from './CallSession';
+import type { CallSession, CallSnapshot } from './CallSession';
 
 export interface CallControlsApi extends CallSnapshot {
   join(): void;
@@ -14,7 +14,7 @@ const noop = () => () => {};
 
 /**
  * The room's call for this page: one CallSession per room and person, fed the room state as it
- * changes. Made in an effect (not during render), so React's development double mount cannot
+ * changes; null until its code has loaded. Made in an effect (not during render), so React's development double mount cannot
  * leave a destroyed session behind.
  */
 export function useCall(
@@ -27,9 +27,19 @@ export function useCall(
 ): CallControlsApi | null {
   const [session, setSession] = useState<CallSession | null>(null);
   useEffect(() => {
-    const created = new CallSession(roomId, selfId, channel);
-    setSession(created);
-    return () => created.destroy();
+    // Loaded apart from the room's first JS (`npm run size`): the session and WebRTC code arrive
+    // while the room opens, well before anyone can click Join call.
+    let created: CallSession | null = null;
+    let cancelled = false;
+    void import('./CallSession').then(({ CallSession }) => {
+      if (cancelled) return;
+      created = new CallSession(roomId, selfId, channel);
+      setSession(created);
+    });
+    return () => {
+      cancelled = true;
+      created?.destroy();
+    };
   }, [roomId, selfId, channel]);
 
   const roles = useMemo(() => new Map(participants.map((p) => [p.id, p.role])), [participants]);

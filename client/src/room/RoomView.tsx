@@ -6,13 +6,11 @@ import {
   type RoomState,
   type SimulationView,
 } from '@mockloop/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useCall } from '../call/useCall';
 import { useSharedDoc } from '../docs/useSharedDoc';
 import { ActionScopeContext } from '../lib/actionScope';
 import { storage } from '../lib/storage';
-import { LobbyBanners } from './LobbyBanners';
-import { LoopProgress } from './loop/LoopProgress';
 import { OutageBanner } from './OutageBanner';
 import { RoomHeader } from './RoomHeader';
 import { RoomSidebar } from './RoomSidebar';
@@ -23,6 +21,11 @@ import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionPane } from './useQuestionPane';
 import { useWorkspaceView } from './views/useWorkspaceView';
 import { WorkspaceArea } from './WorkspaceArea';
+
+// Loop rooms and lobby matches only: loaded when they show, so a plain room's first JS stays in
+// budget (`npm run size`).
+const LoopProgress = lazy(() => import('./loop/LoopProgress').then((m) => ({ default: m.LoopProgress })));
+const LobbyBanners = lazy(() => import('./LobbyBanners').then((m) => ({ default: m.LobbyBanners })));
 
 interface Props {
   join: JoinResult;
@@ -120,13 +123,17 @@ export function RoomView({
           notSent={offline.notSent}
           onDismissNotSent={offline.dismissNotSent}
         />
-        {room.loop && <LoopProgress loop={room.loop} />}
-        <LobbyBanners
-          match={alone ? null : match}
-          onDismissMatch={dismissMatch}
-          lobby={lobby}
-          onLeaveQueue={() => actions.leaveLobby()}
-        />
+        <Suspense fallback={null}>
+          {room.loop && <LoopProgress loop={room.loop} />}
+          {((match && !alone) || lobby?.state === 'waiting') && (
+            <LobbyBanners
+              match={alone ? null : match}
+              onDismissMatch={dismissMatch}
+              lobby={lobby}
+              onLeaveQueue={() => actions.leaveLobby()}
+            />
+          )}
+        </Suspense>
         <div className={`room-body ${onBoard ? 'on-board' : ''}`}>
           <RoundPane
             room={room}

@@ -3,7 +3,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { EarlierRoundFeedback, FeedbackPanel, NextRoundForm, preloadBetweenRounds } from './betweenRounds';
 import { owesEarlierFeedback } from './feedback/owedFeedback';
 import { QuestionPanel } from './QuestionPanel';
-import { RoundsList } from './RoundsList';
 import type { RoomActions } from './session/RoomActions';
 import type { useSimulationBrief } from './simulation/useSimulationBrief';
 
@@ -22,6 +21,9 @@ interface Props {
   /** The solo candidate's brief after the self-assessment, else null. */
   simBrief: (ReturnType<typeof useSimulationBrief> & { runsHere: boolean }) | null;
 }
+
+// From the second round on: loaded when it shows.
+const RoundsList = lazy(() => import('./RoundsList').then((m) => ({ default: m.RoundsList })));
 
 // Only a solo candidate's pane shows the simulated interviewer's brief: loaded apart.
 const SimulationBriefPanel = lazy(() =>
@@ -79,7 +81,9 @@ export function RoundPane({
         picked={brief?.round === room.round.number ? (brief.selected?.question.title ?? null) : null}
       />
       {room.rounds.length > 1 && (
-        <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
+        <Suspense fallback={null}>
+          <RoundsList roomId={room.roomId} rounds={room.rounds} participants={room.participants} />
+        </Suspense>
       )}
     </aside>
   );
