@@ -35,6 +35,8 @@ import { connectionLog } from './logging/connectionLog.js';
 import { type Logger, silentLogger } from './logging/createLogger.js';
 import { redact } from './logging/redact.js';
 import { Metrics } from './metrics/Metrics.js';
+import { OwnQuestionService } from './ownQuestions/OwnQuestionService.js';
+import { DEFAULT_OWN_QUESTION_LIMITS, type OwnQuestionLimits } from './ownQuestions/ownQuestionLimits.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
 import { lobbyRound } from './rooms/lobbyRound.js';
 import { InMemoryPresence } from './rooms/Presence.js';
@@ -75,6 +77,8 @@ export interface AppOptions {
   docTokenTtlMs?: number;
   /** Bounds on visitors (rates, budgets, timeouts, retention); default DEFAULT_LIMITS. */
   limits?: Limits;
+  /** My questions' bounds (P-MYQ-3); tests lower them. */
+  ownQuestionLimits?: Partial<OwnQuestionLimits>;
   /** Browser origins allowed on the WebSocket planes; default: PUBLIC_URL's, else the request's host. */
   allowedOrigins?: string[];
   /** Host names the public listener answers to besides PUBLIC_URL's and loopback names (ALLOWED_HOSTS). */
@@ -186,6 +190,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
   });
   const seatChanges = new SeatChanges();
+  const ownQuestionLimits = { ...DEFAULT_OWN_QUESTION_LIMITS, ...options.ownQuestionLimits };
+  const ownQuestions = new OwnQuestionService(store, ownQuestionLimits);
   const interview = new InterviewService(store, bank, docs);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
   const originAllowed = originPolicy(
@@ -204,6 +210,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     clientDir: options.clientDir,
     publicUrl: options.publicUrl,
     roomCreation: cluster.limiter('rooms', limits.roomsPerIpPerHour, 3600),
+    ownQuestions: {
+      service: ownQuestions,
+      limits: ownQuestionLimits,
+      writes: cluster.limiter('own-questions', ownQuestionLimits.writesPerIpPerHour, 3600),
+    },
     trustProxy: trust,
     nodeId,
     log,

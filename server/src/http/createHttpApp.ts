@@ -7,6 +7,8 @@ import type { TrustProxy } from '../limits/clientAddress.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Metrics } from '../metrics/Metrics.js';
+import type { OwnQuestionService } from '../ownQuestions/OwnQuestionService.js';
+import type { OwnQuestionLimits } from '../ownQuestions/ownQuestionLimits.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
@@ -20,6 +22,7 @@ import { requestParticipant } from './requestParticipant.js';
 import { bankRoutes } from './routes/bankRoutes.js';
 import { fileRoutes } from './routes/fileRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
+import { ownQuestionRoutes } from './routes/ownQuestionRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 import { roomRoutes } from './routes/roomRoutes.js';
@@ -56,6 +59,8 @@ export interface HttpAppOptions {
     mayDelete: (participant: ParticipantRecord) => Promise<boolean>;
     delete: (roomId: string) => Promise<boolean>;
   };
+  /** My questions (P-MYQ-*), their bounds, and the writes each address may make an hour. */
+  ownQuestions: { service: OwnQuestionService; limits: OwnQuestionLimits; writes: PerIpLimiter };
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
@@ -76,6 +81,7 @@ export function createHttpApp({
   metrics,
   readiness,
   deletion,
+  ownQuestions,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -100,6 +106,14 @@ export function createHttpApp({
   const bearer = requestParticipant(rooms, reportKeys);
   app.use(roomRoutes({ rooms, interview, bank, publicUrl, roomCreation, metrics, bearer, deletion }));
   app.use(bankRoutes(questions, tracks));
+  app.use(
+    ownQuestionRoutes({
+      questions: ownQuestions.service,
+      limits: ownQuestions.limits,
+      writes: ownQuestions.writes,
+      metrics,
+    }),
+  );
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));
   app.use('/api', (_req, res) => {

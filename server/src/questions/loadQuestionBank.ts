@@ -84,7 +84,7 @@ function expandTests(tests: TestCase[], file: string, problems: BankProblem[]): 
 }
 
 /** Tests built by generators are only checked against the typed signature once expanded. */
-function checkTestTypes(
+export function checkTestTypes(
   coding: CodingProblem,
   tests: TestCase[],
   file: string,

@@ -1,12 +1,14 @@
 import type { DocumentLog } from './DocumentLog.js';
 import type { FileStore } from './FileStore.js';
 import type { MetaStore } from './MetaStore.js';
+import type { QuestionStore } from './QuestionStore.js';
 import type { RoomStore } from './RoomStore.js';
 import type { Store } from './Store.js';
 import type { SqlDb } from './sql/SqlDb.js';
 import { SqlDocumentLog } from './sql/SqlDocumentLog.js';
 import { SqlFileStore } from './sql/SqlFileStore.js';
 import { SqlMetaStore } from './sql/SqlMetaStore.js';
+import { SqlQuestionStore } from './sql/SqlQuestionStore.js';
 import { SqlRoomStore } from './sql/SqlRoomStore.js';
 
 /**
@@ -19,12 +21,14 @@ export class SqlStore implements Store {
   readonly documents: SqlDocumentLog;
   readonly files: SqlFileStore;
   readonly meta: SqlMetaStore;
+  readonly ownQuestions: SqlQuestionStore;
 
   constructor(readonly db: SqlDb) {
     this.rooms = new SqlRoomStore(db);
     this.documents = new SqlDocumentLog(db);
     this.files = new SqlFileStore(db);
     this.meta = new SqlMetaStore(db);
+    this.ownQuestions = new SqlQuestionStore(db);
   }
 
   // Rooms, seats, rounds, feedback and timeline.
@@ -66,6 +70,17 @@ export class SqlStore implements Store {
   getFile: FileStore['getFile'] = (...a) => this.files.getFile(...a);
   getMeta: MetaStore['getMeta'] = (...a) => this.meta.getMeta(...a);
   getOrCreateMeta: MetaStore['getOrCreateMeta'] = (...a) => this.meta.getOrCreateMeta(...a);
+
+  // My questions.
+  addOwnQuestions: QuestionStore['addOwnQuestions'] = (...a) => this.ownQuestions.addOwnQuestions(...a);
+  replaceOwnQuestion: QuestionStore['replaceOwnQuestion'] = (...a) =>
+    this.ownQuestions.replaceOwnQuestion(...a);
+  listOwnQuestions: QuestionStore['listOwnQuestions'] = (...a) => this.ownQuestions.listOwnQuestions(...a);
+  getOwnQuestion: QuestionStore['getOwnQuestion'] = (...a) => this.ownQuestions.getOwnQuestion(...a);
+  deleteOwnQuestion: QuestionStore['deleteOwnQuestion'] = (...a) => this.ownQuestions.deleteOwnQuestion(...a);
+  shareOwnQuestion: QuestionStore['shareOwnQuestion'] = (...a) => this.ownQuestions.shareOwnQuestion(...a);
+  findSharedQuestion: QuestionStore['findSharedQuestion'] = (...a) =>
+    this.ownQuestions.findSharedQuestion(...a);
 
   async ping(): Promise<void> {
     await this.db.get('SELECT 1 AS one');
