@@ -35,6 +35,7 @@ import { connectionLog } from './logging/connectionLog.js';
 import { type Logger, silentLogger } from './logging/createLogger.js';
 import { redact } from './logging/redact.js';
 import { Metrics } from './metrics/Metrics.js';
+import { OwnQuestionCache } from './ownQuestions/OwnQuestionCache.js';
 import { OwnQuestionService } from './ownQuestions/OwnQuestionService.js';
 import { DEFAULT_OWN_QUESTION_LIMITS, type OwnQuestionLimits } from './ownQuestions/ownQuestionLimits.js';
 import { loadQuestionBank, type QuestionBank } from './questions/loadQuestionBank.js';
@@ -192,6 +193,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const seatChanges = new SeatChanges();
   const ownQuestionLimits = { ...DEFAULT_OWN_QUESTION_LIMITS, ...options.ownQuestionLimits };
   const ownQuestions = new OwnQuestionService(store, ownQuestionLimits);
+  // Rounds find the My questions they hold through the bank (P-MYQ-6).
+  bank.own = new OwnQuestionCache(store);
   const interview = new InterviewService(store, bank, docs);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
   const originAllowed = originPolicy(

@@ -48,7 +48,7 @@ describe('My questions', () => {
     expect(created.status).toBe(201);
     const entry = (await created.json()) as OwnQuestionEntry;
     expect(entry.id).toBe(`my-${entry.key}`);
-    expect(entry.question.interviewer.hints[0]).toContain('PRIVATE-MARKER');
+    expect(entry.question.interviewer.hints[1]).toContain('PRIVATE-MARKER');
 
     expect((await list(ann)).questions.map((q) => q.title)).toEqual(['Sum of a list']);
     const edited = await api(ann, `/api/my-questions/${entry.key}`, {

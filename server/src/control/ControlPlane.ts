@@ -217,7 +217,7 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
     roomEvent(
       ClientEvent.SelectQuestion,
       SelectQuestionRequest,
-      (p, { questionId }) => interview.selectQuestion(p, questionId),
+      (p, { questionId, author }) => interview.selectQuestion(p, questionId, author),
       { brief: true },
     );
     roomEvent(
