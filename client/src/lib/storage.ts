@@ -5,6 +5,7 @@ const SECRET_PREFIX = 'mockloop:secret:';
 const secretKey = (roomId: string) => `${SECRET_PREFIX}${roomId}`;
 const NAME_KEY = 'mockloop:name';
 const PERSON_KEY = 'mockloop:person';
+const AUTHOR_KEY = 'mockloop:author';
 const CALL_COLLAPSED_KEY = 'mockloop:call-collapsed';
 const questionShownKey = (roomId: string) => `mockloop:question-shown:${roomId}`;
 const matchedKey = (roomId: string) => `mockloop:matched:${roomId}`;
@@ -84,6 +85,23 @@ export const storage = {
     safe(() => localStorage.setItem(draftKey(roomId, round, kind), JSON.stringify(draft)), undefined),
   forgetDraft: (roomId: string, round: number, kind: string) =>
     safe(() => localStorage.removeItem(draftKey(roomId, round, kind)), undefined),
+  /**
+   * This browser's author secret for My questions (P-MYQ-1): 32 random bytes, made on first use.
+   * Whoever holds it holds the list, as a seat's secret holds a seat.
+   */
+  author: () =>
+    safe(() => {
+      let secret = localStorage.getItem(AUTHOR_KEY);
+      if (!secret) {
+        const bytes = crypto.getRandomValues(new Uint8Array(32));
+        secret = btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
+        localStorage.setItem(AUTHOR_KEY, secret);
+      }
+      return secret;
+    }, ''),
   /**
    * This browser's random lobby id: all its tabs are one person, with one place in line, never
    * paired with themself (P-LOBBY-1). Made on first use.

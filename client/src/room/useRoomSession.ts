@@ -11,6 +11,7 @@ import {
   type Language,
   type LobbyStatus,
   type NextRoundRequest,
+  OWN_QUESTION_PREFIX,
   ROUTES,
   type RoomState,
   type RoomSummary,
@@ -445,7 +446,14 @@ export function useRoomSession(roomId: string) {
     setLanguage,
     setAway,
     selectQuestion: useCallback(
-      (questionId: string) => send(ClientEvent.SelectQuestion, { questionId }),
+      (questionId: string) =>
+        send(
+          ClientEvent.SelectQuestion,
+          // One of My questions goes with this browser's author secret (P-MYQ-6).
+          questionId.startsWith(OWN_QUESTION_PREFIX)
+            ? { questionId, author: storage.author() }
+            : { questionId },
+        ),
       [send],
     ),
     revealQuestion: useCallback(
