@@ -11,6 +11,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { FullPageMessage } from '../app/FullPageMessage';
 import { fetchQuestions, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
+import { DifficultyRadar } from '../tracks/DifficultyRadar';
 import { BrandLink } from './BrandLink';
 import { NotFoundPage } from './NotFoundPage';
 import { PractiseFields, usePractise } from './PractiseForm';
@@ -136,6 +137,8 @@ function TrackView({ track, questions }: { track: PublicTrack; questions: Public
           </ol>
         </section>
       </div>
+
+      <DifficultyRadar questions={questions} />
 
       <section className="track-columns">
         <div>
