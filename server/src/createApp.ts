@@ -28,6 +28,7 @@ import { originPolicy } from './http/originPolicy.js';
 import { refuseUnknownHosts } from './http/refuseUnknownHosts.js';
 import { InterviewService } from './interview/InterviewService.js';
 import { RoundViews } from './interview/RoundViews.js';
+import { SeenQuestions } from './interview/SeenQuestions.js';
 import { ConnectionGuard } from './limits/ConnectionGuard.js';
 import { clientAddress, compileTrust } from './limits/clientAddress.js';
 import { LobbyService, participantChannel } from './lobby/LobbyService.js';
@@ -195,7 +196,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const ownQuestions = new OwnQuestionService(store, ownQuestionLimits);
   // Rounds find the My questions they hold through the bank (P-MYQ-6).
   bank.own = new OwnQuestionCache(store);
-  const interview = new InterviewService(store, bank, docs);
+  const seenQuestions = new SeenQuestions();
+  const interview = new InterviewService(store, bank, docs, Date.now, seenQuestions);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
   const originAllowed = originPolicy(
     options.allowedOrigins ?? (options.publicUrl ? [options.publicUrl] : undefined),
@@ -324,6 +326,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ice: options.ice ?? NO_ICE_SERVERS,
     log,
     onActivity: (roomId) => activity.touch(roomId),
+    seen: seenQuestions,
     onArrive: (participant) => {
       lobby.arrived(participant.id).catch((err) => log.error({ err }, 'lobby arrival failed'));
     },

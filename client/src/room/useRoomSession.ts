@@ -114,6 +114,9 @@ export function useRoomSession(roomId: string) {
   const setSession = useCallback((next: Session) => {
     sessionRef.current = next;
     setSessionState(next);
+    // A question shown in a room is one this browser has played (P-SEEN-1).
+    const shown = 'room' in next ? next.room.round.question?.id : undefined;
+    if (shown) storage.markSeen(shown);
   }, []);
   const [connected, setConnected] = useState(false);
   const [brief, setBrief] = useState<InterviewerBrief | null>(null);
@@ -139,9 +142,13 @@ export function useRoomSession(roomId: string) {
     const secret = storage.secret(roomId) ?? undefined;
     let ack: Ack<JoinResult>;
     try {
-      ack = await socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck(ClientEvent.Join, { roomId, secret, name: pendingName.current, tab: TAB_ID });
+      ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.Join, {
+        roomId,
+        secret,
+        name: pendingName.current,
+        tab: TAB_ID,
+        seen: storage.seen(),
+      });
     } catch {
       return; // no answer: the next 'connect' tries again
     }

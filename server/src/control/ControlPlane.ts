@@ -25,6 +25,7 @@ import type { IceSettings } from '../call/iceServers.js';
 import { AppError } from '../common/AppError.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { RoundViews } from '../interview/RoundViews.js';
+import type { SeenQuestions } from '../interview/SeenQuestions.js';
 import { participantChannel } from '../lobby/LobbyService.js';
 import { connectionLog } from '../logging/connectionLog.js';
 import type { Logger } from '../logging/createLogger.js';
@@ -83,6 +84,8 @@ export interface ControlDeps {
   onDepart?: (participantId: string) => void;
   /** Called on every join and room event (room expiry counts from the last). */
   onActivity?: (roomId: string) => void;
+  /** What each person's browser has seen (P-SEEN-1), kept from their joins for the brief. */
+  seen?: SeenQuestions;
   log: Logger;
 }
 
@@ -182,8 +185,12 @@ export function attachControlPlane(io: ControlServer, deps: ControlDeps): void {
         presence.connect(participant.roomId, participant.id, socket.id);
         await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
         deps.onArrive?.(participant);
+        if (req.seen) deps.seen?.set(participant.roomId, participant.id, req.seen);
         const room = await fullState(participant.roomId);
-        void broadcast(participant.roomId);
+        // A join that says what its browser has seen may change the interviewer's brief (P-SEEN-1).
+        void broadcast(participant.roomId, {
+          brief: req.seen !== undefined && room.round.interviewerId !== participant.id,
+        });
         if (room.round.interviewerId === participant.id) {
           // After the ack, so the client has its session when the brief arrives; the seat is read
           // again at send time.

@@ -16,6 +16,7 @@ import { freshTimer, untouched } from '../rounds/timer.js';
 import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
 import { detailsRevealed } from './detailsRevealed.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
+import type { SeenQuestions } from './SeenQuestions.js';
 
 /**
  * The interviewer's console: pick a question, reveal it, reveal hints one by one, and the brief
@@ -28,6 +29,8 @@ export class InterviewService {
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
     private readonly now: () => number = Date.now,
+    /** What each person's browser has seen, for the brief's `candidateSeen` (P-SEEN-1). */
+    private readonly seen?: SeenQuestions,
   ) {
     this.records = new RoundRecords(store, bank, now);
   }
@@ -45,6 +48,7 @@ export class InterviewService {
   }
 
   private briefOf(round: RoundRecord, loopTrackId: string | null): InterviewerBrief {
+    const candidateSeen = [...(this.seen?.get(round.roomId, round.candidateId) ?? [])];
     const question = this.records.question(round.questionId);
     const track = this.bank.tracks.find((t) => t.id === (question?.trackId ?? loopTrackId));
     const persona = question ? track?.personas[0] : undefined;
@@ -73,6 +77,7 @@ export class InterviewService {
               })),
             }
           : null,
+      candidateSeen,
     };
   }
 

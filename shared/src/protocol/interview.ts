@@ -69,6 +69,8 @@ export interface InterviewerBrief {
     values: string[];
     unwrittenRules: Array<{ title: string; description: string }>;
   } | null;
+  /** Question ids the round's candidate says their browser has opened or played (P-SEEN-1). */
+  candidateSeen: string[];
 }
 
 export const SelectQuestionRequest = z.object({

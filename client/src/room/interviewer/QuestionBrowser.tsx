@@ -17,6 +17,8 @@ interface Props {
   roomRoundType: RoundType;
   selectedId: string | null;
   locked: boolean;
+  /** Questions the candidate's browser has opened or played (P-SEEN-1), marked in the lists. */
+  candidateSeen?: readonly string[];
   onPick(questionId: string): void;
 }
 
@@ -26,7 +28,8 @@ type Filter<T> = T | 'all';
  * Browse and filter the bank (public fields only) and this browser's own questions (My questions,
  * listed first), then pick the round's question.
  */
-export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: Props) {
+export function QuestionBrowser({ roomRoundType, selectedId, locked, candidateSeen = [], onPick }: Props) {
+  const seenMark = (id: string) => (candidateSeen.includes(id) ? ' · the candidate has seen it' : '');
   const [questions, setQuestions] = useState<PublicQuestion[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [roundType, setRoundType] = useState<Filter<RoundType>>(roomRoundType);
@@ -149,7 +152,7 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
                 <div className="question-list-main">
                   <strong>{q.title}</strong>
                   <span className="muted small">
-                    {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty} · yours
+                    {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty} · yours{seenMark(q.id)}
                   </span>
                 </div>
                 <button
@@ -175,7 +178,7 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
             <div className="question-list-main">
               <strong>{q.title}</strong>
               <span className="muted small">
-                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min
+                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min{seenMark(q.id)}
               </span>
               <span className="small tags-line">{q.tags.map((t) => `#${t}`).join(' ')}</span>
             </div>
