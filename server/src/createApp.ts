@@ -294,7 +294,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     {
       arrivalMs: options.lobbyArrivalMs,
       onError: (err) => log.error({ err }, 'lobby arrival window failed'),
-      roomStart: (trackId, roundType) => lobbyRound(bank, trackId, roundType),
+      roomStart: (trackId, roundType, seen) => lobbyRound(bank, trackId, roundType, undefined, seen),
     },
   );
   const runnerSettings = options.runner ?? loadRunnerSettings({});
