@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { violations } from '../support/axe.js';
+import { captureTraffic } from '../support/capture.js';
 import { expect, test } from '../support/fixtures.js';
 import { createRoomFromHome, joinFromInvite, rateAll } from '../support/room.js';
 
@@ -86,6 +87,9 @@ test('P-MYQ-6: an interviewer writes a coding question in the room, plays it wit
   test.setTimeout(240_000);
   const ivy = await person();
   const cal = await person();
+  // Every byte the candidate's browser receives, checked for the question's private parts.
+  const calTraffic = captureTraffic(cal);
+  const ivyTraffic = captureTraffic(ivy);
   const roomUrl = await createRoomFromHome(ivy, 'Ivy');
   const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
   await panel.getByRole('tab', { name: 'Question bank' }).click();
@@ -145,6 +149,11 @@ test('P-MYQ-6: an interviewer writes a coding question in the room, plays it wit
   await scorecard.getByRole('button', { name: 'Submit feedback' }).click();
   await expect(ivy.getByText('Thanks, your feedback is in.')).toBeVisible();
   expect(await cal.content()).not.toContain(PRIVATE);
+  const calReceived = await calTraffic.text();
+  expect(calReceived).toContain('two numbers'); // the public test did arrive
+  expect(calReceived).not.toContain(PRIVATE);
+  // The capture sees the private parts where they belong: in the interviewer's brief.
+  expect(await ivyTraffic.text()).toContain(PRIVATE);
 
   // Next time: it is in My questions; exported, then imported by another interviewer, it is the same.
   await ivy.goto('/');
