@@ -36,7 +36,14 @@ test('the track page: one round from the list, a question preview, the lobby pre
   await ivy.getByRole('link', { name: TOP_K }).click();
   await ivy.waitForURL(/\/tracks\/netflix-mle\/questions\/netflix-mle-top-k-trending$/);
   await expect(ivy.getByRole('heading', { level: 1 })).toHaveText(TOP_K);
+  // P-SEEN-1: no spoilers; the prompt opens on request, with a warning, and counts as seen.
+  await expect(ivy.getByRole('heading', { name: 'Signature' })).toHaveCount(0);
+  await expect(ivy.getByText(/spoils the practice/)).toBeVisible();
+  await ivy.getByRole('button', { name: 'Show the prompt' }).click();
   await expect(ivy.getByRole('heading', { name: 'Signature' })).toBeVisible();
+  expect(await ivy.evaluate(() => JSON.parse(localStorage.getItem('mockloop:seen') ?? '[]'))).toContain(
+    'netflix-mle-top-k-trending',
+  );
   await expect(ivy).toHaveTitle(new RegExp(`^${TOP_K} · Netflix`));
   found.push(...(await violations(ivy, 'question preview')));
   await ivy.getByLabel('Your name').fill('Ivy');

@@ -8,8 +8,10 @@ import type { DocManager } from './documents/DocManager.js';
 import type { Readiness } from './health/Readiness.js';
 import { originPolicy } from './http/originPolicy.js';
 import { InterviewService } from './interview/InterviewService.js';
+import { SeenQuestions } from './interview/SeenQuestions.js';
 import type { Logger } from './logging/createLogger.js';
 import type { Metrics } from './metrics/Metrics.js';
+import { OwnQuestionCache } from './ownQuestions/OwnQuestionCache.js';
 import type { QuestionBank } from './questions/loadQuestionBank.js';
 import { RoomDeletion } from './rooms/RoomDeletion.js';
 import { RoomJanitor } from './rooms/RoomJanitor.js';
@@ -85,7 +87,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
   });
   const seatChanges = new SeatChanges();
-  const interview = new InterviewService(store, bank, docs);
+  // Rounds find the My questions they hold through the bank (P-MYQ-6).
+  bank.own = new OwnQuestionCache(store);
+  const seenQuestions = new SeenQuestions();
+  const interview = new InterviewService(store, bank, docs, Date.now, seenQuestions);
   const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
   // Wired to the control plane and the runner below, once they exist; only ticks after start().
   const simulation = new SimulationService({
@@ -117,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { queue: runQueue, runs } = await serverRuns(core, options);
   const planes = attachRoomPlanes(io, core, {
     simulation,
+    seen: seenQuestions,
     interview,
     rounds,
     runs,

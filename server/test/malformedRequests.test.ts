@@ -48,6 +48,20 @@ const ROUTES = [
   'GET /',
   'GET /index.html',
   'GET /{*path}',
+  // My questions (P-MYQ-*).
+  'GET /api/my-questions',
+  'POST /api/my-questions',
+  'POST /api/my-questions/import',
+  'GET /api/my-questions/export',
+  'GET /api/my-questions/:key',
+  'PUT /api/my-questions/:key',
+  'DELETE /api/my-questions/:key',
+  'POST /api/my-questions/:key/share',
+  'GET /api/shared-questions/:shareKey',
+  'POST /api/shared-questions/:shareKey/copy',
+  'GET /my-questions',
+  'GET /my-questions/:key',
+  'GET /shared-questions/:shareKey',
 ];
 
 const BAD_SEGMENTS = ['%E0%A4%A', '%', '%00', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(8000), '%ZZ', '\u00ff'];
@@ -118,6 +132,8 @@ describe('no request ends the process', () => {
       json('{"roundType":"coding","name":"\\u0000"}'),
       json(`{"roundType":"coding","pad":"${'x'.repeat(20_000)}"}`),
       json('roundType=coding', 'application/x-www-form-urlencoded'),
+      `POST /api/my-questions/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${'A'.repeat(43)}\r\nContent-Type: application/yaml\r\nContent-Length: 22\r\n\r\na: &a [*a]\nb: [*b, *b]`,
+      `POST /api/my-questions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${'A'.repeat(43)}\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{"title":`,
       'POST /api/rooms HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n',
       'POST /api/rooms HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n12345',
       `GET /api/questions HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,

@@ -13,13 +13,16 @@ const ReportPage = lazy(() => import('../pages/ReportPage'));
 const ReviewPage = lazy(() => import('../pages/ReviewPage'));
 const LobbyPage = lazy(() => import('../pages/LobbyPage'));
 const PracticePage = lazy(() => import('../pages/PracticePage'));
+const MyQuestionsPage = lazy(() => import('../pages/MyQuestionsPage'));
+const QuestionEditorPage = lazy(() => import('../pages/QuestionEditorPage'));
+const SharedQuestionPage = lazy(() => import('../pages/SharedQuestionPage'));
 
 /** The page for the address, from the app's one page table (`PAGES`, the server serves the same). */
 export function App() {
   const pathname = usePathname();
   const match = matchPage(pathname);
   if (!match) return <NotFoundPage />;
-  const { roomId = '', trackId = '', questionId = '' } = match.params;
+  const { roomId = '', trackId = '', questionId = '', key = '', shareKey = '' } = match.params;
   switch (match.page) {
     case 'home':
       return <HomePage />;
@@ -35,6 +38,12 @@ export function App() {
       return lazyPage(<RoomPage key={roomId} roomId={roomId} />, 'Opening the room…');
     case 'track':
       return lazyPage(<TrackPage key={trackId} trackId={trackId} />);
+    case 'myQuestions':
+      return lazyPage(<MyQuestionsPage />);
+    case 'myQuestion':
+      return lazyPage(<QuestionEditorPage key={key} questionKey={key} />);
+    case 'sharedQuestion':
+      return lazyPage(<SharedQuestionPage key={shareKey} shareKey={shareKey} />);
     case 'question':
       return lazyPage(<QuestionPreviewPage key={pathname} trackId={trackId} questionId={questionId} />);
   }

@@ -8,7 +8,8 @@ import { storage } from './storage';
  * into the room. Throws (an ApiError) when the room could not be created; nothing is stored then.
  */
 export async function startRoom(req: CreateRoomRequest & { name: string }): Promise<void> {
-  const room = await createRoom(req);
+  // A loop plan draws questions this browser has not seen first (P-SEEN-2).
+  const room = await createRoom({ ...req, seen: storage.seen() });
   storage.setName(req.name);
   storage.setSecret(room.roomId, room.secret);
   navigate(ROUTES.room(room.roomId));

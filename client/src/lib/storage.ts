@@ -1,3 +1,4 @@
+import { KEBAB_ID, MAX_SEEN_IDS } from '@mockloop/shared';
 import { TAB_ID } from './tabId';
 
 /** Per-browser memory: the participant secret for each room, the last name typed, the lobby id. */
@@ -5,6 +6,8 @@ const SECRET_PREFIX = 'mockloop:secret:';
 const secretKey = (roomId: string) => `${SECRET_PREFIX}${roomId}`;
 const NAME_KEY = 'mockloop:name';
 const PERSON_KEY = 'mockloop:person';
+const AUTHOR_KEY = 'mockloop:author';
+const SEEN_KEY = 'mockloop:seen';
 const CALL_COLLAPSED_KEY = 'mockloop:call-collapsed';
 const questionShownKey = (roomId: string) => `mockloop:question-shown:${roomId}`;
 const matchedKey = (roomId: string) => `mockloop:matched:${roomId}`;
@@ -84,6 +87,42 @@ export const storage = {
     safe(() => localStorage.setItem(draftKey(roomId, round, kind), JSON.stringify(draft)), undefined),
   forgetDraft: (roomId: string, round: number, kind: string) =>
     safe(() => localStorage.removeItem(draftKey(roomId, round, kind)), undefined),
+  /**
+   * Question ids this browser has opened (a preview's prompt) or played (revealed in a room),
+   * newest last, at most MAX_SEEN_IDS (P-SEEN-1): draws and interviewers avoid them.
+   */
+  seen: (): string[] =>
+    safe(() => {
+      const value = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '[]') as unknown;
+      return Array.isArray(value)
+        ? value.filter((id): id is string => typeof id === 'string' && KEBAB_ID.test(id))
+        : [];
+    }, []),
+  markSeen: (id: string) =>
+    safe(() => {
+      const before = storage.seen();
+      if (before.at(-1) === id) return; // a room's state repeats it with every broadcast
+      const ids = before.filter((seen) => seen !== id);
+      ids.push(id);
+      localStorage.setItem(SEEN_KEY, JSON.stringify(ids.slice(-MAX_SEEN_IDS)));
+    }, undefined),
+  /**
+   * This browser's author secret for My questions (P-MYQ-1): 32 random bytes, made on first use.
+   * Whoever holds it holds the list, as a seat's secret holds a seat.
+   */
+  author: () =>
+    safe(() => {
+      let secret = localStorage.getItem(AUTHOR_KEY);
+      if (!secret) {
+        const bytes = crypto.getRandomValues(new Uint8Array(32));
+        secret = btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
+        localStorage.setItem(AUTHOR_KEY, secret);
+      }
+      return secret;
+    }, ''),
   /**
    * This browser's random lobby id: all its tabs are one person, with one place in line, never
    * paired with themself (P-LOBBY-1). Made on first use.

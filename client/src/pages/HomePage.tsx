@@ -60,6 +60,7 @@ export function HomePage() {
         <BrandLink />
         <nav aria-label="Your practice">
           <a href="/practice">My practice</a>
+          <a href={ROUTES.myQuestions}>My questions</a>
         </nav>
       </header>
       <section className="hero">

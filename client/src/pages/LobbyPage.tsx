@@ -99,6 +99,7 @@ export default function LobbyPage() {
         roundType,
         role,
         person: storage.person(),
+        seen: storage.seen(),
       })
       .catch(() => null);
     setEntering(false);

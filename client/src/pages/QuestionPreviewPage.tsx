@@ -2,6 +2,7 @@ import { type PublicQuestion, type PublicTrack, ROUND_TYPE_LABELS, ROUTES } from
 import { type FormEvent, useEffect, useState } from 'react';
 import { fetchQuestion, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
+import { storage } from '../lib/storage';
 import { CodingDetails } from '../questions/CodingDetails';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
@@ -55,6 +56,12 @@ export default function QuestionPreviewPage({
 
 function QuestionPreview({ track, question }: { track: PublicTrack; question: PublicQuestion }) {
   const practise = usePractise();
+  // No spoilers (P-SEEN-1): the prompt opens on request, and then counts as seen in this browser.
+  const [shown, setShown] = useState(false);
+  const show = () => {
+    storage.markSeen(question.id);
+    setShown(true);
+  };
   const typeLabel = ROUND_TYPE_LABELS[question.roundType];
 
   function onSubmit(event: FormEvent) {
@@ -84,10 +91,24 @@ function QuestionPreview({ track, question }: { track: PublicTrack; question: Pu
               </span>
             ))}
           </div>
-          <Prose className="prompt" text={question.prompt} />
-          {question.coding && (
-            <div className="coding-details">
-              <CodingDetails coding={question.coding} language="python" heading="h2" />
+          {shown ? (
+            <>
+              <Prose className="prompt" text={question.prompt} />
+              {question.coding && (
+                <div className="coding-details">
+                  <CodingDetails coding={question.coding} language="python" heading="h2" />
+                </div>
+              )}
+            </>
+          ) : (
+            <div className="warning spoiler-guard">
+              <p>
+                This shows the whole prompt. If you may be asked this question as a candidate, reading it now
+                spoils the practice: rooms of this browser will then prefer other questions.
+              </p>
+              <button type="button" className="button" onClick={show}>
+                Show the prompt
+              </button>
             </div>
           )}
           {question.phases.length > 0 && (

@@ -10,6 +10,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { fetchQuestions, fetchTrack } from '../lib/api';
 import { Prose } from '../lib/Prose';
+import { DifficultyRadar } from '../tracks/DifficultyRadar';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 import { NotFoundPage } from './NotFoundPage';
@@ -136,6 +137,8 @@ function TrackView({ track, questions }: { track: PublicTrack; questions: Public
           </ol>
         </section>
       </div>
+
+      <DifficultyRadar questions={questions} />
 
       <section className="track-columns">
         <div>

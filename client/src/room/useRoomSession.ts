@@ -27,7 +27,7 @@ function openSession(roomId: string) {
     onMatched: (match) => navigate(ROUTES.room(match.roomId)),
   });
   const sender = new ActionSender(client);
-  return { client, sender, actions: roomActions(client, sender) };
+  return { client, sender, actions: roomActions(client, sender, () => storage.author()) };
 }
 
 /**

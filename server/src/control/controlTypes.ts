@@ -5,6 +5,7 @@ import type { IceSettings } from '../call/iceServers.js';
 import type { RunService } from '../execution/RunService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { RoundViews } from '../interview/RoundViews.js';
+import type { SeenQuestions } from '../interview/SeenQuestions.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Presence } from '../rooms/Presence.js';
 import type { RoomService } from '../rooms/RoomService.js';
@@ -57,6 +58,8 @@ export interface ControlDeps {
     /** The socket's client address (behind a trusted proxy, the forwarded one). */
     addressOf: (socket: ControlSocket) => string;
   };
+  /** What each person's browser has seen (P-SEEN-1), kept from their joins for the brief. */
+  seen?: SeenQuestions;
   /** Solo rooms' simulated interviewers (P-SIM-1..5). */
   simulation?: SimulationService;
   /** Called when a participant arrives in a room (the lobby waits for both of a match). */

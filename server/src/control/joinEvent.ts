@@ -34,6 +34,7 @@ export function attachJoin(ctx: SocketContext): void {
       presence.connect(participant.roomId, participant.id, socket.id);
       await socket.join([roomChannel(participant.roomId), participantChannel(participant.id)]);
       deps.onArrive?.(participant);
+      if (req.seen) deps.seen?.set(participant.roomId, participant.id, req.seen);
       // After the ack, so the page has its session when the simulation's view arrives.
       const simulation = deps.simulation;
       if (simulation) {
@@ -46,7 +47,10 @@ export function attachJoin(ctx: SocketContext): void {
       const grants = rooms.grants(participant, room.round, req.tab);
       // Set before the broadcast, so it pushes this socket no grants it already has.
       socket.data.grantsKey = grantsKey(grants);
-      void broadcast(participant.roomId);
+      // A join that says what its browser has seen may change the interviewer's brief (P-SEEN-1).
+      void broadcast(participant.roomId, {
+        brief: req.seen !== undefined && room.round.interviewerId !== participant.id,
+      });
       if (room.round.interviewerId === participant.id) {
         // After the ack, so the client has its session when the brief arrives; the seat is read
         // again at send time.

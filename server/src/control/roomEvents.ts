@@ -56,7 +56,7 @@ export function attachRoomEvents(ctx: SocketContext): void {
   roomEvent(
     ClientEvent.SelectQuestion,
     SelectQuestionRequest,
-    (p, { questionId }) => interview.selectQuestion(p, questionId),
+    (p, { questionId, author }) => interview.selectQuestion(p, questionId, author),
     brief,
   );
   roomEvent(

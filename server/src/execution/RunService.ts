@@ -102,6 +102,7 @@ export class RunService {
     const availability = (await this.queue.availability())[language];
     if (!availability.available)
       throw new AppError('FORBIDDEN', availability.reason ?? 'It cannot run here.');
+    await this.bank.own?.warm([round.questionId]);
     const tests = this.testsFor(request.kind, participant, round, language);
     const code = await this.codeOf(round, request.textHash);
     await this.checkBudgets(participant, address);
@@ -160,7 +161,7 @@ export class RunService {
     language: ServerLanguage,
   ): { entry: string; cases: JudgedTest[]; timeLimitMs: number } | null {
     const question = round.questionId
-      ? this.bank.questions.find((q) => q.id === round.questionId)
+      ? (this.bank.questions.find((q) => q.id === round.questionId) ?? this.bank.own?.find(round.questionId))
       : undefined;
     const revealed =
       question?.coding !== undefined && round.revealedAt !== null && round.starterFor === question.id;

@@ -7,6 +7,8 @@ import type { TrustProxy } from '../limits/clientAddress.js';
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Metrics } from '../metrics/Metrics.js';
+import type { OwnQuestionService } from '../ownQuestions/OwnQuestionService.js';
+import type { OwnQuestionLimits } from '../ownQuestions/ownQuestionLimits.js';
 import type { QuestionBank } from '../questions/loadQuestionBank.js';
 import { publicQuestion } from '../questions/publicQuestion.js';
 import { publicTrack } from '../questions/publicTrack.js';
@@ -22,6 +24,7 @@ import { requestParticipant } from './requestParticipant.js';
 import { bankRoutes } from './routes/bankRoutes.js';
 import { fileRoutes } from './routes/fileRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
+import { ownQuestionRoutes } from './routes/ownQuestionRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 import { reviewRoutes } from './routes/reviewRoutes.js';
@@ -64,6 +67,8 @@ export interface HttpAppOptions {
   simulation?: SimulationService;
   /** A friend's review of a round (P-REVIEW-1..4). */
   reviews?: ReviewService;
+  /** My questions (P-MYQ-*), their bounds, and the writes each address may make an hour. */
+  ownQuestions: { service: OwnQuestionService; limits: OwnQuestionLimits; writes: PerIpLimiter };
 }
 
 /** Express app for the HTTP API and the built client. Never listens by itself. */
@@ -86,6 +91,7 @@ export function createHttpApp({
   deletion,
   simulation,
   reviews,
+  ownQuestions,
 }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -116,6 +122,14 @@ export function createHttpApp({
   if (simulation) app.use(simulationRoutes({ simulation, roomCreation, metrics, bearer }));
   if (reviews) app.use(reviewRoutes({ reviews, bearer }));
   app.use(bankRoutes(questions, tracks));
+  app.use(
+    ownQuestionRoutes({
+      questions: ownQuestions.service,
+      limits: ownQuestions.limits,
+      writes: ownQuestions.writes,
+      metrics,
+    }),
+  );
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));
   app.use('/api', (_req, res) => {

@@ -1,4 +1,11 @@
-import { CODE_DOC, docName, type InterviewerBrief, type Language, type Question } from '@mockloop/shared';
+import {
+  CODE_DOC,
+  docName,
+  type InterviewerBrief,
+  type Language,
+  OWN_QUESTION_PREFIX,
+  type Question,
+} from '@mockloop/shared';
 import { AppError } from '../common/AppError.js';
 import { landed, untilWritten } from '../common/untilWritten.js';
 import type { DocEditor } from '../documents/DocEditor.js';
@@ -9,6 +16,7 @@ import { freshTimer, untouched } from '../rounds/timer.js';
 import type { ParticipantRecord, RoundRecord, Store } from '../store/Store.js';
 import { detailsRevealed } from './detailsRevealed.js';
 import { interviewerQuestion } from './interviewerQuestion.js';
+import type { SeenQuestions } from './SeenQuestions.js';
 
 /**
  * The interviewer's console: pick a question, reveal it, reveal hints one by one, and the brief
@@ -21,6 +29,8 @@ export class InterviewService {
     private readonly bank: QuestionBank,
     private readonly docs: DocEditor,
     private readonly now: () => number = Date.now,
+    /** What each person's browser has seen, for the brief's `candidateSeen` (P-SEEN-1). */
+    private readonly seen?: SeenQuestions,
   ) {
     this.records = new RoundRecords(store, bank, now);
   }
@@ -29,7 +39,7 @@ export class InterviewService {
 
   /** The brief and whom it is for: the current round's interviewer, read now. */
   async interviewerBrief(roomId: string): Promise<{ interviewerId: string | null; brief: InterviewerBrief }> {
-    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.records.current(roomId)]);
+    const [room, round] = await Promise.all([this.store.getRoom(roomId), this.records.warmCurrent(roomId)]);
     return { interviewerId: round.interviewerId, brief: this.briefOf(round, room?.loop?.trackId ?? null) };
   }
 
@@ -38,6 +48,7 @@ export class InterviewService {
   }
 
   private briefOf(round: RoundRecord, loopTrackId: string | null): InterviewerBrief {
+    const candidateSeen = [...(this.seen?.get(round.roomId, round.candidateId) ?? [])];
     const question = this.records.question(round.questionId);
     const track = this.bank.tracks.find((t) => t.id === (question?.trackId ?? loopTrackId));
     const persona = question ? track?.personas[0] : undefined;
@@ -66,13 +77,18 @@ export class InterviewService {
               })),
             }
           : null,
+      candidateSeen,
     };
   }
 
   /** Picks the round's question; allowed until it is revealed. */
-  async selectQuestion(interviewer: ParticipantRecord, questionId: string): Promise<void> {
-    const question = this.records.question(questionId);
-    if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
+  async selectQuestion(interviewer: ParticipantRecord, questionId: string, author?: string): Promise<void> {
+    // One of My questions only with its author's secret (P-MYQ-6); a bank question by its id.
+    const question = questionId.startsWith(OWN_QUESTION_PREFIX)
+      ? await this.bank.own?.pick(author, questionId)
+      : this.records.question(questionId);
+    if (!question)
+      throw new AppError('NOT_FOUND', 'There is no such question in the bank or in your questions.');
     const { round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'pick a question');
       if (round.revealedAt !== null) {
@@ -95,6 +111,7 @@ export class InterviewService {
    * racing on any nodes only one inserts it.
    */
   async revealQuestion(interviewer: ParticipantRecord, part?: 'prompt'): Promise<void> {
+    await this.records.warmCurrent(interviewer.roomId);
     const { result, round, written } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'reveal the question');
       const question = this.records.question(round.questionId);
@@ -122,6 +139,7 @@ export class InterviewService {
 
   /** Reveals the next hint to everyone and records when. */
   async revealHint(interviewer: ParticipantRecord): Promise<void> {
+    await this.records.warmCurrent(interviewer.roomId);
     const { result, round } = await mutateCurrentRound(this.store, interviewer.roomId, (round) => {
       requireOpenRoundInterviewer(round, interviewer, 'reveal a hint');
       const question = this.records.question(round.questionId);

@@ -27,7 +27,7 @@ export class RoundViews {
   }
 
   async roundView(roomId: string): Promise<RoundView> {
-    return this.viewOf(await this.records.current(roomId), await this.store.listFeedback(roomId));
+    return this.viewOf(await this.records.warmCurrent(roomId), await this.store.listFeedback(roomId));
   }
 
   /**
@@ -45,6 +45,7 @@ export class RoundViews {
     ]);
     const current = rounds.at(-1);
     if (!current) throw new AppError('NOT_FOUND', 'This room does not exist.');
+    await this.records.warm(rounds.map((r) => r.questionId));
     return {
       roundType: current.roundType,
       loop: plan ? loopView(this.bank, plan, rounds) : null,

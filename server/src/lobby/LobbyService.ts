@@ -27,7 +27,7 @@ export interface LobbyOptions {
   /** How long a matched person has to open the room (default LOBBY_ARRIVAL_MS). */
   arrivalMs?: number;
   /** How a matched pair's room begins (default: a plain room of their round type). */
-  roomStart?: (trackId: string, roundType: RoundType) => RoomStart;
+  roomStart?: (trackId: string, roundType: RoundType, seen: ReadonlySet<string>) => RoomStart;
   now?: () => number;
   onError?: (err: unknown) => void;
 }
@@ -43,7 +43,7 @@ export class LobbyService {
   private readonly arrivalMs: number;
   private readonly now: () => number;
   private readonly onError: (err: unknown) => void;
-  private readonly roomStart: (trackId: string, roundType: RoundType) => RoomStart;
+  private readonly roomStart: (trackId: string, roundType: RoundType, seen: ReadonlySet<string>) => RoomStart;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -81,6 +81,7 @@ export class LobbyService {
       role: request.role,
       enqueuedAt: this.now(),
       requeued: false,
+      ...(request.seen ? { seen: request.seen } : {}),
     };
     return this.lock.run('lobby', () => this.place(entry, false));
   }
@@ -116,7 +117,12 @@ export class LobbyService {
   private async createMatch(first: WaitingEntry, second: WaitingEntry): Promise<void> {
     const { interviewer, candidate } = assignSeats(first, second);
     const { roomId, participants } = await this.rooms.createRoomWithSeats(
-      this.roomStart(interviewer.trackId, interviewer.roundType),
+      // The plan draws what neither has seen first, the candidate's browser above all (P-SEEN-2).
+      this.roomStart(
+        interviewer.trackId,
+        interviewer.roundType,
+        new Set([...(candidate.seen ?? []), ...(interviewer.seen ?? [])]),
+      ),
       [
         { name: interviewer.name, role: 'interviewer' },
         { name: candidate.name, role: 'candidate' },

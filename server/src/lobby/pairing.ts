@@ -13,6 +13,8 @@ export interface WaitingEntry {
   enqueuedAt: number;
   /** Put back at the front after a partner failed to arrive. */
   requeued: boolean;
+  /** Questions the person's browser has seen (P-SEEN-2); not kept when put back in line. */
+  seen?: string[];
 }
 
 /** Two people can practise together: same track and round type, and their roles fit. */

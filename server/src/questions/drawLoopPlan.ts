@@ -26,6 +26,8 @@ export function drawLoopPlan(
   track: Track,
   questions: readonly Question[],
   choose: Chooser,
+  /** Questions to draw only when nothing else fits (ones the person has seen: P-SEEN-2). */
+  avoid: ReadonlySet<string> = new Set(),
 ): LoopPlanRecord | { unfilled: number } {
   const plan = track.plan ?? [];
   const own = questions.filter((q) => q.trackId === track.id);
@@ -39,7 +41,8 @@ export function drawLoopPlan(
   for (const { round, index } of order) {
     const options = own.filter((q) => !taken.has(q.id) && questionFits(round.roundType, q.roundType));
     if (options.length === 0) return { unfilled: index };
-    const question = choose(options);
+    const fresh = options.filter((q) => !avoid.has(q.id));
+    const question = choose(fresh.length > 0 ? fresh : options);
     taken.add(question.id);
     picked.set(index, question.id);
   }

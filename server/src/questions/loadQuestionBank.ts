@@ -27,6 +27,16 @@ import { readYamlFile } from './readYamlFile.js';
 export interface QuestionBank {
   tracks: Track[];
   questions: Question[];
+  /**
+   * Questions of My questions that rounds hold (`my-<key>`), read from the store on demand
+   * (`warm`) and then found like the bank's; absent where no store is (the bank's own tools).
+   */
+  own?: {
+    find(id: string): Question | undefined;
+    warm(ids: ReadonlyArray<string | null | undefined>): Promise<void>;
+    /** The question `id` if the author secret is its author's (read fresh), else undefined. */
+    pick(authorSecret: string | undefined, id: string): Promise<Question | undefined>;
+  };
 }
 
 export const TRACK_FILE = 'track.yaml';
@@ -84,7 +94,7 @@ function expandTests(tests: TestCase[], file: string, problems: BankProblem[]): 
 }
 
 /** Tests built by generators are only checked against the typed signature once expanded. */
-function checkTestTypes(
+export function checkTestTypes(
   coding: CodingProblem,
   tests: TestCase[],
   file: string,

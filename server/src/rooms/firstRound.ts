@@ -18,14 +18,14 @@ export interface RoomStart {
  * or one question (`questionId`; the round takes the question's type when it fits).
  */
 export function firstRound(
-  req: Pick<CreateRoomRequest, 'roundType' | 'questionId' | 'loopTrackId'>,
+  req: Pick<CreateRoomRequest, 'roundType' | 'questionId' | 'loopTrackId' | 'seen'>,
   bank: QuestionBank,
   choose: Chooser = pickAtRandom,
 ): RoomStart {
   if (req.loopTrackId !== undefined) {
     const track = bank.tracks.find((t) => t.id === req.loopTrackId);
     if (!track) throw new AppError('NOT_FOUND', 'There is no such track.');
-    const loop = drawLoopPlan(track, bank.questions, choose);
+    const loop = drawLoopPlan(track, bank.questions, choose, new Set(req.seen));
     if ('unfilled' in loop) throw new AppError('BAD_REQUEST', 'This track has no loop plan to follow.');
     const stage = loop.stages[0];
     if (!stage) throw new AppError('BAD_REQUEST', 'This track has no loop plan to follow.');

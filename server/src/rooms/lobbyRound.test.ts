@@ -34,4 +34,12 @@ describe('a lobby match begins in its track (P-LOBBY-4)', () => {
     });
     expect(lobbyRound(bank, 'no-such-track', 'coding', pickFirst).loop).toBeNull();
   });
+
+  it('P-SEEN-2: a match draws questions the pair has not seen first', () => {
+    const first = lobbyRound(bank, 'netflix-mle', 'system-design', pickFirst);
+    const seen = new Set([first.opening.questionId ?? '']);
+    const other = lobbyRound(bank, 'netflix-mle', 'system-design', pickFirst, seen);
+    expect(other.opening.questionId).toBeDefined();
+    expect(other.opening.questionId).not.toBe(first.opening.questionId);
+  });
 });

@@ -14,11 +14,13 @@ export function lobbyRound(
   trackId: string,
   roundType: RoundType,
   choose: Chooser = pickAtRandom,
+  /** Questions the pair's browsers have seen: drawn only when nothing else fits (P-SEEN-2). */
+  seen: ReadonlySet<string> = new Set(),
 ): RoomStart {
   const plain: RoomStart = { roundType, opening: {}, loop: null };
   const track = bank.tracks.find((t) => t.id === trackId);
   if (!track) return plain;
-  const loop = drawLoopPlan(track, bank.questions, choose);
+  const loop = drawLoopPlan(track, bank.questions, choose, seen);
   if ('unfilled' in loop) return plain;
   const index = loop.stages.findIndex((s) => s.roundType === roundType);
   const stage = loop.stages[index];

@@ -43,6 +43,10 @@ export class ReplayService {
       this.store.listParticipants(viewer.roomId),
       this.store.listEvents(viewer.roomId),
     ]);
+    // The round's own question (`my-<key>`), if it has one, so the timeline can name it.
+    await this.records.warm(
+      events.filter((e) => e.round === number).map((e) => String(e.data.questionId ?? '')),
+    );
     const docs: ReplayInfo['docs'] = {};
     const authors = new Set<string>();
     for (const kind of this.kinds(viewer, round.interviewerId)) {

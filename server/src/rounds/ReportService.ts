@@ -52,6 +52,7 @@ export class ReportService {
       return p ? { id: p.id, name: p.name } : null;
     };
     const reports: RoundReport[] = [];
+    await this.records.warm(rounds.map((r) => r.questionId));
     for (const round of rounds) {
       const question = this.records.question(round.questionId);
       const revealed = round.revealedAt !== null ? question : undefined;

@@ -28,7 +28,20 @@ export class RoundRecords {
   }
 
   question(id: string | null): Question | undefined {
-    return id ? this.bank.questions.find((q) => q.id === id) : undefined;
+    if (!id) return undefined;
+    return this.bank.questions.find((q) => q.id === id) ?? this.bank.own?.find(id);
+  }
+
+  /** Reads the rounds' own questions (`my-<key>`) into memory, so `question` finds them. */
+  async warm(ids: ReadonlyArray<string | null | undefined>): Promise<void> {
+    await this.bank.own?.warm(ids);
+  }
+
+  /** The room's current round, its question in memory. */
+  async warmCurrent(roomId: string): Promise<RoundRecord> {
+    const round = await this.current(roomId);
+    await this.warm([round.questionId]);
+    return round;
   }
 
   /** A round's question if it is revealed, else undefined: all the room may know of it. */

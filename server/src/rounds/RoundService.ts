@@ -1,5 +1,6 @@
 import {
   type NextRoundRequest,
+  OWN_QUESTION_PREFIX,
   questionFits,
   type ScorecardInput,
   type SelfAssessmentInput,
@@ -131,6 +132,10 @@ export class RoundService {
           'Pick a question ahead only for the same seats: with the seats swapped, the next interviewer picks.',
         );
       }
+      if (req.questionId?.startsWith(OWN_QUESTION_PREFIX)) {
+        // Picking one of My questions needs its author's secret: pick it once the round is open.
+        throw new AppError('BAD_REQUEST', 'Pick your own question in the new round’s question browser.');
+      }
       const picked = req.questionId !== undefined ? this.records.question(req.questionId) : undefined;
       if (req.questionId !== undefined && !picked) {
         throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
@@ -190,6 +195,7 @@ export class RoundService {
     {
       const round = await this.store.getRound(participant.roomId, input.round);
       if (!round) throw new AppError('NOT_FOUND', 'There is no such round.');
+      await this.records.warm([round.questionId]);
       const author = kind === 'scorecard' ? round.interviewerId : round.candidateId;
       if (participant.id !== author) {
         throw new AppError(

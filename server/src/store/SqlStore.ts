@@ -1,6 +1,7 @@
 import type { DocumentLog } from './DocumentLog.js';
 import type { FileStore } from './FileStore.js';
 import type { MetaStore } from './MetaStore.js';
+import type { QuestionStore } from './QuestionStore.js';
 import type { ReviewStore } from './ReviewStore.js';
 import type { RoomStore } from './RoomStore.js';
 import type { SimulationStore } from './SimulationStore.js';
@@ -9,6 +10,7 @@ import type { SqlDb } from './sql/SqlDb.js';
 import { SqlDocumentLog } from './sql/SqlDocumentLog.js';
 import { SqlFileStore } from './sql/SqlFileStore.js';
 import { SqlMetaStore } from './sql/SqlMetaStore.js';
+import { SqlQuestionStore } from './sql/SqlQuestionStore.js';
 import { SqlReviewStore } from './sql/SqlReviewStore.js';
 import { SqlRoomStore } from './sql/SqlRoomStore.js';
 import { SqlSimulationStore } from './sql/SqlSimulationStore.js';
@@ -25,6 +27,7 @@ export class SqlStore implements Store {
   readonly meta: SqlMetaStore;
   readonly simulations: SqlSimulationStore;
   readonly reviews: SqlReviewStore;
+  readonly ownQuestions: SqlQuestionStore;
 
   constructor(readonly db: SqlDb) {
     this.rooms = new SqlRoomStore(db);
@@ -33,6 +36,7 @@ export class SqlStore implements Store {
     this.meta = new SqlMetaStore(db);
     this.simulations = new SqlSimulationStore(db);
     this.reviews = new SqlReviewStore(db);
+    this.ownQuestions = new SqlQuestionStore(db);
   }
 
   // Rooms, seats, rounds, feedback and timeline.
@@ -87,6 +91,16 @@ export class SqlStore implements Store {
   getReview: ReviewStore['getReview'] = (...a) => this.reviews.getReview(...a);
   listReviews: ReviewStore['listReviews'] = (...a) => this.reviews.listReviews(...a);
   updateReview: ReviewStore['updateReview'] = (...a) => this.reviews.updateReview(...a);
+  // My questions.
+  addOwnQuestions: QuestionStore['addOwnQuestions'] = (...a) => this.ownQuestions.addOwnQuestions(...a);
+  replaceOwnQuestion: QuestionStore['replaceOwnQuestion'] = (...a) =>
+    this.ownQuestions.replaceOwnQuestion(...a);
+  listOwnQuestions: QuestionStore['listOwnQuestions'] = (...a) => this.ownQuestions.listOwnQuestions(...a);
+  getOwnQuestion: QuestionStore['getOwnQuestion'] = (...a) => this.ownQuestions.getOwnQuestion(...a);
+  deleteOwnQuestion: QuestionStore['deleteOwnQuestion'] = (...a) => this.ownQuestions.deleteOwnQuestion(...a);
+  shareOwnQuestion: QuestionStore['shareOwnQuestion'] = (...a) => this.ownQuestions.shareOwnQuestion(...a);
+  findSharedQuestion: QuestionStore['findSharedQuestion'] = (...a) =>
+    this.ownQuestions.findSharedQuestion(...a);
 
   async ping(): Promise<void> {
     await this.db.get('SELECT 1 AS one');

@@ -4,6 +4,7 @@ import type { DocManagerOptions } from '../documents/DocManager.js';
 import type { RunnerSettings } from '../execution/runnerSettings.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Metrics } from '../metrics/Metrics.js';
+import type { OwnQuestionLimits } from '../ownQuestions/ownQuestionLimits.js';
 import type { Store } from '../store/Store.js';
 
 /** How createApp is set up: main.ts passes the configuration; tests pass what they need. */
@@ -33,6 +34,8 @@ export interface AppOptions {
   docTokenTtlMs?: number;
   /** Bounds on visitors (rates, budgets, timeouts, retention); default DEFAULT_LIMITS. */
   limits?: Limits;
+  /** My questions' bounds (P-MYQ-3); tests lower them. */
+  ownQuestionLimits?: Partial<OwnQuestionLimits>;
   /** Browser origins allowed on the WebSocket planes; default: PUBLIC_URL's, else the request's host. */
   allowedOrigins?: string[];
   /** Host names the public listener answers to besides PUBLIC_URL's and loopback names (ALLOWED_HOSTS). */

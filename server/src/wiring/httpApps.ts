@@ -4,6 +4,8 @@ import { FileService } from '../files/FileService.js';
 import { createHttpApp } from '../http/createHttpApp.js';
 import { createInternalApp } from '../http/createInternalApp.js';
 import type { InterviewService } from '../interview/InterviewService.js';
+import { OwnQuestionService } from '../ownQuestions/OwnQuestionService.js';
+import { DEFAULT_OWN_QUESTION_LIMITS } from '../ownQuestions/ownQuestionLimits.js';
 import { ReviewService } from '../review/ReviewService.js';
 import type { RoomDeletion } from '../rooms/RoomDeletion.js';
 import { ReplayService } from '../rounds/ReplayService.js';
@@ -29,7 +31,13 @@ export async function httpApps(
   const { store, bank, docs, rooms, presence, readiness, cluster, limits, trust, nodeId, log, metrics } =
     core;
   const { deletion } = parts;
+  const ownQuestionLimits = { ...DEFAULT_OWN_QUESTION_LIMITS, ...options.ownQuestionLimits };
   const app = createHttpApp({
+    ownQuestions: {
+      service: new OwnQuestionService(store, ownQuestionLimits),
+      limits: ownQuestionLimits,
+      writes: cluster.limiter('own-questions', ownQuestionLimits.writesPerIpPerHour, 3600),
+    },
     rooms,
     interview: parts.interview,
     reports: new ReportService(store, bank, docs),

@@ -5,6 +5,7 @@ import { attachLobbyPlane, socketNotifier } from '../control/LobbyPlane.js';
 import type { RunService } from '../execution/RunService.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import { RoundViews } from '../interview/RoundViews.js';
+import type { SeenQuestions } from '../interview/SeenQuestions.js';
 import { clientAddress } from '../limits/clientAddress.js';
 import { LobbyService, participantChannel } from '../lobby/LobbyService.js';
 import { lobbyRound } from '../rooms/lobbyRound.js';
@@ -18,6 +19,8 @@ export interface RoomPlaneServices {
   runs: RunService;
   /** Solo rooms' simulated interviewers (P-SIM-1..5). */
   simulation?: SimulationService;
+  /** What each person's browser has seen (P-SEEN-1), kept from their joins for the brief. */
+  seen?: SeenQuestions;
   ice?: IceSettings;
   /** How long a matched person has to open the room. */
   lobbyArrivalMs?: number;
@@ -40,11 +43,12 @@ export function attachRoomPlanes(io: ControlServer, core: CoreServices, services
     {
       arrivalMs: services.lobbyArrivalMs,
       onError: (err) => log.error({ err }, 'lobby arrival window failed'),
-      roomStart: (trackId, roundType) => lobbyRound(bank, trackId, roundType),
+      roomStart: (trackId, roundType, seen) => lobbyRound(bank, trackId, roundType, undefined, seen),
     },
   );
   const control = attachControlPlane(io, {
     simulation: services.simulation,
+    seen: services.seen,
     views: new RoundViews(store, bank),
     runs: { runs: services.runs, addressOf },
     rooms,

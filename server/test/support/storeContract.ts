@@ -5,6 +5,7 @@ import {
   FeedbackExistsError,
   type FileRecord,
   type NewParticipant,
+  type OwnQuestionRecord,
   type ReviewRecord,
   type RoomRecord,
   type SimulationRecord,
@@ -506,6 +507,71 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.listActiveSimulations()).not.toContain(id);
       await store.deleteRoom(id);
       expect(await store.getSimulation(id)).toBeNull();
+    });
+
+    const own = (owner: string, key: string, bytes = 10): OwnQuestionRecord => ({
+      key: `${owner}-${key}-${n}`,
+      owner,
+      title: `Title ${key}`,
+      roundType: 'coding',
+      difficulty: 'medium',
+      body: '{}',
+      bytes,
+      shareKey: null,
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
+
+    it("S-MYQ-1: an author's questions are added all or none, within the count and bytes, racing tabs included", async () => {
+      n++;
+      const quota = { maxCount: 3, maxBytes: 100 };
+      expect(await store.addOwnQuestions([own('ann', 'a'), own('ann', 'b')], quota)).toBe('saved');
+      // Two more at once would pass the count: neither is added.
+      expect(await store.addOwnQuestions([own('ann', 'c'), own('ann', 'd')], quota)).toBe('too-many');
+      expect(await store.addOwnQuestions([own('ann', 'e', 81)], quota)).toBe('too-large');
+      expect((await store.listOwnQuestions('ann')).map((q) => q.title).sort()).toEqual([
+        'Title a',
+        'Title b',
+      ]);
+      // Two tabs racing for the last place: one wins.
+      const racing = await Promise.all([
+        store.addOwnQuestions([own('ann', 'x')], quota),
+        store.addOwnQuestions([own('ann', 'y')], quota),
+      ]);
+      expect(racing.sort()).toEqual(['saved', 'too-many']);
+      expect(await store.listOwnQuestions('ann')).toHaveLength(3);
+      // Another author's list is apart.
+      expect(await store.addOwnQuestions([own('bob', 'a')], quota)).toBe('saved');
+      // A replacement counts its new bytes instead of its old ones, and only for its author.
+      const [first] = await store.listOwnQuestions('ann');
+      if (!first) throw new Error('no question');
+      expect(
+        await store.replaceOwnQuestion({ ...first, title: 'New', bytes: 81, updatedAt: 2000 }, quota),
+      ).toBe('too-large');
+      expect(
+        await store.replaceOwnQuestion({ ...first, title: 'New', bytes: 20, updatedAt: 2000 }, quota),
+      ).toBe('saved');
+      expect(await store.replaceOwnQuestion({ ...first, owner: 'bob', title: 'Stolen' }, quota)).toBe(
+        'not-found',
+      );
+      expect((await store.getOwnQuestion(first.key))?.title).toBe('New');
+      expect((await store.listOwnQuestions('ann'))[0]?.key).toBe(first.key);
+    });
+
+    it('S-MYQ-2: questions are shared and deleted only by their author; a share key is set once', async () => {
+      n++;
+      const quota = { maxCount: 10, maxBytes: 1000 };
+      const q = own('ann', 'a');
+      await store.addOwnQuestions([q], quota);
+      expect(await store.shareOwnQuestion('bob', q.key, 'share-bob')).toBeNull();
+      expect(await store.shareOwnQuestion('ann', q.key, 'share-1')).toBe('share-1');
+      expect(await store.shareOwnQuestion('ann', q.key, 'share-2')).toBe('share-1');
+      expect((await store.findSharedQuestion('share-1'))?.key).toBe(q.key);
+      expect(await store.findSharedQuestion('share-2')).toBeNull();
+      expect(await store.deleteOwnQuestion('bob', q.key)).toBe(false);
+      expect(await store.deleteOwnQuestion('ann', q.key)).toBe(true);
+      expect(await store.getOwnQuestion(q.key)).toBeNull();
+      expect(await store.findSharedQuestion('share-1')).toBeNull();
     });
   });
 }

@@ -8,7 +8,7 @@ import type {
   CallSignalRequest,
 } from './call.js';
 import type { AckCallback } from './errors.js';
-import { DisplayName, ParticipantSecret, RoomId, TabId } from './ids.js';
+import { DisplayName, ParticipantSecret, RoomId, SeenQuestionIds, TabId } from './ids.js';
 import type {
   EmptyRequest,
   InterviewerBrief,
@@ -40,6 +40,8 @@ export const JoinRequest = z.object({
   name: DisplayName.optional(),
   secret: ParticipantSecret.optional(),
   tab: TabId.optional(),
+  /** Questions this browser has opened or played (P-SEEN-1): the interviewer avoids them. */
+  seen: SeenQuestionIds.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 

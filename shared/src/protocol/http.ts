@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
-import { DisplayName } from './ids.js';
+import { DisplayName, SeenQuestionIds } from './ids.js';
 import { SeatRole } from './roles.js';
 
 export * from '../values/http.js';
@@ -15,6 +15,8 @@ export const CreateRoomRequest = z.object({
   questionId: KebabId.optional(),
   /** Follow this track's loop plan (`Practise this loop`): the first round is its first stage. */
   loopTrackId: KebabId.optional(),
+  /** Questions the creator's browser has seen: a loop plan draws others first (P-SEEN-2). */
+  seen: SeenQuestionIds.optional(),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KebabId } from '../questions/text.js';
 
 /**
  * Room ids are 16 random bytes in base64url (22 chars, 128 bits): unguessable, so an unknown
@@ -28,3 +29,7 @@ export const DisplayName = z
  * from it, so a re-join from the same tab keeps its ids and two tabs never share one.
  */
 export const TabId = z.string().regex(/^[A-Za-z0-9_-]{16,43}$/, 'malformed tab id');
+
+/** Question ids a browser has opened or played, newest last (P-SEEN-1); at most this many are sent. */
+export const MAX_SEEN_IDS = 200;
+export const SeenQuestionIds = z.array(KebabId).max(MAX_SEEN_IDS);

@@ -3,6 +3,7 @@ import type { PublicQuestion } from '../questions/publicQuestion.js';
 import type { RubricCriterion } from '../questions/rubric.js';
 import type { TestCase } from '../questions/testCase.js';
 import { KebabId } from '../questions/text.js';
+import { AUTHOR_SECRET_PATTERN } from './ownQuestions.js';
 import type { CriterionInfo, TimerView } from './rounds.js';
 
 /** A hint the interviewer has revealed: from then on the whole room may see it. */
@@ -68,9 +69,15 @@ export interface InterviewerBrief {
     values: string[];
     unwrittenRules: Array<{ title: string; description: string }>;
   } | null;
+  /** Question ids the round's candidate says their browser has opened or played (P-SEEN-1). */
+  candidateSeen: string[];
 }
 
-export const SelectQuestionRequest = z.object({ questionId: KebabId });
+export const SelectQuestionRequest = z.object({
+  questionId: KebabId,
+  /** To pick one of My questions (`my-<key>`): this browser's author secret (P-MYQ-6). */
+  author: z.string().regex(AUTHOR_SECRET_PATTERN).optional(),
+});
 export type SelectQuestionRequest = z.infer<typeof SelectQuestionRequest>;
 
 /** Reveal the question: all of it, or (`part: 'prompt'`) its prompt first, the rest later. */

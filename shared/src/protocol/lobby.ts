@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
 import { ROLE_PREFERENCES } from '../values/lobby.js';
-import { DisplayName, TabId } from './ids.js';
+import { DisplayName, SeenQuestionIds, TabId } from './ids.js';
 
 export * from '../values/lobby.js';
 
@@ -19,6 +19,8 @@ export const LobbyEnterRequest = z.object({
    * who has one place in line and is never paired with themself. Without it, the socket is the person.
    */
   person: TabId.optional(),
+  /** Questions this browser has opened or played: the match's loop plan draws others first (P-SEEN-2). */
+  seen: SeenQuestionIds.optional(),
 });
 export type LobbyEnterRequest = z.infer<typeof LobbyEnterRequest>;
 

@@ -28,7 +28,8 @@ const QuestionShape = z.strictObject({
   interviewer: InterviewerNotes,
 });
 
-type QuestionShape = z.infer<typeof QuestionShape>;
+/** What the cross-field rules read: a bank file or a browser question (whose id is optional). */
+type QuestionShape = Omit<z.infer<typeof QuestionShape>, 'id'>;
 
 function argCountIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
   const arity = q.coding?.parameters.length;
@@ -50,7 +51,25 @@ function argCountIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
   }
 }
 
-function codingIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
+/**
+ * What differs between a bank file and a question written in the browser ("My questions"): the
+ * bank ships reference solution files and at least 8 tests; a browser question has no folder for
+ * solution files, and may be smaller (one public and one hidden test at least). Every other rule
+ * is the same, checked by the same code.
+ */
+export interface QuestionRuleSet {
+  /** Coding questions must name reference solution files (bank), or must not (browser). */
+  solutionFiles: 'required' | 'refused';
+  codingTestsMin: number;
+}
+
+export const BANK_QUESTION_RULES: QuestionRuleSet = {
+  solutionFiles: 'required',
+  codingTestsMin: QUESTION_RULES.codingTestsMin,
+};
+export const OWN_QUESTION_RULES: QuestionRuleSet = { solutionFiles: 'refused', codingTestsMin: 2 };
+
+function codingIssues(q: QuestionShape, ctx: z.RefinementCtx, rules: QuestionRuleSet): void {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
   if (q.roundType !== 'coding') {
@@ -62,12 +81,15 @@ function codingIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
     return;
   }
   if (!q.coding) issue(['coding'], 'a coding question needs a coding section');
-  if (!q.interviewer.solution) {
+  if (rules.solutionFiles === 'required' && !q.interviewer.solution) {
     issue(['interviewer', 'solution'], 'a coding question needs reference solutions');
   }
+  if (rules.solutionFiles === 'refused' && q.interviewer.solution) {
+    issue(['interviewer', 'solution'], 'reference solution files belong to the bank; leave them out here');
+  }
   const tests = q.tests ?? [];
-  if (tests.length < QUESTION_RULES.codingTestsMin) {
-    issue(['tests'], `has ${tests.length} test cases, needs at least ${QUESTION_RULES.codingTestsMin}`);
+  if (tests.length < rules.codingTestsMin) {
+    issue(['tests'], `has ${tests.length} test cases, needs at least ${rules.codingTestsMin}`);
   }
   if (!tests.some((t) => !t.hidden)) issue(['tests'], 'needs at least one public test case (hidden: false)');
   if (!tests.some((t) => t.hidden)) issue(['tests'], 'needs at least one hidden test case (hidden: true)');
@@ -114,13 +136,27 @@ function generalIssues(q: QuestionShape, ctx: z.RefinementCtx): void {
  * One question file (question.yaml) as authored: field rules plus the cross-field rules (coding
  * questions need starter code, tests and solutions; phases add up to the time limit).
  */
-export const QuestionFile = QuestionShape.superRefine((q, ctx) => {
+function questionIssues(q: QuestionShape, ctx: z.RefinementCtx, rules: QuestionRuleSet): void {
   generalIssues(q, ctx);
-  codingIssues(q, ctx);
+  codingIssues(q, ctx, rules);
   argCountIssues(q, ctx);
   if (q.coding) typedSignatureIssues(q.coding, ctx);
-});
+}
+
+export const QuestionFile = QuestionShape.superRefine((q, ctx) =>
+  questionIssues(q, ctx, BANK_QUESTION_RULES),
+);
 export type QuestionFile = z.infer<typeof QuestionFile>;
+
+/**
+ * A question written in the browser ("My questions"): the bank's question.yaml with the same
+ * fields and rules (OWN_QUESTION_RULES for the two that differ); its id is optional, since the
+ * server names it `my-<key>`. The server adds its own bounds on top (ownQuestionBounds.ts).
+ */
+export const OwnQuestionFile = QuestionShape.extend({ id: KebabId.optional() }).superRefine((q, ctx) =>
+  questionIssues(q, ctx, OWN_QUESTION_RULES),
+);
+export type OwnQuestionFile = z.infer<typeof OwnQuestionFile>;
 
 /**
  * A question as the loader returns it: generators in tests expanded, plus its track, the file it

@@ -26,6 +26,10 @@ export const ROUTES = {
   track: (trackId: string) => `/tracks/${trackId}`,
   /** A question of a track, previewed before practising it. */
   question: (trackId: string, questionId: string) => `/tracks/${trackId}/questions/${questionId}`,
+  myQuestions: '/my-questions',
+  /** The question editor: a question of My questions, or `new`. */
+  myQuestion: (key: string) => `/my-questions/${encodeURIComponent(key)}`,
+  sharedQuestion: (shareKey: string) => `/shared-questions/${encodeURIComponent(shareKey)}`,
   /** The lobby, its form prefilled with a track and a round type (`?track=…&roundType=…`). */
   lobby: (prefill?: { trackId: string; roundType: string }) =>
     prefill

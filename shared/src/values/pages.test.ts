@@ -12,7 +12,13 @@ describe('the page table', () => {
       page: 'question',
       params: { trackId: 'netflix-mle', questionId: 'q-1' },
     });
-    expect(Object.keys(PAGES)).toHaveLength(8);
+    expect(matchPage('/my-questions')).toEqual({ page: 'myQuestions', params: {} });
+    expect(matchPage('/my-questions/new')).toEqual({ page: 'myQuestion', params: { key: 'new' } });
+    expect(matchPage('/shared-questions/abc')).toEqual({
+      page: 'sharedQuestion',
+      params: { shareKey: 'abc' },
+    });
+    expect(Object.keys(PAGES)).toHaveLength(11);
   });
 
   it('answers null for anything else, a malformed escape included', () => {

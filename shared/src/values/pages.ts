@@ -12,6 +12,11 @@ export const PAGES = {
   review: '/r/:roomId/review',
   track: '/tracks/:trackId',
   question: '/tracks/:trackId/questions/:questionId',
+  myQuestions: '/my-questions',
+  /** A question of My questions in the editor; `new` for a new one. */
+  myQuestion: '/my-questions/:key',
+  /** A share link: a question another interviewer may copy into their own list. */
+  sharedQuestion: '/shared-questions/:shareKey',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -43,6 +43,11 @@ export function BriefView({ brief, actions, ended = false, focusReveal = false, 
       <p className="muted small">
         {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min
       </p>
+      {!brief.revealed && brief.candidateSeen.includes(q.id) && (
+        <p className="warning small">
+          The candidate’s browser has already opened or played this question: consider another.
+        </p>
+      )}
       <div className="brief-actions">
         <button
           type="button"

@@ -80,6 +80,7 @@ export function InterviewerPanel({ brief, actions, roomRoundType, notes, self, e
             roomRoundType={roomRoundType}
             selectedId={brief.selected?.question.id ?? null}
             locked={brief.revealed || ended || pick.busy}
+            candidateSeen={brief.candidateSeen}
             onPick={onPick}
           />
         )}

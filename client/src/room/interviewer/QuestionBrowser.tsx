@@ -1,37 +1,70 @@
 import {
   DIFFICULTIES,
   type Difficulty,
+  type OwnQuestionSummary,
   type PublicQuestion,
   questionFits,
   ROUND_TYPE_LABELS,
   ROUND_TYPES,
+  ROUTES,
   type RoundType,
 } from '@mockloop/shared';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { fetchQuestions } from '../../lib/api';
+import { myQuestionsApi } from '../../myQuestions/myQuestionsApi';
 
 interface Props {
   roomRoundType: RoundType;
   selectedId: string | null;
   locked: boolean;
+  /** Questions the candidate's browser has opened or played (P-SEEN-1), marked in the lists. */
+  candidateSeen?: readonly string[];
   onPick(questionId: string): void;
 }
 
 type Filter<T> = T | 'all';
 
-/** Browse and filter the bank (public fields only), then pick the round's question. */
-export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: Props) {
+/**
+ * Browse and filter the bank (public fields only) and this browser's own questions (My questions,
+ * listed first), then pick the round's question.
+ */
+export function QuestionBrowser({ roomRoundType, selectedId, locked, candidateSeen = [], onPick }: Props) {
+  const seenMark = (id: string) => (candidateSeen.includes(id) ? ' · the candidate has seen it' : '');
   const [questions, setQuestions] = useState<PublicQuestion[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [roundType, setRoundType] = useState<Filter<RoundType>>(roomRoundType);
   const [difficulty, setDifficulty] = useState<Filter<Difficulty>>('all');
   const [tag, setTag] = useState<Filter<string>>('all');
   const [text, setText] = useState('');
-  const ids = { type: useId(), difficulty: useId(), tag: useId(), text: useId() };
+  const ids = { type: useId(), difficulty: useId(), tag: useId(), text: useId(), own: useId() };
+  const [own, setOwn] = useState<OwnQuestionSummary[] | null>(null);
+  const [ownError, setOwnError] = useState<string | null>(null);
+  const loadOwn = useCallback(
+    () =>
+      myQuestionsApi.list().then(
+        (list) => {
+          setOwn(list.questions);
+          setOwnError(null);
+        },
+        (err: Error) => setOwnError(err.message),
+      ),
+    [],
+  );
 
   useEffect(() => {
     fetchQuestions().then(setQuestions, (err: Error) => setLoadError(err.message));
-  }, []);
+    loadOwn();
+  }, [loadOwn]);
+
+  const ownShown = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    return (own ?? []).filter(
+      (q) =>
+        (roundType === 'all' || questionFits(roundType, q.roundType)) &&
+        (difficulty === 'all' || q.difficulty === difficulty) &&
+        (!needle || q.title.toLowerCase().includes(needle)),
+    );
+  }, [own, roundType, difficulty, text]);
 
   const tags = useMemo(() => [...new Set((questions ?? []).flatMap((q) => q.tags))].sort(), [questions]);
   const shown = useMemo(() => {
@@ -95,16 +128,57 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, onPick }: P
           onChange={(e) => setText(e.target.value)}
         />
       </div>
+      <section className="browser-own" aria-labelledby={ids.own}>
+        <div className="editor-actions">
+          <h4 id={ids.own}>My questions</h4>
+          <a className="button small-button" href={ROUTES.myQuestion('new')} target="_blank" rel="noreferrer">
+            Write a question
+          </a>
+          <a className="button small-button" href={ROUTES.myQuestions} target="_blank" rel="noreferrer">
+            Open My questions
+          </a>
+          <button type="button" className="button small-button" onClick={loadOwn}>
+            Refresh my questions
+          </button>
+        </div>
+        {ownError && <p className="error small">Could not load your questions: {ownError}</p>}
+        {own && own.length === 0 && (
+          <p className="muted small">None yet: write one (it opens in a new tab), then refresh.</p>
+        )}
+        {ownShown.length > 0 && (
+          <ul className="question-list" aria-label="My questions">
+            {ownShown.map((q) => (
+              <li key={q.id} className={q.id === selectedId ? 'selected' : undefined}>
+                <div className="question-list-main">
+                  <strong>{q.title}</strong>
+                  <span className="muted small">
+                    {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty} · yours{seenMark(q.id)}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="button small-button"
+                  disabled={locked || q.id === selectedId}
+                  aria-label={`Pick ${q.title}`}
+                  onClick={() => onPick(q.id)}
+                >
+                  {q.id === selectedId ? 'Picked' : 'Pick'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p className="muted small" aria-live="polite">
-        {shown.length} of {questions.length} questions
+        {shown.length} of {questions.length} questions in the bank
       </p>
-      <ul className="question-list" aria-label="Questions">
+      <ul className="question-list" aria-label="Questions in the bank">
         {shown.map((q) => (
           <li key={q.id} className={q.id === selectedId ? 'selected' : undefined}>
             <div className="question-list-main">
               <strong>{q.title}</strong>
               <span className="muted small">
-                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min
+                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min{seenMark(q.id)}
               </span>
               <span className="small tags-line">{q.tags.map((t) => `#${t}`).join(' ')}</span>
             </div>

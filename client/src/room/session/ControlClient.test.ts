@@ -94,6 +94,8 @@ async function joined(room = state(1, IVY, 1)) {
       forgetSecret() {},
       setName() {},
       setMatched() {},
+      seen: () => [],
+      markSeen() {},
     },
     onServerTime() {},
     onMatched() {},

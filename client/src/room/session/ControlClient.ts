@@ -51,6 +51,9 @@ export interface SessionMemory {
   forgetSecret(roomId: string): void;
   setName(name: string): void;
   setMatched(roomId: string, match: { partner: string; role: string }): void;
+  /** Question ids this browser has opened or played (P-SEEN-1), sent with every join. */
+  seen(): string[];
+  markSeen(questionId: string): void;
 }
 
 export interface ControlClientDeps {
@@ -201,6 +204,9 @@ export class ControlClient {
   }
 
   private update(change: Partial<ControlSnapshot>): void {
+    // A question shown in a room is one this browser has played (P-SEEN-1).
+    const shown = change.session?.status === 'joined' ? change.session.room.round.question?.id : undefined;
+    if (shown) this.deps.memory.markSeen(shown);
     this.snap = { ...this.snap, ...change };
     this.changes.emit();
   }
@@ -273,7 +279,7 @@ export class ControlClient {
     try {
       ack = await socket
         .timeout(this.timing.ackTimeoutMs)
-        .emitWithAck(ClientEvent.Join, { roomId, secret, name: this.pendingName, tab });
+        .emitWithAck(ClientEvent.Join, { roomId, secret, name: this.pendingName, tab, seen: memory.seen() });
     } catch {
       return; // no answer: the next 'connect' tries again
     }

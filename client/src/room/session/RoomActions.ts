@@ -2,6 +2,7 @@ import {
   ClientEvent,
   type Language,
   type NextRoundRequest,
+  OWN_QUESTION_PREFIX,
   type ScorecardInput,
   type SelfAssessmentInput,
   type SimulationActivity,
@@ -52,7 +53,12 @@ export interface RoomActions {
 }
 
 /** The room's actions over one control client; a stable object for the client's whole life. */
-export function roomActions(client: ControlClient, sender: ActionSender): RoomActions {
+export function roomActions(
+  client: ControlClient,
+  sender: ActionSender,
+  /** This browser's author secret, which a pick of one of My questions goes with (P-MYQ-6). */
+  author: () => string,
+): RoomActions {
   const { send } = sender;
   return {
     call: callChannel(client, sender),
@@ -61,7 +67,11 @@ export function roomActions(client: ControlClient, sender: ActionSender): RoomAc
     setAway(away) {
       client.connectedSocket?.emit(ClientEvent.Presence, { away }, () => {});
     },
-    selectQuestion: (questionId) => send(ClientEvent.SelectQuestion, { questionId }),
+    selectQuestion: (questionId) =>
+      send(
+        ClientEvent.SelectQuestion,
+        questionId.startsWith(OWN_QUESTION_PREFIX) ? { questionId, author: author() } : { questionId },
+      ),
     revealQuestion: (part) => send(ClientEvent.RevealQuestion, part ? { part } : {}),
     revealHint: () => send(ClientEvent.RevealHint, {}),
     timer: (command) => send(ClientEvent.Timer, command),

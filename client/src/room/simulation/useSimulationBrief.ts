@@ -45,5 +45,7 @@ export function briefForRuns(brief: SimulationBrief | null, language: Language):
     hintsRevealed: 0,
     persona: brief.persona,
     screen: null,
+    // Alone, nobody else has seen anything.
+    candidateSeen: [],
   };
 }

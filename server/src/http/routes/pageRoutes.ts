@@ -51,6 +51,10 @@ export function pageRoutes({
     home: () => true,
     lobby: () => true,
     practice: () => true,
+    // My questions live in the browser's author secret: the page itself tells what exists.
+    myQuestions: () => true,
+    myQuestion: () => true,
+    sharedQuestion: () => true,
     room: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,
     report: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,
     review: async ({ roomId = '' }) => ROOM_ID_PATTERN.test(roomId) && (await rooms.summary(roomId)) !== null,

@@ -150,4 +150,21 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 CREATE INDEX IF NOT EXISTS reviews_by_room ON reviews(room_id);
 `,
+  // My questions: questions written in the browser, kept under their author's key (the SHA-256
+  // of the browser's author secret), with a share key once the author shares one.
+  `
+CREATE TABLE own_questions (
+  key TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  title TEXT NOT NULL,
+  round_type TEXT NOT NULL,
+  difficulty TEXT NOT NULL,
+  body TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  share_key TEXT UNIQUE,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX own_questions_by_owner ON own_questions(owner, updated_at);
+`,
 ];
