@@ -1,8 +1,10 @@
 import { OutputPanel } from '../runner/OutputPanel';
-import { IDLE } from '../runner/runState';
 import type { ReplayContents } from './replayContents';
 import type { ReplayFrame } from './replayFrame';
 import { SharedNotesMoment } from './SharedNotesMoment';
+
+/** The output panel's state when nothing is running: a replay only shows past runs. */
+const IDLE_RUNNER = { running: false, stage: null, live: '', hidden: null, notice: null };
 
 interface Props {
   frame: ReplayFrame;
@@ -27,7 +29,7 @@ export function ReplayDetails({ frame, has, notesOwner }: Props) {
           <h4>Runs so far</h4>
           <OutputPanel
             runs={frame.runs}
-            state={IDLE}
+            state={IDLE_RUNNER}
             label="Runs at this moment"
             emptyText="No runs yet at this moment."
           />

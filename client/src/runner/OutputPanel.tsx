@@ -1,9 +1,9 @@
 import { LANGUAGE_LABELS } from '@mockloop/shared';
 import { memo } from 'react';
 import { timeOfDay } from '../lib/time';
-import type { RunState } from './runState';
 import { runStatusText, runTimesText, type SharedRun, type SharedTestRow, testRow } from './sharedRuns';
 import type { RunResult } from './types';
+import type { RunState } from './useRunner';
 
 const KIND_NAMES = {
   run: 'ran',
