@@ -107,6 +107,8 @@ test('P-REPLAY-1: a finished interview replays code, board, hint and run on one 
   await replay.getByRole('button', { name: 'Previous change' }).click();
   const at = await sliderValue(replay);
   await replay.getByRole('button', { name: 'Copy link to this moment' }).click();
+  // The copy waits for Cal's report key from the server: read the clipboard once it says it is done.
+  await expect(replay.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
   const link = await cal.evaluate(() => navigator.clipboard.readText());
   // Rounded up to the second, and with Cal's report key: it opens in any browser (P-PRIV-6).
   expect(link).toMatch(new RegExp(`/r/${roomId}/report\\?round=1&t=${Math.ceil(at / 1000)}#key=rk\\.`));

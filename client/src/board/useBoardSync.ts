@@ -1,14 +1,17 @@
-import { CaptureUpdateAction } from '@excalidraw/excalidraw';
-import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from '@excalidraw/excalidraw/types';
+import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import { BOARD_DOC, BOARD_PRESENCE_FIELD, type BoardPresence } from '@mockloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SharedDocHandle } from '../docs/useSharedDoc';
 import { BoardBinding } from './BoardBinding';
+import { peerListSignature, toCollaborators } from './boardCollaborators';
 import { BoardFileLoader } from './boardFiles';
-import { type BoardPeer, boardPeers, cursorId, followViewport } from './boardPeers';
+import type { BoardPeer } from './boardPeers';
 import { type BoardElement, excalidrawScene } from './excalidrawScene';
+import { LeaderFollower, toggleFollowOf } from './LeaderFollower';
+import { presenceFromAppState } from './localPresence';
 import { PresencePublisher } from './PresencePublisher';
 import { useSceneReady } from './useSceneReady';
+import { currentBoardPeers, watchBoardPeers } from './watchBoardPeers';
 
 type Pointer = NonNullable<BoardPresence['pointer']>;
 
@@ -63,70 +66,28 @@ export function useBoardSync(
     files.load(api.getSceneElementsIncludingDeleted());
     const presence = new PresencePublisher(awareness);
     publisher.current = presence;
-    let leaderView: string | null = null;
+    const follower = new LeaderFollower(api);
     let peersSeen = '';
 
-    /** Puts my viewport where the leader's is (if I follow someone and they moved). */
-    const followLeader = (all: BoardPeer[]) => {
-      const target = api.getAppState().userToFollow?.socketId;
-      const leader = target ? all.find((p) => String(p.clientId) === target) : undefined;
-      const view = leader?.presence?.viewport;
-      if (!view) return;
-      const key = `${view.scrollX},${view.scrollY},${view.zoom},${view.width},${view.height}`;
-      if (key === leaderView) return;
-      leaderView = key;
-      const { width, height } = api.getAppState();
-      const next = followViewport(view, { width, height });
-      api.updateScene({
-        appState: {
-          scrollX: next.scrollX,
-          scrollY: next.scrollY,
-          zoom: { value: next.zoom as AppState['zoom']['value'] },
-        },
-        captureUpdate: CaptureUpdateAction.NEVER,
-      });
-    };
-
-    const onAwareness = ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
-      if (changed.every((id) => id === doc.clientID)) return;
-      const all = boardPeers(awareness.getStates() as Map<number, Record<string, unknown>>, doc.clientID);
-      // Pointers move 30 times a second: React hears only of who is here and who follows whom.
-      const signature = all
-        .map((p) => `${p.clientId}:${p.user.id}:${p.user.name}:${p.user.color}:${p.presence?.following}`)
-        .join('|');
+    const stopWatchingPeers = watchBoardPeers(awareness, doc.clientID, (all) => {
+      const signature = peerListSignature(all);
       if (signature !== peersSeen) {
         peersSeen = signature;
         setPeers(all);
       }
       api.updateScene({ collaborators: toCollaborators(all) });
-      followLeader(all);
-    };
-    awareness.on('change', onAwareness);
-    onAwareness({ added: [...awareness.getStates().keys()] });
-
+      follower.follow(all);
+    });
     const offChange = api.onChange((_elements, appState) => {
       binding.onLocalChange();
-      presence.update({
-        selectedElementIds: Object.keys(appState.selectedElementIds).filter(
-          (id) => appState.selectedElementIds[id],
-        ),
-        viewport: {
-          scrollX: appState.scrollX,
-          scrollY: appState.scrollY,
-          zoom: appState.zoom.value,
-          width: appState.width,
-          height: appState.height,
-        },
-      });
+      presence.update(presenceFromAppState(appState));
     });
     const offFollow = api.onUserFollow(({ userToFollow, action }) => {
       const id = action === 'FOLLOW' ? Number(userToFollow.socketId) : null;
       setFollowing(id);
       presence.update({ following: id });
-      leaderView = null;
-      if (id !== null)
-        followLeader(boardPeers(awareness.getStates() as Map<number, Record<string, unknown>>, doc.clientID));
+      follower.restart();
+      if (id !== null) follower.follow(currentBoardPeers(awareness, doc.clientID));
     });
     // Drawing or selecting while following means I am taking over: stop following (scrolling and
     // zooming already do, inside Excalidraw).
@@ -144,7 +105,7 @@ export function useBoardSync(
       offChange();
       offFollow();
       offPointerDown();
-      awareness.off('change', onAwareness);
+      stopWatchingPeers();
       binding.destroy();
       files.destroy();
       presence.destroy();
@@ -155,17 +116,7 @@ export function useBoardSync(
     };
   }, [api, handle, loaded, roomId, secret, readOnly]);
 
-  const toggleFollow = useCallback(
-    (peer: BoardPeer) => {
-      if (!api) return;
-      const current = api.getAppState().userToFollow?.socketId;
-      const socketId = String(peer.clientId) as SocketId;
-      api.updateScene({
-        appState: { userToFollow: current === socketId ? null : { socketId, username: peer.user.name } },
-      });
-    },
-    [api],
-  );
+  const toggleFollow = useCallback((peer: BoardPeer) => api && toggleFollowOf(api, peer), [api]);
 
   const onPointer = useCallback((pointer: Pointer, button: 'up' | 'down') => {
     publisher.current?.update({ pointer: { x: pointer.x, y: pointer.y, tool: pointer.tool }, button });
@@ -182,22 +133,4 @@ export function useBoardSync(
     onPointer,
     onPointerLeave,
   };
-}
-
-/** Peers as Excalidraw collaborators: cursor, name label, laser trail and selection in their colour. */
-function toCollaborators(peers: readonly BoardPeer[]): Map<SocketId, Collaborator> {
-  const map = new Map<SocketId, Collaborator>();
-  for (const { clientId, user, presence } of peers) {
-    const socketId = String(clientId) as SocketId;
-    map.set(socketId, {
-      id: cursorId(user.id, user.color),
-      socketId,
-      username: user.name,
-      color: { background: user.color, stroke: user.color },
-      pointer: presence?.pointer ? { ...presence.pointer, laserColor: user.color } : undefined,
-      button: presence?.button ?? 'up',
-      selectedElementIds: Object.fromEntries((presence?.selectedElementIds ?? []).map((id) => [id, true])),
-    });
-  }
-  return map;
 }

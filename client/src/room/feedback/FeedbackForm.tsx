@@ -1,16 +1,11 @@
-import {
-  type CriterionInfo,
-  RECOMMENDATION_LABELS,
-  RECOMMENDATIONS,
-  type Recommendation,
-  type RubricCriterion,
-  type ScorecardInput,
-  type SelfAssessmentInput,
-} from '@mockloop/shared';
-import { type FormEvent, useId, useState } from 'react';
+import type { CriterionInfo, RubricCriterion, ScorecardInput, SelfAssessmentInput } from '@mockloop/shared';
+import { type FormEvent, useState } from 'react';
 import { useAction } from '../../lib/useAction';
+import { feedbackProblem, scorecardInput, selfAssessmentInput } from './feedbackInputs';
 import { RatingField } from './RatingField';
-import { useFeedbackDraft } from './useFeedbackDraft';
+import { ScorecardFields } from './ScorecardFields';
+import { SelfAssessmentFields } from './SelfAssessmentFields';
+import { type SetDraftField, useFeedbackDraft } from './useFeedbackDraft';
 
 interface Props {
   /** The room, so the draft is kept per room, round and kind (useFeedbackDraft). */
@@ -35,47 +30,22 @@ export function FeedbackForm({
   onSubmitSelfAssessment,
 }: Props) {
   const { draft, update, clear } = useFeedbackDraft(roomId, round, kind);
-  const { scores, comments, recommendation, wentWell, toImprove, clarity, helpfulness, comment } = draft;
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
-    update((d) => ({ ...d, [key]: value }));
+  const set: SetDraftField = (key, value) => update((d) => ({ ...d, [key]: value }));
   const [problem, setProblem] = useState<string | null>(null);
   const submit = useAction(async () => {
-    const ratings = criteria.map((c) => ({
-      criterionId: c.id,
-      score: scores[c.id] ?? 0,
-      comment: comments[c.id] ?? '',
-    }));
     const failed =
       kind === 'scorecard'
-        ? await onSubmitScorecard({
-            round,
-            ratings,
-            recommendation: recommendation as Recommendation,
-            wentWell,
-            toImprove,
-          })
-        : await onSubmitSelfAssessment({
-            round,
-            ratings,
-            interviewerClarity: clarity ?? 0,
-            interviewerHelpfulness: helpfulness ?? 0,
-            comment,
-          });
+        ? await onSubmitScorecard(scorecardInput(round, criteria, draft))
+        : await onSubmitSelfAssessment(selfAssessmentInput(round, criteria, draft));
     if (!failed) clear();
     return failed;
   });
-  const ids = { recommendation: useId(), well: useId(), improve: useId(), comment: useId() };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const missing = criteria.filter((c) => !scores[c.id]).map((c) => c.name);
-    if (missing.length > 0) return setProblem(`Rate every criterion: ${missing.join(', ')}.`);
-    if (kind === 'scorecard' && !recommendation) return setProblem('Choose an overall recommendation.');
-    if (kind === 'self-assessment' && (!clarity || !helpfulness)) {
-      return setProblem(`Rate how clear and how helpful ${partnerName} was.`);
-    }
-    setProblem(null);
-    void submit.run();
+    const found = feedbackProblem(kind, criteria, draft, partnerName);
+    setProblem(found);
+    if (!found) void submit.run();
   }
 
   return (
@@ -99,68 +69,17 @@ export function FeedbackForm({
           label={c.name}
           detail={c.measures}
           max={4}
-          value={scores[c.id] ?? null}
+          value={draft.scores[c.id] ?? null}
           levels={c.scores}
           onChange={(v) => update((d) => ({ ...d, scores: { ...d.scores, [c.id]: v } }))}
-          comment={comments[c.id]}
+          comment={draft.comments[c.id]}
           onComment={(text) => update((d) => ({ ...d, comments: { ...d.comments, [c.id]: text } }))}
         />
       ))}
       {kind === 'scorecard' ? (
-        <>
-          <label htmlFor={ids.recommendation}>Overall recommendation</label>
-          <select
-            id={ids.recommendation}
-            value={recommendation}
-            onChange={(e) => set('recommendation', e.target.value as Recommendation)}
-          >
-            <option value="">Choose…</option>
-            {RECOMMENDATIONS.map((r) => (
-              <option key={r} value={r}>
-                {RECOMMENDATION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.well}>What went well</label>
-          <textarea
-            id={ids.well}
-            rows={3}
-            maxLength={4000}
-            value={wentWell}
-            onChange={(e) => set('wentWell', e.target.value)}
-          />
-          <label htmlFor={ids.improve}>What to improve</label>
-          <textarea
-            id={ids.improve}
-            rows={3}
-            maxLength={4000}
-            value={toImprove}
-            onChange={(e) => set('toImprove', e.target.value)}
-          />
-        </>
+        <ScorecardFields draft={draft} set={set} />
       ) : (
-        <>
-          <RatingField
-            label={`How clear was ${partnerName}?`}
-            max={5}
-            value={clarity}
-            onChange={(v) => set('clarity', v)}
-          />
-          <RatingField
-            label={`How helpful was ${partnerName}?`}
-            max={5}
-            value={helpfulness}
-            onChange={(v) => set('helpfulness', v)}
-          />
-          <label htmlFor={ids.comment}>Anything else for {partnerName}?</label>
-          <textarea
-            id={ids.comment}
-            rows={3}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => set('comment', e.target.value)}
-          />
-        </>
+        <SelfAssessmentFields draft={draft} set={set} partnerName={partnerName} />
       )}
       {(problem ?? submit.error) && (
         <p role="alert" className="error small">

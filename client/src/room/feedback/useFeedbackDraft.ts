@@ -14,6 +14,9 @@ export interface FeedbackDraft {
   comment: string;
 }
 
+/** Sets one field of the draft (and stores it). */
+export type SetDraftField = <K extends keyof FeedbackDraft>(key: K, value: FeedbackDraft[K]) => void;
+
 export const EMPTY_DRAFT: FeedbackDraft = {
   scores: {},
   comments: {},
