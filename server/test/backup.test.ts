@@ -30,12 +30,12 @@ function folder(): string {
 
 /** Runs one of the ops commands as an operator would, on a data folder. */
 function ops(command: 'backupCli.js' | 'restoreCli.js', dataDir: string, args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...SQLITE };
   return run(process.execPath, [path.join(dist, command), ...args], { env });
 }
 
 /** The embedded store whatever the test matrix: PostgreSQL's backup is pg_dump (README, "Data care"). */
-const SQLITE = { DATABASE_URL: '' };
+const SQLITE = { DATABASE_URL: '', DATABASE_SCHEMA: '' };
 
 describe('backup and restore (SQLite)', () => {
   it('a backup taken while someone types is consistent; restored into a fresh folder, the room opens with its seat and code', async () => {
