@@ -148,23 +148,14 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, candidateSe
         {ownShown.length > 0 && (
           <ul className="question-list" aria-label="My questions">
             {ownShown.map((q) => (
-              <li key={q.id} className={q.id === selectedId ? 'selected' : undefined}>
-                <div className="question-list-main">
-                  <strong>{q.title}</strong>
-                  <span className="muted small">
-                    {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty} · yours{seenMark(q.id)}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button small-button"
-                  disabled={locked || q.id === selectedId}
-                  aria-label={`Pick ${q.title}`}
-                  onClick={() => onPick(q.id)}
-                >
-                  {q.id === selectedId ? 'Picked' : 'Pick'}
-                </button>
-              </li>
+              <QuestionRow
+                key={q.id}
+                title={q.title}
+                picked={q.id === selectedId}
+                locked={locked}
+                onPick={() => onPick(q.id)}
+                details={`${ROUND_TYPE_LABELS[q.roundType]} · ${q.difficulty} · yours${seenMark(q.id)}`}
+              />
             ))}
           </ul>
         )}
@@ -174,26 +165,50 @@ export function QuestionBrowser({ roomRoundType, selectedId, locked, candidateSe
       </p>
       <ul className="question-list" aria-label="Questions in the bank">
         {shown.map((q) => (
-          <li key={q.id} className={q.id === selectedId ? 'selected' : undefined}>
-            <div className="question-list-main">
-              <strong>{q.title}</strong>
-              <span className="muted small">
-                {q.roundLabel} · {q.difficulty} · {q.timeLimitMinutes} min{seenMark(q.id)}
-              </span>
-              <span className="small tags-line">{q.tags.map((t) => `#${t}`).join(' ')}</span>
-            </div>
-            <button
-              type="button"
-              className="button small-button"
-              disabled={locked || q.id === selectedId}
-              aria-label={`Pick ${q.title}`}
-              onClick={() => onPick(q.id)}
-            >
-              {q.id === selectedId ? 'Picked' : 'Pick'}
-            </button>
-          </li>
+          <QuestionRow
+            key={q.id}
+            title={q.title}
+            picked={q.id === selectedId}
+            locked={locked}
+            onPick={() => onPick(q.id)}
+            details={`${q.roundLabel} · ${q.difficulty} · ${q.timeLimitMinutes} min${seenMark(q.id)}`}
+            tags={q.tags}
+          />
         ))}
       </ul>
     </div>
+  );
+}
+
+interface RowProps {
+  title: string;
+  /** Round type, difficulty, length or owner, and whether the candidate has seen it. */
+  details: string;
+  tags?: string[];
+  picked: boolean;
+  /** Picking is off (the round has ended, or a pick is on its way). */
+  locked: boolean;
+  onPick(): void;
+}
+
+/** One question of the browser, the bank's or one of My questions, with its Pick button. */
+function QuestionRow({ title, details, tags, picked, locked, onPick }: RowProps) {
+  return (
+    <li className={picked ? 'selected' : undefined}>
+      <div className="question-list-main">
+        <strong>{title}</strong>
+        <span className="muted small">{details}</span>
+        {tags && <span className="small tags-line">{tags.map((t) => `#${t}`).join(' ')}</span>}
+      </div>
+      <button
+        type="button"
+        className="button small-button"
+        disabled={locked || picked}
+        aria-label={`Pick ${title}`}
+        onClick={onPick}
+      >
+        {picked ? 'Picked' : 'Pick'}
+      </button>
+    </li>
   );
 }
