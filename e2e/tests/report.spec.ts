@@ -54,7 +54,7 @@ test('the report of a loop with every round type tells its story: summary first,
   for (const n of [1, 3, 4, 5, 6]) {
     await expect(roundSection(cal, n).getByRole('heading', { name: /^Final code/ })).toHaveCount(0);
   }
-  await expect(roundSection(cal, 2).getByRole('heading', { name: 'Final code (python)' })).toBeVisible();
+  await expect(roundSection(cal, 2).getByRole('heading', { name: 'Final code (Python)' })).toBeVisible();
   await expect(roundSection(cal, 2).locator('pre.code-block')).toHaveText(SEED_CODE);
   await expect(cal.getByText('(empty)')).toHaveCount(0);
   // The system design round's board, as a picture with its words.

@@ -8,7 +8,7 @@ test('the interviewer previews the prompt; revealed, it opens for the candidate 
 }) => {
   const { cal, panel } = await ivyAndCal(person, 'System design');
   // The board wants width: the question starts folded for the candidate.
-  const toggle = cal.getByRole('button', { name: 'Question' });
+  const toggle = cal.getByRole('button', { name: 'Question', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 
   await panel.getByRole('button', { name: `Pick ${TITLE}` }).click();
@@ -30,7 +30,7 @@ test('the interviewer previews the prompt; revealed, it opens for the candidate 
   await expect(cal.getByRole('heading', { name: TITLE })).toBeVisible();
 
   // Cal folds it to draw; a new hint unfolds it again, with a notice screen readers announce.
-  await cal.getByRole('button', { name: 'Question' }).click();
+  await cal.getByRole('button', { name: 'Question', exact: true }).click();
   await expect(cal.getByRole('heading', { name: TITLE })).toBeHidden();
   await panel.getByRole('button', { name: 'Reveal hint' }).click();
   await expect(cal.getByRole('status').filter({ hasText: 'Hint 1 revealed' })).toBeVisible();

@@ -32,7 +32,10 @@ test('a system design room at 1280 px: a one-row header, the whole Excalidraw to
   for (const page of [ivy, cal]) {
     await openBoard(page);
     // The question starts folded over the board, for both roles.
-    await expect(page.getByRole('button', { name: 'Question' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Question', exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     // Nothing of Excalidraw's toolbar is cut off: the Library button is inside the board.
     const library = page.locator('.board-host .default-sidebar-trigger');
     await expect(library).toBeVisible();

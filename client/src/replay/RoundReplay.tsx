@@ -1,4 +1,4 @@
-import type { Language, RoundType } from '@mockloop/shared';
+import { type Language, languageLabel, type RoundType } from '@mockloop/shared';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchFinalCode } from '../lib/api';
 import { BoardPicture } from './BoardPicture';
@@ -55,7 +55,7 @@ export function RoundReplay({
     <div ref={host}>
       {finalCode.trim() !== '' && (
         <>
-          <h3>Final code ({language})</h3>
+          <h3>Final code ({languageLabel(language)})</h3>
           <FinalCode
             roomId={roomId}
             secret={secret}

@@ -208,6 +208,17 @@ describe('text people wrote, in the Markdown export', () => {
     expect(markdownCode('', 'go')).toBe('```go\n\n```');
   });
 
+  it("names the code's language for people, and fences it with the highlighter's name", () => {
+    const md = reportToMarkdown(
+      withRound((round) => ({
+        ...round,
+        code: { language: 'python-numpy', text: 'import numpy', truncated: false },
+      })),
+    );
+    expect(md).toContain('### Final code (Python + numpy)');
+    expect(md).not.toContain('### Final code (python-numpy)');
+  });
+
   it('keeps paragraphs and line breaks, and leaves plain words alone', () => {
     expect(markdownParagraphs('First line\nsecond line\n\n\n1. Third')).toBe(
       'First line\\\nsecond line\n\n1\\. Third',

@@ -1,4 +1,10 @@
-import { RECOMMENDATION_LABELS, type RoomReport, type RoundReport, type RunSummary } from '@mockloop/shared';
+import {
+  languageLabel,
+  RECOMMENDATION_LABELS,
+  type RoomReport,
+  type RoundReport,
+  type RunSummary,
+} from '@mockloop/shared';
 import { count, dateTime, formatDuration } from '../lib/time';
 import { loopSummary, type MeanScores, stageName } from './loopSummary';
 import { markdownCode, markdownParagraphs, markdownText } from './markdownText';
@@ -61,7 +67,7 @@ function outputsMarkdown(round: RoundReport, board: BoardPicture | undefined): s
   if (round.code.text.trim()) {
     lines.push(
       '',
-      `### Final code (${markdownText(round.code.language)})`,
+      `### Final code (${markdownText(languageLabel(round.code.language))})`,
       '',
       markdownCode(round.code.text, round.code.language),
     );

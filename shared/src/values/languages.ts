@@ -12,6 +12,11 @@ export const LANGUAGE_LABELS: Record<LanguageName, string> = {
   go: 'Go',
 };
 
+/** A language's name for people ("Python + numpy"); an unknown one as it was stored. */
+export function languageLabel(language: string): string {
+  return (LANGUAGE_LABELS as Record<string, string>)[language] ?? language;
+}
+
 export const DEFAULT_LANGUAGE: LanguageName = 'python';
 
 /** Languages that run in the browser of whoever clicks Run, in the page's sandbox. */
