@@ -1,18 +1,10 @@
-import {
-  CloseCode,
-  DOC_RULES,
-  type DocRules,
-  MalformedInput,
-  parseDocName,
-  STORED_LIMITS,
-  scanUpdate,
-} from '@mockloop/shared';
+import { CloseCode, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { DocumentLog } from '../store/DocumentLog.js';
 import type { UpdateRow } from '../store/records.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
-import { DocUnloadable } from './DocUnloadable.js';
+import { DocLoader } from './DocLoader.js';
 import {
   DEFAULT_HISTORY_LIMITS,
   type HistoryLimits,
@@ -21,7 +13,7 @@ import {
 } from './HistoryQuota.js';
 import { NotOwner } from './NotOwner.js';
 import { LocalLeases, type RoomLeases } from './RoomLeases.js';
-import { SharedDoc } from './SharedDoc.js';
+import type { SharedDoc } from './SharedDoc.js';
 
 export interface DocManagerOptions {
   /** How long a document with no connections stays loaded. */
@@ -45,12 +37,6 @@ export interface DocManagerOptions {
   metrics?: Pick<Metrics, 'docUpdates' | 'docUpdateBytes' | 'storeWrites' | 'storeBatchRows'>;
 }
 
-/** Rows of one document together may hold this many times its kind's size (they overlap). */
-const LOAD_BYTES_FACTOR = 4;
-/** Work in slices this long, then let the event loop serve everyone else. */
-const LOAD_SLICE_MS = 20;
-/** A load that meets more broken rows than this gives up. */
-const MAX_BROKEN_ROWS = 8;
 const ACTIVITY_EVERY_MS = 60_000;
 
 interface Entry {
@@ -91,20 +77,8 @@ function inChunks(rows: ReadonlyMap<string, UpdateRow[]>, maxBytes: number): Arr
   return chunks;
 }
 
-/** Marks the transaction that applies stored rows (before `onUpdate` is set: never written back). */
-const LOAD_ORIGIN = Symbol('load');
 /** Marks changes the server itself makes (starter code). */
 const SERVER_ORIGIN = Symbol('server');
-
-/** A stored row that Yjs threw on (after it passed the scan). */
-class BrokenRow extends Error {
-  constructor(
-    readonly index: number,
-    cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
 
 /**
  * Loads documents from the store on first use, appends every update to the store, compacts
@@ -136,7 +110,8 @@ export class DocManager {
   private readonly ownPacer?: AwarenessPacer;
   private readonly onError: (err: unknown, docName: string) => void;
   private readonly log: (message: string) => void;
-  private readonly loadBudgetMs: number;
+  /** Builds documents from the store, bounded (P-DOC-10), for serving and for `read`. */
+  private readonly loader: DocLoader;
   private readonly lastActivity = new Map<string, number>();
   private readonly leases: RoomLeases;
   private readonly metrics?: DocManagerOptions['metrics'];
@@ -155,7 +130,7 @@ export class DocManager {
     else this.awarenessPace = this.ownPacer = new AwarenessPacer();
     this.onError = options.onError ?? ((err, name) => console.error(`[docs] ${name}:`, err));
     this.log = options.log ?? ((message) => console.error(message));
-    this.loadBudgetMs = options.loadBudgetMs ?? 3000;
+    this.loader = new DocLoader(store, { loadBudgetMs: options.loadBudgetMs, log: this.log });
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
     this.metrics = options.metrics;
@@ -266,19 +241,11 @@ export class DocManager {
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.entries.get(name)?.shared;
     if (live) return read(live.doc);
-    const ref = parseDocName(name);
-    const rules = ref ? DOC_RULES[ref.kind] : undefined;
-    const stored = await this.store.loadDocument(name);
-    const doc = new SharedDoc(name, { rules });
+    const copy = await this.loader.loadCopy(name);
     try {
-      const rows = [
-        ...(stored.checkpoint ? [stored.checkpoint.state] : []),
-        ...stored.rows.map((r) => r.data),
-      ];
-      await this.applyRows(name, doc, rows, rules, new Set());
-      return read(doc.doc);
+      return read(copy.doc);
     } finally {
-      doc.destroy();
+      copy.destroy();
     }
   }
 
@@ -325,98 +292,23 @@ export class DocManager {
   }
 
   /**
-   * Loads a document from its latest checkpoint and the rows after it, bounded (P-DOC-10): each
-   * is checked like a client's update and skipped (and reported) when it fails; together they may
-   * hold a few times the kind's size; applying them may take `loadBudgetMs` of server time, in
-   * slices that let other rooms' work run between them. Past a budget the load fails with
-   * DocUnloadable. A load that skipped rows writes a checkpoint at once, so they are not met again.
+   * Loads a document (DocLoader: bounded, P-DOC-10) once its previous copy's last writes are
+   * done. A load that skipped rows writes a checkpoint at once, so they are not met again.
    */
   private async load(name: string, entry: Entry): Promise<SharedDoc> {
     await this.closing.get(name);
-    const ref = parseDocName(name);
-    const rules = ref ? DOC_RULES[ref.kind] : undefined;
-    const stored = await this.store.loadDocument(name);
-    const rows = [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.rows.map((r) => r.data)];
-    const bytes = rows.reduce((sum, row) => sum + row.length, 0);
-    if (rules && bytes > rules.maxBytes * LOAD_BYTES_FACTOR) {
-      throw new DocUnloadable(`its stored history holds ${bytes} bytes, more than the server loads`);
+    const loaded = await this.loader.load(name, this.awarenessPace);
+    // A write of an earlier copy may have reported a later row while this one was loading.
+    entry.lastSeq = Math.max(entry.lastSeq, loaded.lastSeq);
+    entry.rows = loaded.rows;
+    entry.rowBytes = loaded.rowBytes;
+    const { shared } = loaded;
+    this.attach(name, entry, shared);
+    if (loaded.skipped > 0) {
+      this.log(`[docs] ${name}: skipped ${loaded.skipped} stored row(s) that fail its rules; checkpointing`);
+      this.compact(name, entry, shared);
     }
-    entry.lastSeq = stored.rows.at(-1)?.seq ?? stored.checkpoint?.uptoSeq ?? 0;
-    const broken = new Set<number>();
-    for (;;) {
-      const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace, rules });
-      try {
-        const skipped = await this.applyRows(name, shared, rows, rules, broken);
-        entry.rows = stored.rows.length;
-        entry.rowBytes = stored.rows.reduce((sum, row) => sum + row.data.length, 0);
-        shared.bytes = bytes;
-        this.attach(name, entry, shared);
-        if (skipped > 0) {
-          this.log(`[docs] ${name}: skipped ${skipped} stored row(s) that fail its rules; checkpointing`);
-          this.compact(name, entry, shared);
-        }
-        return shared;
-      } catch (err) {
-        shared.destroy();
-        if (!(err instanceof BrokenRow)) throw err;
-        // Yjs threw half way through a row: the doc may hold part of it. Start again without it.
-        broken.add(err.index);
-        this.log(
-          `[docs] ${name}: stored row ${err.index} failed to apply (${err.message}); reloading without it`,
-        );
-        if (broken.size > MAX_BROKEN_ROWS) throw new DocUnloadable('too many of its stored rows are damaged');
-      }
-    }
-  }
-
-  /** Applies the rows in time slices; returns how many were skipped. */
-  private async applyRows(
-    name: string,
-    shared: SharedDoc,
-    rows: Uint8Array[],
-    rules: DocRules | undefined,
-    broken: ReadonlySet<number>,
-  ): Promise<number> {
-    let skipped = 0;
-    let spentMs = 0;
-    let index = 0;
-    while (index < rows.length) {
-      const sliceStart = performance.now();
-      // Applying rows inside one transaction is fast; Y.mergeUpdates over many rows is not.
-      shared.doc.transact(() => {
-        while (index < rows.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
-          const row = rows[index] as Uint8Array;
-          const at = index++;
-          if (broken.has(at) || !this.rowPasses(name, at, row, rules)) {
-            skipped++;
-            continue;
-          }
-          try {
-            Y.applyUpdate(shared.doc, row);
-          } catch (err) {
-            throw new BrokenRow(at, err);
-          }
-        }
-      }, LOAD_ORIGIN);
-      spentMs += performance.now() - sliceStart;
-      if (spentMs > this.loadBudgetMs) {
-        throw new DocUnloadable(`loading it took more than ${this.loadBudgetMs} ms of server time`);
-      }
-      if (index < rows.length) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return skipped;
-  }
-
-  private rowPasses(name: string, index: number, row: Uint8Array, rules: DocRules | undefined): boolean {
-    if (!rules) return true;
-    try {
-      scanUpdate(row, rules, STORED_LIMITS);
-      return true;
-    } catch (err) {
-      if (!(err instanceof MalformedInput)) throw err;
-      this.log(`[docs] ${name}: stored row ${index} refused: ${err.message}`);
-      return false;
-    }
+    return shared;
   }
 
   /** Wires a loaded document to the store: every later update is appended (or compacted). */
