@@ -2,7 +2,6 @@ import { CloseCode, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { DocumentLog } from '../store/DocumentLog.js';
-import type { UpdateRow } from '../store/records.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
 import { DocLoader } from './DocLoader.js';
 import {
@@ -14,6 +13,7 @@ import {
 import { NotOwner } from './NotOwner.js';
 import { LocalLeases, type RoomLeases } from './RoomLeases.js';
 import type { SharedDoc } from './SharedDoc.js';
+import { WriteBatcher } from './WriteBatcher.js';
 
 export interface DocManagerOptions {
   /** How long a document with no connections stays loaded. */
@@ -53,30 +53,6 @@ interface Entry {
   unloadTimer?: NodeJS.Timeout;
 }
 
-/** A store write holds about this many bytes of rows at most (one row alone may hold more). */
-const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
-
-/** Splits a turn's rows into batches of about `maxBytes`, each document's rows still in order. */
-function inChunks(rows: ReadonlyMap<string, UpdateRow[]>, maxBytes: number): Array<Map<string, UpdateRow[]>> {
-  const chunks: Array<Map<string, UpdateRow[]>> = [new Map()];
-  let bytes = 0;
-  for (const [doc, list] of rows) {
-    for (const row of list) {
-      let chunk = chunks.at(-1) as Map<string, UpdateRow[]>;
-      if (bytes > 0 && bytes + row.data.length > maxBytes) {
-        chunk = new Map();
-        chunks.push(chunk);
-        bytes = 0;
-      }
-      bytes += row.data.length;
-      const pending = chunk.get(doc);
-      if (pending) pending.push(row);
-      else chunk.set(doc, [row]);
-    }
-  }
-  return chunks;
-}
-
 /** Marks changes the server itself makes (starter code). */
 const SERVER_ORIGIN = Symbol('server');
 
@@ -84,6 +60,8 @@ const SERVER_ORIGIN = Symbol('server');
  * Loads documents from the store on first use, appends every update to the store, compacts
  * logs, and unloads documents nobody has used for a grace period (P-DOC-6). A document's first
  * sync step can only be sent after `acquire` resolves, so clients never see a half-loaded doc.
+ * It keeps the cache (leases, pins, unload timers); `DocLoader` builds each copy from the store
+ * and `WriteBatcher` writes.
  *
  * Writes are grouped: the updates applied during one event-loop turn are appended at the end of
  * that turn, all documents together, in one store transaction (`Store.appendUpdates`).
@@ -96,13 +74,13 @@ export class DocManager {
   private readonly closing = new Map<string, Promise<void>>();
   /** Their entries, so the writes still in flight can record their sequence numbers. */
   private readonly closingEntries = new Map<string, Entry>();
-  /** Updates applied this turn and not yet handed to the store, per document, in order. */
-  private readonly unwritten = new Map<string, UpdateRow[]>();
   /** Rooms being deleted: none of their documents may load (forgetRoom). */
   private readonly forgotten = new Set<string>();
-  private flushScheduled: NodeJS.Immediate | undefined;
-  /** Every store write (appends and compactions), in order: a compaction never races an append. */
-  private writes: Promise<void> = Promise.resolve();
+  /**
+   * Every store write (the turn's appends and the checkpoints), in one ordered chain: a
+   * checkpoint never races an append, and each append reports its rows' sequence numbers.
+   */
+  private readonly writes: WriteBatcher;
   private readonly unloadGraceMs: number;
   private readonly compactAfterRows: number;
   private readonly awarenessPace: AwarenessPace;
@@ -120,10 +98,7 @@ export class DocManager {
   /** The history each room served here has stored, against its quota (P-DOC-13). */
   readonly history: HistoryQuota;
 
-  constructor(
-    private readonly store: DocumentLog,
-    options: DocManagerOptions = {},
-  ) {
+  constructor(store: DocumentLog, options: DocManagerOptions = {}) {
     this.unloadGraceMs = options.unloadGraceMs ?? 30_000;
     this.compactAfterRows = options.compactAfterRows ?? 500;
     if (options.awarenessPace) this.awarenessPace = options.awarenessPace;
@@ -134,6 +109,15 @@ export class DocManager {
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
     this.metrics = options.metrics;
+    this.writes = new WriteBatcher(store, {
+      // The entry of a document being unloaded still learns where its last rows landed.
+      onStored: (doc, seq) => {
+        const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
+        if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
+      },
+      onError: this.onError,
+      metrics: this.metrics,
+    });
     this.history = new HistoryQuota(store, options.history ?? DEFAULT_HISTORY_LIMITS);
     // Every lease gone at once (the connection that held them died): another node may take the
     // rooms now, so stop serving them at once.
@@ -230,8 +214,7 @@ export class DocManager {
 
   /** Waits until every update received so far is in the store. */
   async flush(_name?: string): Promise<void> {
-    this.writeUnwritten();
-    await this.writes;
+    await this.writes.flush();
   }
 
   /**
@@ -259,10 +242,7 @@ export class DocManager {
     this.forgotten.add(roomId);
     setTimeout(() => this.forgotten.delete(roomId), 60_000).unref();
     const mine = (name: string) => parseDocName(name)?.roomId === roomId;
-    const discard = () => {
-      for (const name of [...this.unwritten.keys()]) if (mine(name)) this.unwritten.delete(name);
-    };
-    discard();
+    this.writes.discard(mine);
     const dropped = [...this.entries].filter(([name]) => mine(name));
     for (const [name, entry] of dropped) {
       this.entries.delete(name);
@@ -278,9 +258,9 @@ export class DocManager {
         return doc;
       }),
     );
-    discard();
+    this.writes.discard(mine);
     await Promise.all([...this.closing].filter(([name]) => mine(name)).map(([, done]) => done));
-    await this.writes;
+    await this.writes.settled();
     for (const doc of shared) doc?.destroy();
   }
 
@@ -327,11 +307,7 @@ export class DocManager {
       this.history.charge(name, author, update.length);
       this.noteActivity(name);
       // Every update is kept, with when and from whom: the history a replay needs (S-DOC-1).
-      const row: UpdateRow = { data: update, at: Date.now(), author: author ?? null };
-      const pending = this.unwritten.get(name);
-      if (pending) pending.push(row);
-      else this.unwritten.set(name, [row]);
-      this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
+      this.writes.add(name, { data: update, at: Date.now(), author: author ?? null });
       if (entry.rows >= this.compactAfterRows || entry.rowBytes >= compactAfterBytes) {
         this.compact(name, entry, shared);
       }
@@ -349,8 +325,7 @@ export class DocManager {
     this.onError(err, `${entry.name}: an update failed half way; reloading from the store`);
     if (this.entries.get(entry.name) === entry) this.entries.delete(entry.name);
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-    this.writeUnwritten();
-    const done = this.writes.then(() => {
+    const done = this.writes.flush().then(() => {
       setImmediate(() => {
         for (const peer of [...shared.peers])
           peer.close?.(CloseCode.DocumentReset, 'the document was reloaded');
@@ -404,7 +379,7 @@ export class DocManager {
    * append whoever owns the room now), no checkpoint, and every peer is told to reconnect.
    */
   private dropAll(reason: string): void {
-    this.writeUnwritten();
+    const written = this.writes.flush();
     const dropped = [...this.entries.values()];
     this.entries.clear();
     this.rooms.clear();
@@ -415,7 +390,7 @@ export class DocManager {
       if (!shared) continue;
       shared.broken = true;
       for (const peer of [...shared.peers]) peer.close?.(CloseCode.DocumentReset, reason);
-      void this.writes.then(() => shared.destroy());
+      void written.then(() => shared.destroy());
     }
   }
 
@@ -430,36 +405,6 @@ export class DocManager {
   }
 
   /**
-   * Hands every unwritten update to the store: one transaction for the turn's updates, or, for a
-   * turn that brought megabytes (large pastes from several connections), one per few MiB with
-   * the event loop free between them, so one room's big writes never stall every other room.
-   */
-  private writeUnwritten(): void {
-    if (this.flushScheduled) clearImmediate(this.flushScheduled);
-    this.flushScheduled = undefined;
-    if (this.unwritten.size === 0) return;
-    const batches = inChunks(this.unwritten, WRITE_CHUNK_BYTES);
-    this.unwritten.clear();
-    for (const [i, batch] of batches.entries()) {
-      const [first] = batch.keys();
-      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-      this.enqueueWrite(label, async () => {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        const started = process.hrtime.bigint();
-        const last = await this.store.appendUpdates(batch);
-        this.metrics?.storeWrites.observe(Number(process.hrtime.bigint() - started) / 1e9);
-        let rows = 0;
-        for (const docRows of batch.values()) rows += docRows.length;
-        this.metrics?.storeBatchRows.observe(rows);
-        for (const [doc, seq] of last) {
-          const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
-          if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
-        }
-      });
-    }
-  }
-
-  /**
    * Writes a checkpoint: the state now, covering every row written so far (S-DOC-3). Updates
    * applied but not yet written are in the state too; they are still written as rows after it
    * (the history keeps them) and applying them again on load changes nothing.
@@ -469,15 +414,8 @@ export class DocManager {
     entry.rowBytes = 0;
     const state = Y.encodeStateAsUpdate(shared.doc);
     shared.bytes = state.length;
-    this.writeUnwritten();
-    // Queued after the appends above, so lastSeq is theirs by the time it runs.
-    this.enqueueWrite(name, () =>
-      this.store.writeCheckpoint(name, { uptoSeq: entry.lastSeq, state, at: Date.now() }),
-    );
-  }
-
-  private enqueueWrite(name: string, write: () => Promise<void>): void {
-    this.writes = this.writes.then(write).catch((err) => this.onError(err, name));
+    // Queued after every row so far, so lastSeq is theirs by the time it is read.
+    this.writes.checkpoint(name, () => ({ uptoSeq: entry.lastSeq, state, at: Date.now() }));
   }
 
   private async unload(name: string, entry: Entry, force = false): Promise<void> {
@@ -490,8 +428,7 @@ export class DocManager {
       const shared = await entry.ready.catch(() => undefined);
       if (!shared) return;
       if (entry.rows > 0) this.compact(name, entry, shared);
-      this.writeUnwritten();
-      await this.writes;
+      await this.writes.flush();
       shared.destroy();
     })();
     this.closing.set(name, done);
