@@ -1,18 +1,9 @@
-import {
-  CloseCode,
-  DOC_RULES,
-  type DocRules,
-  MalformedInput,
-  parseDocName,
-  STORED_LIMITS,
-  scanUpdate,
-} from '@mockloop/shared';
+import { CloseCode, parseDocName } from '@mockloop/shared';
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { DocumentLog } from '../store/DocumentLog.js';
-import type { UpdateRow } from '../store/records.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
-import { DocUnloadable } from './DocUnloadable.js';
+import { DocLoader } from './DocLoader.js';
 import {
   DEFAULT_HISTORY_LIMITS,
   type HistoryLimits,
@@ -21,7 +12,8 @@ import {
 } from './HistoryQuota.js';
 import { NotOwner } from './NotOwner.js';
 import { LocalLeases, type RoomLeases } from './RoomLeases.js';
-import { SharedDoc } from './SharedDoc.js';
+import type { SharedDoc } from './SharedDoc.js';
+import { WriteBatcher } from './WriteBatcher.js';
 
 export interface DocManagerOptions {
   /** How long a document with no connections stays loaded. */
@@ -45,12 +37,6 @@ export interface DocManagerOptions {
   metrics?: Pick<Metrics, 'docUpdates' | 'docUpdateBytes' | 'storeWrites' | 'storeBatchRows'>;
 }
 
-/** Rows of one document together may hold this many times its kind's size (they overlap). */
-const LOAD_BYTES_FACTOR = 4;
-/** Work in slices this long, then let the event loop serve everyone else. */
-const LOAD_SLICE_MS = 20;
-/** A load that meets more broken rows than this gives up. */
-const MAX_BROKEN_ROWS = 8;
 const ACTIVITY_EVERY_MS = 60_000;
 
 interface Entry {
@@ -67,49 +53,15 @@ interface Entry {
   unloadTimer?: NodeJS.Timeout;
 }
 
-/** A store write holds about this many bytes of rows at most (one row alone may hold more). */
-const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
-
-/** Splits a turn's rows into batches of about `maxBytes`, each document's rows still in order. */
-function inChunks(rows: ReadonlyMap<string, UpdateRow[]>, maxBytes: number): Array<Map<string, UpdateRow[]>> {
-  const chunks: Array<Map<string, UpdateRow[]>> = [new Map()];
-  let bytes = 0;
-  for (const [doc, list] of rows) {
-    for (const row of list) {
-      let chunk = chunks.at(-1) as Map<string, UpdateRow[]>;
-      if (bytes > 0 && bytes + row.data.length > maxBytes) {
-        chunk = new Map();
-        chunks.push(chunk);
-        bytes = 0;
-      }
-      bytes += row.data.length;
-      const pending = chunk.get(doc);
-      if (pending) pending.push(row);
-      else chunk.set(doc, [row]);
-    }
-  }
-  return chunks;
-}
-
-/** Marks the transaction that applies stored rows (before `onUpdate` is set: never written back). */
-const LOAD_ORIGIN = Symbol('load');
 /** Marks changes the server itself makes (starter code). */
 const SERVER_ORIGIN = Symbol('server');
-
-/** A stored row that Yjs threw on (after it passed the scan). */
-class BrokenRow extends Error {
-  constructor(
-    readonly index: number,
-    cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
 
 /**
  * Loads documents from the store on first use, appends every update to the store, compacts
  * logs, and unloads documents nobody has used for a grace period (P-DOC-6). A document's first
  * sync step can only be sent after `acquire` resolves, so clients never see a half-loaded doc.
+ * It keeps the cache (leases, pins, unload timers); `DocLoader` builds each copy from the store
+ * and `WriteBatcher` writes.
  *
  * Writes are grouped: the updates applied during one event-loop turn are appended at the end of
  * that turn, all documents together, in one store transaction (`Store.appendUpdates`).
@@ -122,13 +74,13 @@ export class DocManager {
   private readonly closing = new Map<string, Promise<void>>();
   /** Their entries, so the writes still in flight can record their sequence numbers. */
   private readonly closingEntries = new Map<string, Entry>();
-  /** Updates applied this turn and not yet handed to the store, per document, in order. */
-  private readonly unwritten = new Map<string, UpdateRow[]>();
   /** Rooms being deleted: none of their documents may load (forgetRoom). */
   private readonly forgotten = new Set<string>();
-  private flushScheduled: NodeJS.Immediate | undefined;
-  /** Every store write (appends and compactions), in order: a compaction never races an append. */
-  private writes: Promise<void> = Promise.resolve();
+  /**
+   * Every store write (the turn's appends and the checkpoints), in one ordered chain: a
+   * checkpoint never races an append, and each append reports its rows' sequence numbers.
+   */
+  private readonly writes: WriteBatcher;
   private readonly unloadGraceMs: number;
   private readonly compactAfterRows: number;
   private readonly awarenessPace: AwarenessPace;
@@ -136,7 +88,8 @@ export class DocManager {
   private readonly ownPacer?: AwarenessPacer;
   private readonly onError: (err: unknown, docName: string) => void;
   private readonly log: (message: string) => void;
-  private readonly loadBudgetMs: number;
+  /** Builds documents from the store, bounded (P-DOC-10), for serving and for `read`. */
+  private readonly loader: DocLoader;
   private readonly lastActivity = new Map<string, number>();
   private readonly leases: RoomLeases;
   private readonly metrics?: DocManagerOptions['metrics'];
@@ -145,20 +98,26 @@ export class DocManager {
   /** The history each room served here has stored, against its quota (P-DOC-13). */
   readonly history: HistoryQuota;
 
-  constructor(
-    private readonly store: DocumentLog,
-    options: DocManagerOptions = {},
-  ) {
+  constructor(store: DocumentLog, options: DocManagerOptions = {}) {
     this.unloadGraceMs = options.unloadGraceMs ?? 30_000;
     this.compactAfterRows = options.compactAfterRows ?? 500;
     if (options.awarenessPace) this.awarenessPace = options.awarenessPace;
     else this.awarenessPace = this.ownPacer = new AwarenessPacer();
     this.onError = options.onError ?? ((err, name) => console.error(`[docs] ${name}:`, err));
     this.log = options.log ?? ((message) => console.error(message));
-    this.loadBudgetMs = options.loadBudgetMs ?? 3000;
+    this.loader = new DocLoader(store, { loadBudgetMs: options.loadBudgetMs, log: this.log });
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
     this.metrics = options.metrics;
+    this.writes = new WriteBatcher(store, {
+      // The entry of a document being unloaded still learns where its last rows landed.
+      onStored: (doc, seq) => {
+        const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
+        if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
+      },
+      onError: this.onError,
+      metrics: this.metrics,
+    });
     this.history = new HistoryQuota(store, options.history ?? DEFAULT_HISTORY_LIMITS);
     // Every lease gone at once (the connection that held them died): another node may take the
     // rooms now, so stop serving them at once.
@@ -255,8 +214,7 @@ export class DocManager {
 
   /** Waits until every update received so far is in the store. */
   async flush(_name?: string): Promise<void> {
-    this.writeUnwritten();
-    await this.writes;
+    await this.writes.flush();
   }
 
   /**
@@ -266,19 +224,11 @@ export class DocManager {
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.entries.get(name)?.shared;
     if (live) return read(live.doc);
-    const ref = parseDocName(name);
-    const rules = ref ? DOC_RULES[ref.kind] : undefined;
-    const stored = await this.store.loadDocument(name);
-    const doc = new SharedDoc(name, { rules });
+    const copy = await this.loader.loadCopy(name);
     try {
-      const rows = [
-        ...(stored.checkpoint ? [stored.checkpoint.state] : []),
-        ...stored.rows.map((r) => r.data),
-      ];
-      await this.applyRows(name, doc, rows, rules, new Set());
-      return read(doc.doc);
+      return read(copy.doc);
     } finally {
-      doc.destroy();
+      copy.destroy();
     }
   }
 
@@ -292,10 +242,7 @@ export class DocManager {
     this.forgotten.add(roomId);
     setTimeout(() => this.forgotten.delete(roomId), 60_000).unref();
     const mine = (name: string) => parseDocName(name)?.roomId === roomId;
-    const discard = () => {
-      for (const name of [...this.unwritten.keys()]) if (mine(name)) this.unwritten.delete(name);
-    };
-    discard();
+    this.writes.discard(mine);
     const dropped = [...this.entries].filter(([name]) => mine(name));
     for (const [name, entry] of dropped) {
       this.entries.delete(name);
@@ -311,9 +258,9 @@ export class DocManager {
         return doc;
       }),
     );
-    discard();
+    this.writes.discard(mine);
     await Promise.all([...this.closing].filter(([name]) => mine(name)).map(([, done]) => done));
-    await this.writes;
+    await this.writes.settled();
     for (const doc of shared) doc?.destroy();
   }
 
@@ -325,98 +272,23 @@ export class DocManager {
   }
 
   /**
-   * Loads a document from its latest checkpoint and the rows after it, bounded (P-DOC-10): each
-   * is checked like a client's update and skipped (and reported) when it fails; together they may
-   * hold a few times the kind's size; applying them may take `loadBudgetMs` of server time, in
-   * slices that let other rooms' work run between them. Past a budget the load fails with
-   * DocUnloadable. A load that skipped rows writes a checkpoint at once, so they are not met again.
+   * Loads a document (DocLoader: bounded, P-DOC-10) once its previous copy's last writes are
+   * done. A load that skipped rows writes a checkpoint at once, so they are not met again.
    */
   private async load(name: string, entry: Entry): Promise<SharedDoc> {
     await this.closing.get(name);
-    const ref = parseDocName(name);
-    const rules = ref ? DOC_RULES[ref.kind] : undefined;
-    const stored = await this.store.loadDocument(name);
-    const rows = [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.rows.map((r) => r.data)];
-    const bytes = rows.reduce((sum, row) => sum + row.length, 0);
-    if (rules && bytes > rules.maxBytes * LOAD_BYTES_FACTOR) {
-      throw new DocUnloadable(`its stored history holds ${bytes} bytes, more than the server loads`);
+    const loaded = await this.loader.load(name, this.awarenessPace);
+    // A write of an earlier copy may have reported a later row while this one was loading.
+    entry.lastSeq = Math.max(entry.lastSeq, loaded.lastSeq);
+    entry.rows = loaded.rows;
+    entry.rowBytes = loaded.rowBytes;
+    const { shared } = loaded;
+    this.attach(name, entry, shared);
+    if (loaded.skipped > 0) {
+      this.log(`[docs] ${name}: skipped ${loaded.skipped} stored row(s) that fail its rules; checkpointing`);
+      this.compact(name, entry, shared);
     }
-    entry.lastSeq = stored.rows.at(-1)?.seq ?? stored.checkpoint?.uptoSeq ?? 0;
-    const broken = new Set<number>();
-    for (;;) {
-      const shared = new SharedDoc(name, { awarenessPace: this.awarenessPace, rules });
-      try {
-        const skipped = await this.applyRows(name, shared, rows, rules, broken);
-        entry.rows = stored.rows.length;
-        entry.rowBytes = stored.rows.reduce((sum, row) => sum + row.data.length, 0);
-        shared.bytes = bytes;
-        this.attach(name, entry, shared);
-        if (skipped > 0) {
-          this.log(`[docs] ${name}: skipped ${skipped} stored row(s) that fail its rules; checkpointing`);
-          this.compact(name, entry, shared);
-        }
-        return shared;
-      } catch (err) {
-        shared.destroy();
-        if (!(err instanceof BrokenRow)) throw err;
-        // Yjs threw half way through a row: the doc may hold part of it. Start again without it.
-        broken.add(err.index);
-        this.log(
-          `[docs] ${name}: stored row ${err.index} failed to apply (${err.message}); reloading without it`,
-        );
-        if (broken.size > MAX_BROKEN_ROWS) throw new DocUnloadable('too many of its stored rows are damaged');
-      }
-    }
-  }
-
-  /** Applies the rows in time slices; returns how many were skipped. */
-  private async applyRows(
-    name: string,
-    shared: SharedDoc,
-    rows: Uint8Array[],
-    rules: DocRules | undefined,
-    broken: ReadonlySet<number>,
-  ): Promise<number> {
-    let skipped = 0;
-    let spentMs = 0;
-    let index = 0;
-    while (index < rows.length) {
-      const sliceStart = performance.now();
-      // Applying rows inside one transaction is fast; Y.mergeUpdates over many rows is not.
-      shared.doc.transact(() => {
-        while (index < rows.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
-          const row = rows[index] as Uint8Array;
-          const at = index++;
-          if (broken.has(at) || !this.rowPasses(name, at, row, rules)) {
-            skipped++;
-            continue;
-          }
-          try {
-            Y.applyUpdate(shared.doc, row);
-          } catch (err) {
-            throw new BrokenRow(at, err);
-          }
-        }
-      }, LOAD_ORIGIN);
-      spentMs += performance.now() - sliceStart;
-      if (spentMs > this.loadBudgetMs) {
-        throw new DocUnloadable(`loading it took more than ${this.loadBudgetMs} ms of server time`);
-      }
-      if (index < rows.length) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return skipped;
-  }
-
-  private rowPasses(name: string, index: number, row: Uint8Array, rules: DocRules | undefined): boolean {
-    if (!rules) return true;
-    try {
-      scanUpdate(row, rules, STORED_LIMITS);
-      return true;
-    } catch (err) {
-      if (!(err instanceof MalformedInput)) throw err;
-      this.log(`[docs] ${name}: stored row ${index} refused: ${err.message}`);
-      return false;
-    }
+    return shared;
   }
 
   /** Wires a loaded document to the store: every later update is appended (or compacted). */
@@ -435,11 +307,7 @@ export class DocManager {
       this.history.charge(name, author, update.length);
       this.noteActivity(name);
       // Every update is kept, with when and from whom: the history a replay needs (S-DOC-1).
-      const row: UpdateRow = { data: update, at: Date.now(), author: author ?? null };
-      const pending = this.unwritten.get(name);
-      if (pending) pending.push(row);
-      else this.unwritten.set(name, [row]);
-      this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
+      this.writes.add(name, { data: update, at: Date.now(), author: author ?? null });
       if (entry.rows >= this.compactAfterRows || entry.rowBytes >= compactAfterBytes) {
         this.compact(name, entry, shared);
       }
@@ -457,8 +325,7 @@ export class DocManager {
     this.onError(err, `${entry.name}: an update failed half way; reloading from the store`);
     if (this.entries.get(entry.name) === entry) this.entries.delete(entry.name);
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-    this.writeUnwritten();
-    const done = this.writes.then(() => {
+    const done = this.writes.flush().then(() => {
       setImmediate(() => {
         for (const peer of [...shared.peers])
           peer.close?.(CloseCode.DocumentReset, 'the document was reloaded');
@@ -512,7 +379,7 @@ export class DocManager {
    * append whoever owns the room now), no checkpoint, and every peer is told to reconnect.
    */
   private dropAll(reason: string): void {
-    this.writeUnwritten();
+    const written = this.writes.flush();
     const dropped = [...this.entries.values()];
     this.entries.clear();
     this.rooms.clear();
@@ -523,7 +390,7 @@ export class DocManager {
       if (!shared) continue;
       shared.broken = true;
       for (const peer of [...shared.peers]) peer.close?.(CloseCode.DocumentReset, reason);
-      void this.writes.then(() => shared.destroy());
+      void written.then(() => shared.destroy());
     }
   }
 
@@ -538,36 +405,6 @@ export class DocManager {
   }
 
   /**
-   * Hands every unwritten update to the store: one transaction for the turn's updates, or, for a
-   * turn that brought megabytes (large pastes from several connections), one per few MiB with
-   * the event loop free between them, so one room's big writes never stall every other room.
-   */
-  private writeUnwritten(): void {
-    if (this.flushScheduled) clearImmediate(this.flushScheduled);
-    this.flushScheduled = undefined;
-    if (this.unwritten.size === 0) return;
-    const batches = inChunks(this.unwritten, WRITE_CHUNK_BYTES);
-    this.unwritten.clear();
-    for (const [i, batch] of batches.entries()) {
-      const [first] = batch.keys();
-      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-      this.enqueueWrite(label, async () => {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        const started = process.hrtime.bigint();
-        const last = await this.store.appendUpdates(batch);
-        this.metrics?.storeWrites.observe(Number(process.hrtime.bigint() - started) / 1e9);
-        let rows = 0;
-        for (const docRows of batch.values()) rows += docRows.length;
-        this.metrics?.storeBatchRows.observe(rows);
-        for (const [doc, seq] of last) {
-          const entry = this.entries.get(doc) ?? this.closingEntries.get(doc);
-          if (entry) entry.lastSeq = Math.max(entry.lastSeq, seq);
-        }
-      });
-    }
-  }
-
-  /**
    * Writes a checkpoint: the state now, covering every row written so far (S-DOC-3). Updates
    * applied but not yet written are in the state too; they are still written as rows after it
    * (the history keeps them) and applying them again on load changes nothing.
@@ -577,15 +414,8 @@ export class DocManager {
     entry.rowBytes = 0;
     const state = Y.encodeStateAsUpdate(shared.doc);
     shared.bytes = state.length;
-    this.writeUnwritten();
-    // Queued after the appends above, so lastSeq is theirs by the time it runs.
-    this.enqueueWrite(name, () =>
-      this.store.writeCheckpoint(name, { uptoSeq: entry.lastSeq, state, at: Date.now() }),
-    );
-  }
-
-  private enqueueWrite(name: string, write: () => Promise<void>): void {
-    this.writes = this.writes.then(write).catch((err) => this.onError(err, name));
+    // Queued after every row so far, so lastSeq is theirs by the time it is read.
+    this.writes.checkpoint(name, () => ({ uptoSeq: entry.lastSeq, state, at: Date.now() }));
   }
 
   private async unload(name: string, entry: Entry, force = false): Promise<void> {
@@ -598,8 +428,7 @@ export class DocManager {
       const shared = await entry.ready.catch(() => undefined);
       if (!shared) return;
       if (entry.rows > 0) this.compact(name, entry, shared);
-      this.writeUnwritten();
-      await this.writes;
+      await this.writes.flush();
       shared.destroy();
     })();
     this.closing.set(name, done);

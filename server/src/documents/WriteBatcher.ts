@@ -1,0 +1,109 @@
+import type { Metrics } from '../metrics/Metrics.js';
+import type { DocumentLog } from '../store/DocumentLog.js';
+import type { Checkpoint, UpdateRow } from '../store/records.js';
+import { inChunks } from './inChunks.js';
+
+/** A store write holds about this many bytes of rows at most (one row alone may hold more). */
+const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface WriteBatcherOptions {
+  /** Told the highest sequence number the store gave a document's rows in each append. */
+  onStored: (docName: string, seq: number) => void;
+  /** A write that failed (the chain goes on); `label` names the document(s) it held. */
+  onError: (err: unknown, label: string) => void;
+  /** Times store writes and counts the rows of each (Prometheus). */
+  metrics?: Pick<Metrics, 'storeWrites' | 'storeBatchRows'>;
+}
+
+/**
+ * Every store write of the documents served here, in one ordered chain.
+ *
+ * Updates are grouped: the rows added during one event-loop turn are appended at the end of that
+ * turn (`setImmediate`), all documents together, in one store transaction. The caller relays an
+ * update as soon as it is applied, so a crash can lose the current turn's rows from the store,
+ * never from the clients, whose sync step 2 sends them again on reconnect.
+ *
+ * Appends and checkpoints share the chain, so a checkpoint never races the appends before it:
+ * by the time it is written, their sequence numbers have been reported through `onStored`.
+ */
+export class WriteBatcher {
+  /** Rows added this turn and not yet handed to the store, per document, in order. */
+  private readonly unwritten = new Map<string, UpdateRow[]>();
+  private flushScheduled: NodeJS.Immediate | undefined;
+  /** The tail of the chain; it never rejects (a failure goes to `onError`). */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Pick<DocumentLog, 'appendUpdates' | 'writeCheckpoint'>,
+    private readonly options: WriteBatcherOptions,
+  ) {}
+
+  /** Queues a document's row; it is written at the end of this turn, after the rows before it. */
+  add(docName: string, row: UpdateRow): void {
+    const pending = this.unwritten.get(docName);
+    if (pending) pending.push(row);
+    else this.unwritten.set(docName, [row]);
+    this.flushScheduled ??= setImmediate(() => this.writeUnwritten());
+  }
+
+  /**
+   * Queues a checkpoint after every row added so far. `checkpoint` is called when its turn in
+   * the chain comes, so its `uptoSeq` can be the sequence number those appends reported.
+   */
+  checkpoint(docName: string, checkpoint: () => Checkpoint): void {
+    this.writeUnwritten();
+    this.enqueue(docName, () => this.store.writeCheckpoint(docName, checkpoint()));
+  }
+
+  /** Hands every row added so far to the chain; resolves once the chain has written them all. */
+  flush(): Promise<void> {
+    this.writeUnwritten();
+    return this.writes;
+  }
+
+  /** Resolves once every write already in the chain is done (rows not yet handed to it wait). */
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  /** Drops the rows not yet handed to the chain of the documents `which` picks (a deleted room). */
+  discard(which: (docName: string) => boolean): void {
+    for (const name of [...this.unwritten.keys()]) if (which(name)) this.unwritten.delete(name);
+  }
+
+  /**
+   * Hands every unwritten row to the chain: one transaction for the turn's rows, or, for a turn
+   * that brought megabytes (large pastes from several connections), one per few MiB with the
+   * event loop free between them, so one room's big writes never stall every other room.
+   */
+  private writeUnwritten(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = undefined;
+    if (this.unwritten.size === 0) return;
+    const batches = inChunks(this.unwritten, WRITE_CHUNK_BYTES);
+    this.unwritten.clear();
+    for (const [i, batch] of batches.entries()) {
+      const [first] = batch.keys();
+      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
+      this.enqueue(label, async () => {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        await this.append(batch);
+      });
+    }
+  }
+
+  private async append(batch: ReadonlyMap<string, UpdateRow[]>): Promise<void> {
+    const { metrics, onStored } = this.options;
+    const started = process.hrtime.bigint();
+    const last = await this.store.appendUpdates(batch);
+    metrics?.storeWrites.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    let rows = 0;
+    for (const docRows of batch.values()) rows += docRows.length;
+    metrics?.storeBatchRows.observe(rows);
+    for (const [doc, seq] of last) onStored(doc, seq);
+  }
+
+  private enqueue(label: string, write: () => Promise<void>): void {
+    this.writes = this.writes.then(write).catch((err) => this.options.onError(err, label));
+  }
+}
