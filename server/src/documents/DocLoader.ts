@@ -39,6 +39,8 @@ export interface LoadedDoc {
   lastSeq: number;
   /** Rows left out (refused by the scan or broken in Yjs): a checkpoint should cover them. */
   skipped: number;
+  /** What was read: the checkpoint's state, then the rows after it (the next checkpoint's base). */
+  parts: Uint8Array[];
 }
 
 /** A stored row that Yjs threw on (after it passed the scan). */
@@ -90,7 +92,7 @@ export class DocLoader {
         const skipped = await this.applyRows(name, shared, rows, rules, broken);
         shared.bytes = bytes;
         const rowBytes = stored.rows.reduce((sum, row) => sum + row.data.length, 0);
-        return { shared, rows: stored.rows.length, rowBytes, lastSeq, skipped };
+        return { shared, rows: stored.rows.length, rowBytes, lastSeq, skipped, parts: rows };
       } catch (err) {
         shared.destroy();
         if (!(err instanceof BrokenRow)) throw err;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { hostileFrames, updateInMessage } from '../../test/support/hostileUpdates.js';
 import { SqliteStore } from '../store/SqliteStore.js';
+import { CheckpointEncoder } from './CheckpointEncoder.js';
 import { DocManager } from './DocManager.js';
 import { DocUnloadable } from './DocUnloadable.js';
 
@@ -86,6 +87,7 @@ describe('DocManager', () => {
     expect(docs.isLoaded('d')).toBe(true);
     await vi.advanceTimersByTimeAsync(2);
     await vi.waitFor(() => expect(docs.size).toBe(0));
+    await docs.flush(); // the unload's checkpoint, encoded on its thread
     // Unload wrote a checkpoint covering both rows; the rows stay (the history).
     const { checkpoint, rows } = await store.loadDocument('d');
     expect(checkpoint?.uptoSeq).toBe((await store.loadUpdates('d')).at(-1)?.seq);
@@ -160,6 +162,35 @@ describe('DocManager', () => {
       expect(Y.encodeStateVector(replayed)).toEqual(Y.encodeStateVector(fromCheckpoint));
     }
     expect((await stored(store, 'd')).getText('code').toString()).toBe(text.toString());
+  });
+
+  it('S-DOC-3: checkpoints are built on the encoder from the stored log, or from the live copy when it fails', async () => {
+    for (const fails of [false, true]) {
+      const store = newStore();
+      const asked: number[] = [];
+      const encoder = new CheckpointEncoder();
+      const docs = new DocManager(store, {
+        compactAfterRows: 10,
+        checkpointEncoder: {
+          encode: (parts) => {
+            asked.push(parts.length);
+            return fails ? Promise.reject(new Error('thread lost')) : encoder.encode(parts);
+          },
+          close: () => encoder.close(),
+        },
+        onError: () => {},
+      });
+      const shared = await docs.acquire('d');
+      for (let i = 0; i < 25; i++) shared.doc.getText('code').insert(i, String(i % 10));
+      await docs.flush('d');
+      // The first checkpoint is made of the first 10 rows; the second of it and the next 10.
+      expect(asked).toEqual([10, 11]);
+      expect((await store.loadDocument('d')).checkpoint).not.toBeNull();
+      expect((await stored(store, 'd')).getText('code').toString()).toBe(
+        shared.doc.getText('code').toString(),
+      );
+      await docs.close();
+    }
   });
 
   it('writes the updates of one event-loop turn together, every document in one append', async () => {

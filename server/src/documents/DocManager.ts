@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { DocumentLog } from '../store/DocumentLog.js';
 import { type AwarenessPace, AwarenessPacer } from './AwarenessPacer.js';
+import { CheckpointEncoder } from './CheckpointEncoder.js';
 import { DocLoader } from './DocLoader.js';
 import {
   DEFAULT_HISTORY_LIMITS,
@@ -33,6 +34,8 @@ export interface DocManagerOptions {
   leases?: RoomLeases;
   /** Bytes of stored history a document, a person and a room may gather (P-DOC-13). */
   history?: HistoryLimits;
+  /** Builds checkpoints (default: a CheckpointEncoder, on a thread of its own). */
+  checkpointEncoder?: Pick<CheckpointEncoder, 'encode' | 'close'>;
   /** Counts updates and times store writes (Prometheus). */
   metrics?: Pick<Metrics, 'docUpdates' | 'docUpdateBytes' | 'storeWrites' | 'storeBatchRows'>;
 }
@@ -50,6 +53,12 @@ interface Entry {
   rowBytes: number;
   /** The highest sequence number of this document's rows that are in the store. */
   lastSeq: number;
+  /**
+   * What the next checkpoint is built from, off the event loop (CheckpointEncoder): the latest
+   * checkpoint's state (or its encoding, still under way) and every row since, in order. Null
+   * when the log is not known whole (rows skipped on load): then the live copy is encoded.
+   */
+  parts: Array<Uint8Array | Promise<Uint8Array>> | null;
   unloadTimer?: NodeJS.Timeout;
 }
 
@@ -90,6 +99,8 @@ export class DocManager {
   private readonly log: (message: string) => void;
   /** Builds documents from the store, bounded (P-DOC-10), for serving and for `read`. */
   private readonly loader: DocLoader;
+  /** Builds checkpoints off the event loop. */
+  private readonly encoder: Pick<CheckpointEncoder, 'encode' | 'close'>;
   private readonly lastActivity = new Map<string, number>();
   private readonly leases: RoomLeases;
   private readonly metrics?: DocManagerOptions['metrics'];
@@ -105,6 +116,7 @@ export class DocManager {
     else this.awarenessPace = this.ownPacer = new AwarenessPacer();
     this.onError = options.onError ?? ((err, name) => console.error(`[docs] ${name}:`, err));
     this.log = options.log ?? ((message) => console.error(message));
+    this.encoder = options.checkpointEncoder ?? new CheckpointEncoder();
     this.loader = new DocLoader(store, { loadBudgetMs: options.loadBudgetMs, log: this.log });
     this.onActivity = options.onActivity;
     this.leases = options.leases ?? new LocalLeases();
@@ -157,6 +169,7 @@ export class DocManager {
         rows: 0,
         rowBytes: 0,
         lastSeq: 0,
+        parts: [],
         ready: Promise.resolve(null as never),
       };
       const lease = this.holdRoom(name);
@@ -269,6 +282,7 @@ export class DocManager {
     this.ownPacer?.close();
     await Promise.all([...this.entries].map(([name, entry]) => this.unload(name, entry, true)));
     await Promise.all(this.closing.values());
+    await this.encoder.close();
   }
 
   /**
@@ -282,6 +296,7 @@ export class DocManager {
     entry.lastSeq = Math.max(entry.lastSeq, loaded.lastSeq);
     entry.rows = loaded.rows;
     entry.rowBytes = loaded.rowBytes;
+    entry.parts = loaded.skipped > 0 ? null : loaded.parts;
     const { shared } = loaded;
     this.attach(name, entry, shared);
     if (loaded.skipped > 0) {
@@ -308,6 +323,7 @@ export class DocManager {
       this.noteActivity(name);
       // Every update is kept, with when and from whom: the history a replay needs (S-DOC-1).
       this.writes.add(name, { data: update, at: Date.now(), author: author ?? null });
+      entry.parts?.push(update);
       if (entry.rows >= this.compactAfterRows || entry.rowBytes >= compactAfterBytes) {
         this.compact(name, entry, shared);
       }
@@ -405,17 +421,33 @@ export class DocManager {
   }
 
   /**
-   * Writes a checkpoint: the state now, covering every row written so far (S-DOC-3). Updates
-   * applied but not yet written are in the state too; they are still written as rows after it
-   * (the history keeps them) and applying them again on load changes nothing.
+   * Writes a checkpoint covering every row written so far (S-DOC-3). Its state is built on the
+   * encoder's thread from the previous checkpoint and the rows since, which is what the store
+   * holds up to it; the write waits for it in the chain, after those rows' appends, so `uptoSeq`
+   * is theirs. When the log is not known whole, or the thread fails, the live copy is encoded
+   * here instead: it holds every row so far too (and later ones, which are still written as rows
+   * after it; applying them again on load changes nothing).
    */
   private compact(name: string, entry: Entry, shared: SharedDoc): void {
     entry.rows = 0;
     entry.rowBytes = 0;
-    const state = Y.encodeStateAsUpdate(shared.doc);
-    shared.bytes = state.length;
-    // Queued after every row so far, so lastSeq is theirs by the time it is read.
-    this.writes.checkpoint(name, () => ({ uptoSeq: entry.lastSeq, state, at: Date.now() }));
+    const parts = entry.parts;
+    const encodeHere = () => Y.encodeStateAsUpdate(shared.doc);
+    const state =
+      parts === null
+        ? Promise.resolve(encodeHere())
+        : Promise.all(parts)
+            .then((whole) => this.encoder.encode(whole))
+            .catch((err: unknown) => {
+              this.onError(err, `${name}: checkpoint encoded on the event loop instead`);
+              return encodeHere();
+            });
+    entry.parts = [state];
+    this.writes.checkpoint(name, async () => {
+      const encoded = await state;
+      shared.bytes = encoded.length;
+      return { uptoSeq: entry.lastSeq, state: encoded, at: Date.now() };
+    });
   }
 
   private async unload(name: string, entry: Entry, force = false): Promise<void> {

@@ -50,9 +50,9 @@ export class WriteBatcher {
    * Queues a checkpoint after every row added so far. `checkpoint` is called when its turn in
    * the chain comes, so its `uptoSeq` can be the sequence number those appends reported.
    */
-  checkpoint(docName: string, checkpoint: () => Checkpoint): void {
+  checkpoint(docName: string, checkpoint: () => Checkpoint | Promise<Checkpoint>): void {
     this.writeUnwritten();
-    this.enqueue(docName, () => this.store.writeCheckpoint(docName, checkpoint()));
+    this.enqueue(docName, async () => this.store.writeCheckpoint(docName, await checkpoint()));
   }
 
   /** Hands every row added so far to the chain; resolves once the chain has written them all. */
