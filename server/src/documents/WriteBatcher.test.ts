@@ -33,6 +33,40 @@ const turnEnd = () => new Promise((resolve) => setImmediate(resolve));
 const MiB = 1024 * 1024;
 
 describe('WriteBatcher', () => {
+  it('rows that arrive while the chain waits go in one transaction, and none passes a checkpoint queued before it', async () => {
+    const { store, batcher } = setup();
+    const appends = vi.spyOn(store, 'appendUpdates');
+    const written: string[] = [];
+    const checkpointWrite = store.writeCheckpoint.bind(store);
+    vi.spyOn(store, 'writeCheckpoint').mockImplementation(async (doc, checkpoint) => {
+      written.push(`checkpoint upto ${checkpoint.uptoSeq}`);
+      await checkpointWrite(doc, checkpoint);
+    });
+    let encoded: (() => void) | undefined;
+    batcher.add('d', row(1));
+    // A checkpoint whose state takes a while (its encoder's thread), covering row 1 only.
+    batcher.checkpoint('d', async () => {
+      await new Promise<void>((resolve) => {
+        encoded = resolve;
+      });
+      return { uptoSeq: 1, state: new Uint8Array([0]), at: 0 };
+    });
+    for (let id = 2; id <= 6; id++) {
+      batcher.add('d', row(id));
+      await turnEnd();
+    }
+    await vi.waitFor(() => expect(encoded).toBeDefined());
+    encoded?.();
+    await batcher.flush();
+    // Row 1, the checkpoint, then the five turns' rows together.
+    expect(appends.mock.calls.map(([batch]) => batch.get('d')?.map((r) => r.data[0]))).toEqual([
+      [1],
+      [2, 3, 4, 5, 6],
+    ]);
+    expect(written).toEqual(['checkpoint upto 1']);
+    expect((await store.loadDocument('d')).rows.map((r) => r.data[0])).toEqual([2, 3, 4, 5, 6]);
+  });
+
   it("writes one turn's rows at its end, every document in one transaction", async () => {
     const { store, batcher, stored, metrics } = setup();
     const appends = vi.spyOn(store, 'appendUpdates');

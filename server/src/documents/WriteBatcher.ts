@@ -32,6 +32,12 @@ export class WriteBatcher {
   private flushScheduled: NodeJS.Immediate | undefined;
   /** The tail of the chain; it never rejects (a failure goes to `onError`). */
   private writes: Promise<void> = Promise.resolve();
+  /**
+   * An append in the chain that has not started: it takes every row unwritten when it starts, so
+   * rows that arrive while the chain is busy (a checkpoint waiting for its encoder, a slow disk)
+   * go in one transaction, not one per turn run back to back without the event loop between them.
+   */
+  private pendingAppend: { rows?: Map<string, UpdateRow[]> } | undefined;
 
   constructor(
     private readonly store: Pick<DocumentLog, 'appendUpdates' | 'writeCheckpoint'>,
@@ -51,7 +57,9 @@ export class WriteBatcher {
    * the chain comes, so its `uptoSeq` can be the sequence number those appends reported.
    */
   checkpoint(docName: string, checkpoint: () => Checkpoint | Promise<Checkpoint>): void {
-    this.writeUnwritten();
+    // The rows before it are taken now: one added after must not be written before it (the
+    // checkpoint's uptoSeq would then cover a row its state does not hold).
+    this.writeUnwritten(true);
     this.enqueue(docName, async () => this.store.writeCheckpoint(docName, await checkpoint()));
   }
 
@@ -72,23 +80,46 @@ export class WriteBatcher {
   }
 
   /**
-   * Hands every unwritten row to the chain: one transaction for the turn's rows, or, for a turn
-   * that brought megabytes (large pastes from several connections), one per few MiB with the
-   * event loop free between them, so one room's big writes never stall every other room.
+   * Hands the unwritten rows to the chain: to the append waiting there if there is one, else to a
+   * new one. `seal` takes them now and closes that append to later rows. An append writes one
+   * transaction, or, for rows of megabytes (large pastes from several connections), one per few
+   * MiB with the event loop free between them, so one room's big writes never stall every other.
    */
-  private writeUnwritten(): void {
+  private writeUnwritten(seal = false): void {
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = undefined;
-    if (this.unwritten.size === 0) return;
-    const batches = inChunks(this.unwritten, WRITE_CHUNK_BYTES);
-    this.unwritten.clear();
-    for (const [i, batch] of batches.entries()) {
-      const [first] = batch.keys();
-      const label = batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`;
-      this.enqueue(label, async () => {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        await this.append(batch);
+    if (this.unwritten.size === 0 && !(seal && this.pendingAppend)) return;
+    let job = this.pendingAppend;
+    if (!job) {
+      const queued: { rows?: Map<string, UpdateRow[]> } = {};
+      job = this.pendingAppend = queued;
+      this.enqueue('rows', async () => {
+        if (this.pendingAppend === queued) this.pendingAppend = undefined;
+        await this.appendAll(queued.rows ?? this.takeUnwritten());
       });
+    }
+    if (seal) {
+      job.rows = this.takeUnwritten();
+      this.pendingAppend = undefined;
+    }
+  }
+
+  private takeUnwritten(): Map<string, UpdateRow[]> {
+    const rows = new Map(this.unwritten);
+    this.unwritten.clear();
+    return rows;
+  }
+
+  private async appendAll(rows: ReadonlyMap<string, UpdateRow[]>): Promise<void> {
+    for (const [i, batch] of inChunks(rows, WRITE_CHUNK_BYTES).entries()) {
+      if (batch.size === 0) continue;
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      try {
+        await this.append(batch);
+      } catch (err) {
+        const [first] = batch.keys();
+        this.options.onError(err, batch.size === 1 ? `${first}` : `${first} and ${batch.size - 1} more`);
+      }
     }
   }
 
