@@ -165,11 +165,11 @@ export class SimulationService {
    * yet; harmless to repeat, so a restart between the two writes heals on the next join.
    */
   private async followRound(roomId: string): Promise<void> {
-    const [sim, latest] = await Promise.all([
-      this.deps.store.getSimulation(roomId),
-      this.deps.store.listRounds(roomId).then((rounds) => rounds.at(-1)),
-    ]);
-    if (!sim || !latest || latest.number <= sim.round || latest.interviewerId !== sim.interviewerId) return;
+    // Every join of every room comes here: rooms without a simulation stop at the first read.
+    const sim = await this.deps.store.getSimulation(roomId);
+    if (!sim) return;
+    const latest = (await this.deps.store.listRounds(roomId)).at(-1);
+    if (!latest || latest.number <= sim.round || latest.interviewerId !== sim.interviewerId) return;
     await this.say(roomId, (fresh) =>
       latest.number > fresh.round && latest.interviewerId === fresh.interviewerId
         ? recordForRound(fresh, latest, this.now())
