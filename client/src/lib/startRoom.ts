@@ -17,7 +17,8 @@ export async function startRoom(req: CreateRoomRequest & { name: string }): Prom
 
 /** Creates a solo room with a simulated interviewer (P-SIM-1) and goes into it as its candidate. */
 export async function startSimulation(req: CreateSimulationRequest): Promise<void> {
-  const room = await createSimulation(req);
+  // A simulated loop draws questions this browser has not seen first, as a live one (P-SEEN-2).
+  const room = await createSimulation(req.loop ? { ...req, seen: storage.seen() } : req);
   storage.setName(req.name);
   storage.setSecret(room.roomId, room.secret);
   navigate(ROUTES.room(room.roomId));

@@ -15,6 +15,7 @@ import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 import { NotFoundPage } from './NotFoundPage';
 import { PractiseFields, usePractise } from './PractiseForm';
+import { SimulateLoopButton } from './SimulateLoopButton';
 import './trackPage.css';
 
 type State =
@@ -109,6 +110,7 @@ function TrackView({ track, questions }: { track: PublicTrack; questions: Public
                 <button className="button primary wide" type="submit" disabled={busy}>
                   {practise.busy === 'loop' ? 'Creating…' : 'Practise this loop'}
                 </button>
+                <SimulateLoopButton practise={practise} trackId={track.id} />
               </>
             )}
           </form>

@@ -29,6 +29,9 @@ const RoundsList = lazy(() => import('./RoundsList').then((m) => ({ default: m.R
 const SimulationBriefPanel = lazy(() =>
   import('./simulation/SimulationBriefPanel').then((m) => ({ default: m.SimulationBriefPanel })),
 );
+const SimulationNextRound = lazy(() =>
+  import('./simulation/SimulationNextRound').then((m) => ({ default: m.SimulationNextRound })),
+);
 
 /**
  * The round's pane beside the work: the question, and once the round ended its feedback and the
@@ -67,6 +70,9 @@ export function RoundPane({
             problem={simBrief.problem}
             runsHere={simBrief.runsHere}
           />
+        )}
+        {ended && simulation?.nextStage && (
+          <SimulationNextRound stage={simulation.nextStage} actions={actions} />
         )}
         {ended && isPlayer && !simulation && (
           <NextRoundForm key={room.round.number} room={room} self={self} actions={actions} />

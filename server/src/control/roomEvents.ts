@@ -79,6 +79,8 @@ export function attachRoomEvents(ctx: SocketContext): void {
   });
   // The solo candidate and the simulated interviewer (P-SIM-3, P-SIM-4).
   roomEvent(ClientEvent.SimulationStuck, EmptyRequest, (p) => requireSimulation(ctx).stuck(p));
+  // A simulated loop's next stage (P-SIM-6): the simulated interviewer opens it, as round:next.
+  roomEvent(ClientEvent.SimulationNext, EmptyRequest, (p) => requireSimulation(ctx).next(p));
   onEvent(
     ctx.socket,
     ClientEvent.SimulationActivity,

@@ -24,6 +24,7 @@ import type { RoomService } from '../rooms/RoomService.js';
 import { mutateCurrentRound } from '../rounds/mutateCurrentRound.js';
 import type { RoundService } from '../rounds/RoundService.js';
 import type { ParticipantRecord, SimulationRecord, Store } from '../store/Store.js';
+import { recordForRound, scriptStage, stageToPlay } from './simulatedLoop.js';
 import { type ScriptStep, simulationScript } from './simulationScript.js';
 import { simulationView } from './simulationView.js';
 
@@ -90,8 +91,15 @@ export class SimulationService {
     if (!track) throw new AppError('NOT_FOUND', 'There is no such track.');
     const persona = req.personaId ? track.personas.find((p) => p.id === req.personaId) : track.personas[0];
     if (!persona) throw new AppError('NOT_FOUND', 'This track has no such interviewer.');
-    const question = this.pickQuestion(track, req.questionId);
-    const start = firstRound({ roundType: question.roundType, questionId: question.id }, this.deps.bank);
+    if (req.loop && req.questionId !== undefined) {
+      throw new AppError('BAD_REQUEST', 'A simulated loop draws its own questions: leave questionId out.');
+    }
+    // A loop (P-SIM-6) opens on the plan's first stage with the question the room drew for it.
+    const start = req.loop
+      ? firstRound({ roundType: 'coding', loopTrackId: track.id, seen: req.seen }, this.deps.bank)
+      : this.oneQuestion(track, req.questionId);
+    const questionId = start.opening.questionId;
+    if (!questionId) throw new AppError('BAD_REQUEST', 'This track has no question for that round.');
     const { roomId, participants } = await this.deps.rooms.createRoomWithSeats(start, [
       { name: persona.name, role: 'interviewer' },
       { name: req.name, role: 'candidate' },
@@ -103,7 +111,7 @@ export class SimulationService {
       interviewerId: bot.id,
       trackId: track.id,
       personaId: persona.id,
-      questionId: question.id,
+      questionId,
       round: 1,
       minuteMs: this.deps.minuteMs,
       startedAt: null,
@@ -119,17 +127,62 @@ export class SimulationService {
     return { roomId, secret: candidate.secret };
   }
 
-  private pickQuestion(track: Track, questionId: string | undefined): Question {
+  private oneQuestion(track: Track, questionId: string | undefined) {
     const questions = this.deps.bank.questions.filter((q) => q.trackId === track.id);
-    const question = questionId
+    const question: Question | undefined = questionId
       ? this.deps.bank.questions.find((q) => q.id === questionId)
       : (questions.find((q) => q.roundType === 'coding') ?? questions[0]);
     if (!question) throw new AppError('NOT_FOUND', 'There is no such question in the bank.');
-    return question;
+    return firstRound({ roundType: question.roundType, questionId: question.id }, this.deps.bank);
+  }
+
+  /**
+   * "Next round" in a simulated loop (P-SIM-6): the round's candidate, once the round has ended
+   * and the brief has opened, has the interviewer open the plan's next stage, which it then runs.
+   */
+  async next(participant: ParticipantRecord): Promise<void> {
+    const { sim, bot } = await this.context(participant.roomId);
+    const rounds = await this.deps.store.listRounds(sim.roomId);
+    const round = rounds.at(-1);
+    if (participant.id !== round?.candidateId) {
+      throw new AppError('FORBIDDEN', "Only this round's candidate starts the next simulated round.");
+    }
+    const stage = stageToPlay(await this.deps.store.getRoom(sim.roomId), rounds);
+    if (!stage) throw new AppError('BAD_REQUEST', 'This simulation has no next round.');
+    if (round.number !== sim.round || !(await this.briefOpen(sim))) {
+      throw new AppError(
+        'BAD_REQUEST',
+        'The next round opens once this one has ended and your self-assessment is in.',
+      );
+    }
+    // The interviewer's seat opens it, as a human interviewer's round:next would (P-LOOP-2).
+    await this.deps.rounds.nextRound(bot, { roundType: stage.roundType, seats: 'same' });
+    await this.followRound(sim.roomId);
+  }
+
+  /**
+   * Moves the record to the room's newest round if the interviewer opened one it does not play
+   * yet; harmless to repeat, so a restart between the two writes heals on the next join.
+   */
+  private async followRound(roomId: string): Promise<void> {
+    // Every join of every room comes here: rooms without a simulation stop at the first read.
+    const sim = await this.deps.store.getSimulation(roomId);
+    if (!sim) return;
+    const latest = (await this.deps.store.listRounds(roomId)).at(-1);
+    if (!latest || latest.number <= sim.round || latest.interviewerId !== sim.interviewerId) return;
+    await this.say(roomId, (fresh) =>
+      latest.number > fresh.round && latest.interviewerId === fresh.interviewerId
+        ? recordForRound(fresh, latest, this.now())
+        : null,
+    );
+    this.active.add(roomId);
+    this.activity.set(roomId, this.now());
+    await this.tick(roomId);
   }
 
   /** Someone joined: the candidate's first join starts the round; everyone gets the view. */
   async arrived(participant: ParticipantRecord): Promise<void> {
+    await this.followRound(participant.roomId);
     const sim = await this.deps.store.getSimulation(participant.roomId);
     if (!sim) return;
     const round = await this.deps.store.getRound(sim.roomId, sim.round);
@@ -215,13 +268,17 @@ export class SimulationService {
     const sim = await this.deps.store.getSimulation(roomId);
     if (!sim) return null;
     const { question, persona } = await this.context(roomId, sim);
-    const round = await this.deps.store.getRound(roomId, sim.round);
+    const rounds = await this.deps.store.listRounds(roomId);
+    const round = rounds.find((r) => r.number === sim.round) ?? null;
+    const briefOpen = await this.briefOpen(sim);
+    const stage = briefOpen ? stageToPlay(await this.deps.store.getRoom(roomId), rounds) : null;
     return simulationView(
       sim,
       question,
       round,
       { name: persona.name, title: persona.title },
-      await this.briefOpen(sim),
+      briefOpen,
+      stage && { label: stage.label, roundType: stage.roundType },
       this.now(),
     );
   }
@@ -266,7 +323,8 @@ export class SimulationService {
         await this.finishEarly(sim, round.endedAt);
         continue;
       }
-      const script = simulationScript(question, persona, sim.minuteMs);
+      const stage = scriptStage(await this.deps.store.getRoom(roomId), round);
+      const script = simulationScript(question, persona, sim.minuteMs, stage);
       const step = script[sim.steps];
       const now = this.now();
       if (step && sim.startedAt + step.offsetMs <= now) {

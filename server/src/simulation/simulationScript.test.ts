@@ -69,4 +69,15 @@ describe('simulationScript (P-SIM-2)', () => {
     );
     expect([-1, 0, 99, 100, 500].map((t) => phaseAt(spans, t))).toEqual([-1, 0, 0, 1, 1]);
   });
+
+  it('P-SIM-6: in a simulated loop the intro names the stage; later rounds say it is the next one', () => {
+    const q = question([['Talk', 10]], []);
+    const first = simulationScript(q, persona, 1000, { label: 'Recruiter screen', number: 1, of: 3 });
+    expect(first[0]?.text).toBe(
+      "Hi, I'm Pat, Staff Engineer. Clarity. We'll go through the loop round by round, 3 rounds, starting with the Recruiter screen.",
+    );
+    const second = simulationScript(q, persona, 1000, { label: 'Coding', number: 2, of: 3 });
+    expect(second[0]?.text).toBe("Next round: Coding (2 of 3). It's Pat again, Staff Engineer.");
+    expect(second.slice(1).map((s) => s.text)).toEqual(first.slice(1).map((s) => s.text));
+  });
 });

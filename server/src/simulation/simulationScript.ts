@@ -10,6 +10,14 @@ export interface ScriptStep {
   action?: 'reveal' | 'end';
 }
 
+/** The loop stage a round plays in a simulated loop (P-SIM-6): its name and place in the plan. */
+export interface ScriptStage {
+  label: string;
+  /** 1-based. */
+  number: number;
+  of: number;
+}
+
 /** Where each phase starts and ends, in milliseconds after the start. */
 export interface PhaseSpan {
   name: string;
@@ -44,13 +52,19 @@ export function phaseAt(spans: PhaseSpan[], elapsedMs: number): number {
  * question, the persona and the length of a minute, so that a restarted server derives the same
  * schedule and resumes at the step it had reached. Follow-ups belong to the later phases (the
  * first is for understanding the problem): they are spread over phases 2..n in order, each asked
- * part way into its phase; a one-phase question gets them in its second half.
+ * part way into its phase; a one-phase question gets them in its second half. In a simulated
+ * loop the intro also names the stage (also stored: the room's plan and the round's stage).
  */
-export function simulationScript(question: Question, persona: Persona, minuteMs: number): ScriptStep[] {
+export function simulationScript(
+  question: Question,
+  persona: Persona,
+  minuteMs: number,
+  stage?: ScriptStage,
+): ScriptStep[] {
   const spans = phaseSpans(question, minuteMs);
   const total = spans.at(-1)?.endMs ?? 0;
   const steps: ScriptStep[] = [
-    { offsetMs: 0, kind: 'intro', text: `Hi, I'm ${persona.name}, ${persona.title}. ${persona.focus}` },
+    { offsetMs: 0, kind: 'intro', text: introLine(persona, stage) },
     {
       offsetMs: 0,
       kind: 'question',
@@ -83,6 +97,15 @@ export function simulationScript(question: Question, persona: Persona, minuteMs:
     .map((step, order) => ({ step, order }))
     .sort((a, b) => a.step.offsetMs - b.step.offsetMs || a.order - b.order)
     .map(({ step }) => step);
+}
+
+function introLine(persona: Persona, stage: ScriptStage | undefined): string {
+  const hello = `Hi, I'm ${persona.name}, ${persona.title}. ${persona.focus}`;
+  if (!stage) return hello;
+  if (stage.number === 1) {
+    return `${hello} We'll go through the loop round by round, ${stage.of} rounds, starting with the ${stage.label}.`;
+  }
+  return `Next round: ${stage.label} (${stage.number} of ${stage.of}). It's ${persona.name} again, ${persona.title}.`;
 }
 
 function followUpSteps(followUps: string[], spans: PhaseSpan[]): ScriptStep[] {

@@ -12,6 +12,7 @@ export function simulationView(
   round: RoundRecord | null,
   interviewer: { name: string; title: string },
   briefOpen: boolean,
+  nextStage: SimulationView['nextStage'],
   now: number,
 ): SimulationView {
   const spans = phaseSpans(question, sim.minuteMs);
@@ -29,6 +30,7 @@ export function simulationView(
     lines: sim.lines.map((l) => ({ at: l.at, kind: l.kind as SimLineKind, text: l.text }) satisfies SimLine),
     hintsLeft: Math.max(0, question.interviewer.hints.length - (round?.hintTimes.length ?? 0)),
     briefOpen,
+    nextStage,
     serverNow: now,
   };
 }

@@ -85,6 +85,7 @@ export interface ClientToServerEvents {
   [ClientEvent.RunLanguages]: (payload: EmptyRequest, ack: AckCallback<RunnerAvailability>) => void;
   [ClientEvent.SimulationStuck]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
   [ClientEvent.SimulationActivity]: (payload: SimulationActivity, ack: AckCallback<null>) => void;
+  [ClientEvent.SimulationNext]: (payload: EmptyRequest, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,18 +1,23 @@
 import { z } from 'zod';
+import type { RoundType } from '../questions/roundTypes.js';
 import { KebabId } from '../questions/text.js';
-import { DisplayName } from './ids.js';
+import { DisplayName, SeenQuestionIds } from './ids.js';
 import type { InterviewerQuestion } from './interview.js';
 
 /**
  * `POST /api/simulations`: a solo room where the one person is the candidate and the interviewer
  * is simulated by the server (P-SIM-1). `questionId` picks the question; without it the track's
  * first coding question is used. `personaId` picks who the interviewer plays (default: the first).
+ * `loop: true` simulates the track's whole loop plan round by round instead (P-SIM-6): the room
+ * draws a question for each stage, unseen ones (`seen`) first, and opens on the first stage.
  */
 export const CreateSimulationRequest = z.object({
   trackId: KebabId,
   questionId: KebabId.optional(),
   personaId: KebabId.optional(),
   name: DisplayName,
+  loop: z.boolean().optional(),
+  seen: SeenQuestionIds.optional(),
 });
 export type CreateSimulationRequest = z.infer<typeof CreateSimulationRequest>;
 
@@ -63,6 +68,11 @@ export interface SimulationView {
   hintsLeft: number;
   /** The candidate's self-assessment is in: `GET /api/rooms/:roomId/simulation/brief` answers. */
   briefOpen: boolean;
+  /**
+   * A simulated loop (P-SIM-6): the stage `simulation:next` opens, once the brief has opened and
+   * while the plan has a stage left; null otherwise (and always in a one-question simulation).
+   */
+  nextStage: { label: string; roundType: RoundType } | null;
   serverNow: number;
 }
 

@@ -39,6 +39,8 @@ export const ClientEvent = {
   SimulationStuck: 'simulation:stuck',
   /** The solo candidate is active (speaking, typing, drawing): no nudge (P-SIM-4). */
   SimulationActivity: 'simulation:activity',
+  /** The solo candidate of a simulated loop opens the plan's next stage (P-SIM-6). */
+  SimulationNext: 'simulation:next',
 } as const;
 
 export const ServerEvent = {

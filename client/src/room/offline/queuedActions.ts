@@ -34,6 +34,7 @@ export const ACTION_NAMES: Record<ActionEvent, string> = {
   [ClientEvent.CallMedia]: 'your microphone and camera',
   [ClientEvent.CallLeave]: 'leaving the call',
   [ClientEvent.SimulationStuck]: 'your request for a hint',
+  [ClientEvent.SimulationNext]: 'the next round',
 };
 
 /** Actions that only make sense while the round they were clicked in still runs. */
@@ -58,6 +59,7 @@ const ROUND_BOUND: ReadonlySet<ActionEvent> = new Set<ActionEvent>([
   ClientEvent.ProposeSwap,
   ClientEvent.RespondSwap,
   ClientEvent.NextRound,
+  ClientEvent.SimulationNext,
   ClientEvent.FocusView,
 ]);
 

@@ -35,6 +35,8 @@ export interface RoomActions {
   leaveLobby(): Promise<string | null>;
   /** The solo candidate asks the simulated interviewer for a hint (P-SIM-3). */
   stuck(): Promise<string | null>;
+  /** The solo candidate of a simulated loop opens the plan's next stage (P-SIM-6). */
+  nextSimulatedRound(): Promise<string | null>;
   /** The solo candidate is speaking, typing or drawing: no nudge (P-SIM-4). */
   reportActivity(source: SimulationActivity['source']): void;
   /** Interviewer: bring everyone in the room to this view. */
@@ -85,6 +87,7 @@ export function roomActions(
     onViewFocused: (listener) => client.viewFocused.add(listener),
     seatChanged: () => client.expectGrants(),
     stuck: () => send(ClientEvent.SimulationStuck, {}),
+    nextSimulatedRound: () => send(ClientEvent.SimulationNext, {}),
     reportActivity(source) {
       // Fire and forget: a lost report costs at most a nudge.
       client.connectedSocket?.emit(ClientEvent.SimulationActivity, { source }, () => {});

@@ -32,7 +32,7 @@ export function SimulationPanel({ simulation, actions }: Props) {
     if (lineCount > 0 && log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [lineCount]);
   const running = simulation.status === 'running';
-  useSpokenLines(simulation.lines, voice);
+  useSpokenLines(simulation.lines, voice, simulation.round);
   useSimulationActivity(running, speaking && micOn, actions.reportActivity);
 
   async function stuck() {

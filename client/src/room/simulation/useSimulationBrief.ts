@@ -16,7 +16,12 @@ export function useSimulationBrief(
   const [brief, setBrief] = useState<SimulationBrief | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (!open) return;
+    // Closed again: a simulated loop's next round, whose brief is its own (P-SIM-6).
+    if (!open) {
+      setBrief(null);
+      setProblem(null);
+      return;
+    }
     let cancelled = false;
     fetchSimulationBrief(roomId, secret).then(
       (b) => !cancelled && setBrief(b),

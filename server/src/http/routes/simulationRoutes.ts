@@ -19,7 +19,8 @@ export function simulationRoutes(options: SimulationRoutesOptions): express.Rout
   const { simulation, roomCreation, metrics, bearer } = options;
   const router = express.Router();
 
-  router.post(API.simulations, express.json({ limit: '4kb' }), async (req, res) => {
+  // 8 KiB as for rooms: a loop's `seen` list may hold many ids.
+  router.post(API.simulations, express.json({ limit: '8kb' }), async (req, res) => {
     const decision = await roomCreation.consume(req.ip ?? 'unknown');
     if (!decision.allowed) {
       metrics.refusals.inc({ limit: 'rooms_per_ip' });
