@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { FUZZ_RUN_TIMEOUT_MS, fuzzSettings } from './test-support/fuzzSettings.js';
+import { STORE_INDEPENDENT_TESTS } from './test-support/storeIndependentTests.js';
 
 const sharedEntry = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
@@ -43,6 +44,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/test/**/*.test.ts', 'bench/**/*.test.ts'],
+          // The PostgreSQL pass runs what touches the store (test-support/storeIndependentTests.ts).
+          exclude: process.env.MOCKLOOP_TEST_STORE === 'postgres' ? STORE_INDEPENDENT_TESTS : [],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
