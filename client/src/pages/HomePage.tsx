@@ -12,8 +12,8 @@ import { checkName } from '../lib/displayName';
 import { oneOf } from '../lib/oneOf';
 import { startRoom, startRoomError } from '../lib/startRoom';
 import { storage } from '../lib/storage';
+import { NameField, RoleChoice } from '../practice/PractiseForm';
 import { BrandLink } from '../ui/BrandLink';
-import { NameField, RoleChoice } from './PractiseForm';
 
 const ROUND_HINTS: Record<RoundType, string> = {
   'recruiter-screen': 'A fit conversation: shared notes, behavioural questions, the company values.',

@@ -3,12 +3,12 @@ import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react
 import { fetchReview, postReviewComment, postReviewScorecard } from '../lib/api';
 import { checkName } from '../lib/displayName';
 import { storage } from '../lib/storage';
+import { NameField } from '../practice/PractiseForm';
 import { RoundReplay } from '../replay/RoundReplay';
 import { momentText, reviewKeyFromLink } from '../review/reviewLink';
 import { FeedbackForm } from '../room/feedback/FeedbackForm';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
-import { NameField } from './PractiseForm';
 
 type State =
   | { status: 'loading' }
