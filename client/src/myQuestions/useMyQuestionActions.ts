@@ -1,6 +1,7 @@
 import { type OwnQuestionList, ROUTES } from '@mockloop/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { download, myQuestionsApi, QuestionApiError } from './myQuestionsApi';
+import { downloadText } from '../lib/downloadText';
+import { myQuestionsApi, QuestionApiError } from './myQuestionsApi';
 import type { Notice } from './QuestionNotice';
 
 export type SharedLink = { key: string; url: string; notice: string };
@@ -41,9 +42,10 @@ export function useMyQuestionActions() {
 
   async function exportYaml(keys?: string[]) {
     try {
-      download(
+      downloadText(
         await myQuestionsApi.exportYaml(keys),
         keys?.length === 1 ? `question-${keys[0]}.yaml` : 'my-questions.yaml',
+        'application/yaml',
       );
     } catch (err) {
       fail(err);

@@ -1,4 +1,5 @@
 import type { RoomReport } from '@mockloop/shared';
+import { downloadText } from '../lib/downloadText';
 import { finalBoards } from './finalBoards';
 import { reportToMarkdown } from './reportMarkdown';
 
@@ -19,10 +20,5 @@ export async function downloadReportMarkdown(
     secret,
   ).catch(() => new Map());
   boardsDrawn();
-  const blob = new Blob([reportToMarkdown(report, boards)], { type: 'text/markdown' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `mockloop-report-${roomId}.md`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  downloadText(reportToMarkdown(report, boards), `mockloop-report-${roomId}.md`, 'text/markdown');
 }
