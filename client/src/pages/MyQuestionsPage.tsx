@@ -1,5 +1,5 @@
 import { ROUTES } from '@mockloop/shared';
-import { useEffect } from 'react';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { ImportYamlBox } from '../myQuestions/ImportYamlBox';
 import { MyQuestionRow } from '../myQuestions/MyQuestionRow';
 import { QuestionNotice } from '../myQuestions/QuestionNotice';
@@ -13,9 +13,7 @@ import { FullPageMessage } from '../ui/FullPageMessage';
  */
 export default function MyQuestionsPage() {
   const { list, loadError, notice, shared, remove, exportYaml, share, importText } = useMyQuestionActions();
-  useEffect(() => {
-    document.title = 'My questions · Mockloop';
-  }, []);
+  useDocumentTitle('My questions · Mockloop');
 
   if (loadError) return <FullPageMessage text={`Could not load your questions: ${loadError}`} />;
   if (!list) return <FullPageMessage text="Loading your questions…" />;

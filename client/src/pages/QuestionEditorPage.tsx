@@ -1,5 +1,5 @@
 import { ROUTES } from '@mockloop/shared';
-import { useEffect } from 'react';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { CodingFields } from '../myQuestions/CodingFields';
 import { InterviewerOnlyFields } from '../myQuestions/InterviewerOnlyFields';
 import { MyQuestionsHeader } from '../myQuestions/MyQuestionsHeader';
@@ -15,9 +15,7 @@ import { FullPageMessage } from '../ui/FullPageMessage';
  */
 export default function QuestionEditorPage({ questionKey }: { questionKey: string }) {
   const { isNew, draft, load, problems, message, saving, patch, onSubmit } = useQuestionEditor(questionKey);
-  useEffect(() => {
-    document.title = `${isNew ? 'New question' : 'Edit question'} · Mockloop`;
-  }, [isNew]);
+  useDocumentTitle(`${isNew ? 'New question' : 'Edit question'} · Mockloop`);
 
   if (load.status === 'loading') return <FullPageMessage text="Loading the question…" />;
   if (load.status === 'missing')
