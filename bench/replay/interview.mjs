@@ -5,6 +5,7 @@
  */
 import { BOARD_DOC, CODE_DOC, docName, NOTES_DOC, seededRandom } from '@mockloop/shared';
 import * as Y from 'yjs';
+import { excalidrawElement } from '../../test-support/excalidrawElement.ts';
 
 const MINUTE = 60_000;
 const INTERVIEWER_COMMENTS =
@@ -21,33 +22,18 @@ function fractionalIndex(i) {
 
 /** Excalidraw-shaped elements: the fields a real board stores, so rows have a real size. */
 function element(random, id, type, version) {
-  return {
+  return excalidrawElement({
     id,
     type,
     x: Math.round(random() * 1600),
     y: Math.round(random() * 900),
     width: 40 + Math.round(random() * 260),
     height: 30 + Math.round(random() * 160),
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
     index: fractionalIndex(Number(id)),
     roundness: type === 'rectangle' ? { type: 3 } : null,
     seed: Math.floor(random() * 2 ** 31),
     version,
     versionNonce: Math.floor(random() * 2 ** 31),
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
     ...(type === 'arrow'
       ? {
           points: [
@@ -71,7 +57,7 @@ function element(random, id, type, version) {
           lineHeight: 1.25,
         }
       : {}),
-  };
+  });
 }
 
 /** The start of the line that holds `index`. */

@@ -49,6 +49,11 @@ export function participant(page: Page, name: string) {
 export async function ivyAndCal(person: () => Promise<Page>, roundType = 'Coding') {
   const ivy = await person();
   const cal = await person();
+  return seatIvyAndCal(ivy, cal, roundType);
+}
+
+/** As ivyAndCal, on pages the test already holds (to set up a page before it opens the room). */
+export async function seatIvyAndCal(ivy: Page, cal: Page, roundType = 'Coding') {
   const roomUrl = await createRoomFromHome(ivy, 'Ivy', roundType);
   await joinFromInvite(cal, roomUrl, 'Cal');
   return { ivy, cal, roomUrl, panel: ivy.getByRole('region', { name: 'Interviewer panel' }) };
@@ -63,5 +68,23 @@ export async function rateAll(form: Locator, score: string): Promise<void> {
   for (let i = 0; i < count; i++) {
     const option = groups.nth(i).getByLabel(score, { exact: true });
     if (await option.count()) await option.check();
+  }
+}
+
+/**
+ * Fills a self-assessment: every criterion `score`, and the interviewer rated `interviewerScore`
+ * for clarity and for helpfulness. Submitting is left to the test.
+ */
+export async function fillSelfAssessment(
+  selfForm: Locator,
+  score: string,
+  interviewerScore: string,
+): Promise<void> {
+  await rateAll(selfForm, score);
+  for (const question of [/How clear was/, /How helpful was/]) {
+    await selfForm
+      .getByRole('group', { name: question })
+      .getByLabel(interviewerScore, { exact: true })
+      .check();
   }
 }

@@ -1,34 +1,12 @@
 import type { JoinResult, RoomState, RoundType } from '@mockloop/shared';
 import { connectControl, joinOk, openDoc } from '../../server/test/support/clients.js';
+import { excalidrawElement } from '../../test-support/excalidrawElement.js';
 
 type Ack = { ok: boolean; data?: unknown; error?: { message: string } };
 
 /** A board element as the browser's binding writes it (whole, with Excalidraw's fields). */
 function element(id: string, index: string, fields: Record<string, unknown>) {
-  return {
-    id,
-    index,
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    roundness: null,
-    seed: 1,
-    version: 1,
-    versionNonce: 1,
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
-    ...fields,
-  };
+  return excalidrawElement({ id, index, ...fields });
 }
 
 const TEXT = { fontSize: 20, fontFamily: 5, textAlign: 'left', verticalAlign: 'top', lineHeight: 1.25 };

@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { ServerProcess } from '../../server/test/support/serverProcess.js';
 import { switchableControl } from '../support/controlLink.js';
 import { expect, test } from '../support/fixtures.js';
-import { createRoomFromHome, expectConnected, joinFromInvite, rateAll } from '../support/room.js';
+import { expectConnected, fillSelfAssessment, ivyAndCal, rateAll, seatIvyAndCal } from '../support/room.js';
 
 const QUESTION = 'Can every show be watched in order?';
 
@@ -16,6 +16,13 @@ async function duringOutage(server: ServerProcess, pages: Page[], act: () => Pro
   for (const page of pages) await expectConnected(page);
 }
 
+/** Ivy picks the question and reveals it; Cal sees it. */
+async function pickAndReveal(panel: Locator, cal: Page) {
+  await panel.getByRole('button', { name: `Pick ${QUESTION}` }).click();
+  await panel.getByRole('button', { name: 'Reveal question', exact: true }).click();
+  await expect(cal.getByRole('heading', { name: QUESTION })).toBeVisible();
+}
+
 /** Nothing on screen says an action failed or waits: every click of the outage went. */
 async function expectNothingOwed(page: Page) {
   await expect(page.getByText(/nothing was sent|not sent|try again|Waiting to send/i)).toHaveCount(0);
@@ -25,11 +32,7 @@ test('controls clicked during an outage are sent once the server is back: pick, 
   server,
   person,
 }) => {
-  const ivy = await person();
-  const cal = await person();
-  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
-  await joinFromInvite(cal, roomUrl, 'Cal');
-  const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
+  const { ivy, cal, panel } = await ivyAndCal(person);
   const both = [ivy, cal];
 
   // Pick a question, change the language, start the clock.
@@ -73,15 +76,9 @@ test('the end of a round, both forms of feedback and the next round, clicked dur
   server,
   person,
 }) => {
-  const ivy = await person();
-  const cal = await person();
-  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
-  await joinFromInvite(cal, roomUrl, 'Cal');
-  const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
+  const { ivy, cal, panel } = await ivyAndCal(person);
   const both = [ivy, cal];
-  await panel.getByRole('button', { name: `Pick ${QUESTION}` }).click();
-  await panel.getByRole('button', { name: 'Reveal question', exact: true }).click();
-  await expect(cal.getByRole('heading', { name: QUESTION })).toBeVisible();
+  await pickAndReveal(panel, cal);
 
   await duringOutage(server, both, async () => {
     await ivy.getByRole('button', { name: 'End interview' }).click();
@@ -92,10 +89,7 @@ test('the end of a round, both forms of feedback and the next round, clicked dur
   const selfForm = cal.getByRole('form', { name: 'Self-assessment' });
   await rateAll(scorecard, '3');
   await scorecard.getByLabel('Overall recommendation').selectOption({ label: 'Yes' });
-  await rateAll(selfForm, '2');
-  for (const question of ['How clear was Ivy?', 'How helpful was Ivy?']) {
-    await selfForm.getByRole('group', { name: question }).getByLabel('4', { exact: true }).check();
-  }
+  await fillSelfAssessment(selfForm, '2', '4');
   await duringOutage(server, both, async () => {
     await scorecard.getByRole('button', { name: 'Submit feedback' }).click();
     await selfForm.getByRole('button', { name: 'Submit feedback' }).click();
@@ -116,12 +110,8 @@ test('one person offline: the view for everyone goes when she is back; an action
   const ivy = await person();
   const cal = await person();
   const ivyLink = await switchableControl(ivy);
-  const roomUrl = await createRoomFromHome(ivy, 'Ivy');
-  await joinFromInvite(cal, roomUrl, 'Cal');
-  const panel = ivy.getByRole('region', { name: 'Interviewer panel' });
-  await panel.getByRole('button', { name: `Pick ${QUESTION}` }).click();
-  await panel.getByRole('button', { name: 'Reveal question', exact: true }).click();
-  await expect(cal.getByRole('heading', { name: QUESTION })).toBeVisible();
+  const { panel } = await seatIvyAndCal(ivy, cal);
+  await pickAndReveal(panel, cal);
 
   // Ivy's network drops; she brings everyone to the shared notes: it goes when she is back (a
   // view is not stored, so only who is connected then is brought: Cal is).

@@ -1,5 +1,6 @@
 import { expect, test } from '../support/fixtures.js';
-import { expectConnected, rateAll } from '../support/room.js';
+import { fillSelfAssessment, rateAll } from '../support/room.js';
+import { simulateTopK } from '../support/simulation.js';
 
 test.use({ serverEnv: { SIM_MINUTE_MS: '300' } });
 // A whole round with the page's editor and the replay: slow when the machine is busy.
@@ -10,25 +11,13 @@ test("P-REVIEW-1..4: a friend's review: the link in a fresh browser, comments at
 }, testInfo) => {
   // A solo round, ended by the candidate, self-assessed.
   const cal = await person();
-  await cal.goto('/tracks/netflix-mle/questions/netflix-mle-top-k-trending');
-  await cal.getByLabel('Your name').fill('Cal');
-  await cal.getByRole('button', { name: 'Simulate alone' }).click();
-  await cal.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
-  await expectConnected(cal);
+  await simulateTopK(cal, 'Cal');
   const transcript = cal.getByRole('log', { name: 'Interviewer transcript' });
   await expect(transcript).toContainText('Here is the question');
   await cal.getByRole('button', { name: 'End interview' }).click();
   await cal.getByRole('button', { name: 'End now' }).click();
   const selfForm = cal.getByRole('form', { name: 'Self-assessment' });
-  await rateAll(selfForm, '2');
-  await selfForm
-    .getByRole('group', { name: /How clear was/ })
-    .getByLabel('3', { exact: true })
-    .check();
-  await selfForm
-    .getByRole('group', { name: /How helpful was/ })
-    .getByLabel('3', { exact: true })
-    .check();
+  await fillSelfAssessment(selfForm, '2', '3');
   await selfForm.getByRole('button', { name: 'Submit feedback' }).click();
   await expect(cal.getByText('Thanks, your feedback is in.')).toBeVisible();
 

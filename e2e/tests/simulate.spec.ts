@@ -1,6 +1,7 @@
 import { captureTraffic } from '../support/capture.js';
 import { expect, test } from '../support/fixtures.js';
-import { expectConnected, rateAll } from '../support/room.js';
+import { fillSelfAssessment } from '../support/room.js';
+import { simulateTopK } from '../support/simulation.js';
 
 // One simulated minute is 300 ms: the 45-minute question (Clarify 5, Approach 8, Code 20, Test 8,
 // Wrap-up 4) takes 13.5 s.
@@ -18,11 +19,7 @@ test('P-SIM-1..5: alone with a simulated interviewer: intro, reveal, phases, a f
 }, testInfo) => {
   const cal = await person();
   const traffic = captureTraffic(cal);
-  await cal.goto('/tracks/netflix-mle/questions/netflix-mle-top-k-trending');
-  await cal.getByLabel('Your name').fill('Cal');
-  await cal.getByRole('button', { name: 'Simulate alone' }).click();
-  await cal.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
-  await expectConnected(cal);
+  await simulateTopK(cal, 'Cal');
 
   const transcript = cal.getByRole('log', { name: 'Interviewer transcript' });
   // The intro from the persona, the question revealed, the phases with their minutes.
@@ -56,15 +53,7 @@ test('P-SIM-1..5: alone with a simulated interviewer: intro, reveal, phases, a f
   // Nothing private that was not said aloud reached this browser before the self-assessment.
   expect(await traffic.text()).not.toContain(RED_FLAG);
 
-  await rateAll(selfForm, '3');
-  await selfForm
-    .getByRole('group', { name: /How clear was/ })
-    .getByLabel('4', { exact: true })
-    .check();
-  await selfForm
-    .getByRole('group', { name: /How helpful was/ })
-    .getByLabel('4', { exact: true })
-    .check();
+  await fillSelfAssessment(selfForm, '3', '4');
   await selfForm.getByRole('button', { name: 'Submit feedback' }).click();
   await expect(cal.getByText('Thanks, your feedback is in.')).toBeVisible();
 

@@ -2,30 +2,29 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ServerEvent } from '@mockloop/shared';
 import type { Express } from 'express';
-import { roomChannel } from './control/ControlPlane.js';
-import { YjsWebSocketServer } from './documentServer/YjsWebSocketServer.js';
+import { type ControlServer, roomChannel } from './control/ControlPlane.js';
+import type { YjsWebSocketServer } from './documentServer/YjsWebSocketServer.js';
 import type { DocManager } from './documents/DocManager.js';
+import type { RunQueue } from './execution/RunQueue.js';
 import type { Readiness } from './health/Readiness.js';
 import { originPolicy } from './http/originPolicy.js';
-import { InterviewService } from './interview/InterviewService.js';
-import { SeenQuestions } from './interview/SeenQuestions.js';
 import type { Logger } from './logging/createLogger.js';
 import type { Metrics } from './metrics/Metrics.js';
-import { OwnQuestionCache } from './ownQuestions/OwnQuestionCache.js';
 import type { QuestionBank } from './questions/loadQuestionBank.js';
 import { RoomDeletion } from './rooms/RoomDeletion.js';
-import { RoomJanitor } from './rooms/RoomJanitor.js';
+import type { RoomJanitor } from './rooms/RoomJanitor.js';
 import type { RoomService } from './rooms/RoomService.js';
-import { RoundService } from './rounds/RoundService.js';
-import { SeatChanges } from './rounds/SeatChanges.js';
 import { SimulationService } from './simulation/SimulationService.js';
 import type { Store } from './store/Store.js';
 import type { AppOptions } from './wiring/AppOptions.js';
 import { controlServer } from './wiring/controlServer.js';
-import { openCoreServices } from './wiring/coreServices.js';
+import { type CoreServices, openCoreServices } from './wiring/coreServices.js';
+import { documentServer } from './wiring/documentServer.js';
 import { httpApps } from './wiring/httpApps.js';
 import { internalServer, publicServer } from './wiring/publicServer.js';
 import { attachRoomPlanes } from './wiring/roomPlanes.js';
+import { roomJanitor, watchLiveFigures } from './wiring/roomUpkeep.js';
+import { roundServices } from './wiring/roundServices.js';
 import { routeUpgrades } from './wiring/routeUpgrades.js';
 import { serverRuns } from './wiring/serverRuns.js';
 
@@ -72,8 +71,7 @@ export interface App {
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const core = await openCoreServices(options);
-  const { log, metrics, limits, trust, nodeId, bank, store, cluster, presence, rooms, docs, readiness } =
-    core;
+  const { log, metrics, bank, store, rooms, docs, readiness } = core;
   // Wired below, once the planes exist; only called by requests, which come after.
   const deletion: RoomDeletion = new RoomDeletion({
     store,
@@ -86,12 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     metrics,
   });
-  const seatChanges = new SeatChanges();
-  // Rounds find the My questions they hold through the bank (P-MYQ-6).
-  bank.own = new OwnQuestionCache(store);
-  const seenQuestions = new SeenQuestions();
-  const interview = new InterviewService(store, bank, docs, Date.now, seenQuestions);
-  const rounds = new RoundService(store, bank, docs, undefined, seatChanges, limits.roundsPerRoom);
+  const { seatChanges, seenQuestions, interview, rounds } = roundServices(core);
   // Wired to the control plane and the runner below, once they exist; only ticks after start().
   const simulation = new SimulationService({
     store,
@@ -129,31 +122,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     ice: options.ice,
     lobbyArrivalMs: options.lobbyArrivalMs,
   });
-  const yjs = new YjsWebSocketServer(rooms, docs, {
-    log,
-    metrics,
-    budget: limits.doc,
-    assemblyBytes: limits.docAssemblyBytes,
-    assemblyDeadlineMs: limits.docAssemblyDeadlineMs,
-    admit: (req) => guard.admitWebSocket(req),
-    originAllowed,
-  });
+  const yjs = documentServer(core, guard, originAllowed);
   seatChanges.on((roomId, currentRound) => yjs.seatsChanged(roomId, currentRound));
   routeUpgrades(server, yjs);
 
-  const janitor = new RoomJanitor(store, {
-    retentionMs: limits.roomRetentionMs,
-    inUse: (roomId) => presence.snapshot(roomId).size > 0 || docs.hasRoom(roomId),
-    log,
-    onDeleted: (count) => metrics.roomsDeleted.inc({ reason: 'expired' }, count),
-  });
-  metrics.watch({
-    roomsLive: () => docs.roomIds().length,
-    documentsLive: () => docs.size,
-    socketsOpen: () => ({ control: io.of('/').sockets.size, document: yjs.connectionCount }),
-    lobbyLine: async () => (await cluster.waitingQueue.list()).length,
-    filesBytes: () => store.filesTotalBytes(),
-  });
+  const janitor = roomJanitor(core);
+  watchLiveFigures(core, io, yjs);
   janitor.start();
   await simulation.start();
 
@@ -183,23 +157,40 @@ export async function createApp(options: AppOptions): Promise<App> {
       return (internal.address() as AddressInfo | null)?.port ?? 0;
     },
     close() {
-      closed ??= (async () => {
-        planes.lobby.close();
-        janitor.stop();
-        simulation.stop();
-        await yjs.close();
-        await new Promise<void>((resolve) => io.close(() => resolve()));
-        server.closeAllConnections();
-        internal.closeAllConnections();
-        if (internal.listening) await new Promise<void>((resolve) => internal.close(() => resolve()));
-        await runQueue.close();
-        await docs.close();
-        await cluster.close();
-        await store.close();
-      })();
+      closed ??= closeInOrder({ planes, janitor, simulation, yjs, io, server, internal, runQueue, core });
       return closed;
     },
   };
+}
+
+/**
+ * Stops what makes new work (the lobby, the janitor, simulations), closes the connections, then
+ * flushes documents to the store before the store and the cluster close.
+ */
+async function closeInOrder(app: {
+  planes: { lobby: { close(): void } };
+  janitor: RoomJanitor;
+  simulation: SimulationService;
+  yjs: YjsWebSocketServer;
+  io: ControlServer;
+  server: http.Server;
+  internal: http.Server;
+  runQueue: RunQueue;
+  core: CoreServices;
+}): Promise<void> {
+  const { planes, janitor, simulation, yjs, io, server, internal, runQueue, core } = app;
+  planes.lobby.close();
+  janitor.stop();
+  simulation.stop();
+  await yjs.close();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  server.closeAllConnections();
+  internal.closeAllConnections();
+  if (internal.listening) await new Promise<void>((resolve) => internal.close(() => resolve()));
+  await runQueue.close();
+  await core.docs.close();
+  await core.cluster.close();
+  await core.store.close();
 }
 
 /** Listens and resolves with the bound port. */

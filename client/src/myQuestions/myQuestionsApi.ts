@@ -71,12 +71,3 @@ export const myQuestionsApi = {
   shared: (shareKey: string) => call<SharedQuestion>(MY_QUESTIONS_API.shared(shareKey)),
   copy: (shareKey: string) => call<OwnQuestionEntry>(MY_QUESTIONS_API.copy(shareKey), { method: 'POST' }),
 };
-
-/** Saves text as a file the browser downloads. */
-export function download(text: string, name: string, type = 'application/yaml'): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}

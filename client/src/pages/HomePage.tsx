@@ -1,58 +1,15 @@
-import {
-  type PublicTrack,
-  ROUND_TYPE_LABELS,
-  ROUND_TYPES,
-  ROUTES,
-  type RoundType,
-  type SeatRole,
-} from '@mockloop/shared';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type PublicTrack, ROUTES } from '@mockloop/shared';
+import { useEffect, useState } from 'react';
 import { fetchTracks } from '../lib/api';
-import { checkName } from '../lib/displayName';
-import { oneOf } from '../lib/oneOf';
-import { startRoom, startRoomError } from '../lib/startRoom';
-import { storage } from '../lib/storage';
 import { BrandLink } from '../ui/BrandLink';
-import { NameField, RoleChoice } from './PractiseForm';
-
-const ROUND_HINTS: Record<RoundType, string> = {
-  'recruiter-screen': 'A fit conversation: shared notes, behavioural questions, the company values.',
-  coding: 'Shared editor with highlighting for six languages.',
-  'system-design': 'Architecture discussion with a shared editor for notes.',
-  behavioral: 'Story-driven questions; the editor holds shared notes.',
-  technical: 'Domain deep dive: ML, databases, debugging.',
-};
+import { CreateRoomForm } from './home/CreateRoomForm';
 
 export function HomePage() {
-  const [name, setName] = useState(storage.name);
-  const [roundType, setRoundType] = useState<RoundType>('coding');
-  const [role, setRole] = useState<SeatRole>('interviewer');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const roundId = useId();
   const [tracks, setTracks] = useState<PublicTrack[]>([]);
 
   useEffect(() => {
     fetchTracks().then(setTracks, () => setTracks([])); // the list is a shortcut; the form works without it
   }, []);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkName(name);
-    if ('error' in checked) {
-      setError(checked.error);
-      return;
-    }
-    const trimmed = checked.name;
-    setBusy(true);
-    setError(null);
-    try {
-      await startRoom({ roundType, creatorRole: role, name: trimmed });
-    } catch (err) {
-      setError(startRoomError(err));
-      setBusy(false);
-    }
-  }
 
   return (
     <main className="home">
@@ -70,39 +27,7 @@ export function HomePage() {
           who answers, and start.
         </p>
       </section>
-      <form
-        className="card create-form"
-        onSubmit={onSubmit}
-        aria-describedby={error ? 'create-error' : undefined}
-      >
-        <h2>Start a room</h2>
-        <NameField value={name} onChange={setName} />
-        <label htmlFor={roundId}>Round type</label>
-        <select
-          id={roundId}
-          value={roundType}
-          onChange={(e) => setRoundType(oneOf(ROUND_TYPES, e.target.value) ?? roundType)}
-        >
-          {ROUND_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {ROUND_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </select>
-        <p className="hint">{ROUND_HINTS[roundType]}</p>
-        <RoleChoice value={role} onChange={setRole} />
-        {error && (
-          <p id="create-error" role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button className="button primary wide" type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create room'}
-        </button>
-        <p className="or">
-          No partner yet? <a href={ROUTES.lobby()}>Find a practice partner</a>
-        </p>
-      </form>
+      <CreateRoomForm />
       {tracks.length > 0 && (
         <section className="tracks" aria-labelledby="tracks-heading">
           <h2 id="tracks-heading">Practise a real loop</h2>

@@ -1,86 +1,22 @@
-import { type FieldProblem, type OwnQuestionList, ROUND_TYPE_LABELS, ROUTES } from '@mockloop/shared';
-import { useCallback, useEffect, useId, useState } from 'react';
-import { download, myQuestionsApi, QuestionApiError } from '../myQuestions/myQuestionsApi';
+import { ROUTES } from '@mockloop/shared';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { ImportYamlBox } from '../myQuestions/ImportYamlBox';
+import { MyQuestionRow } from '../myQuestions/MyQuestionRow';
+import { QuestionNotice } from '../myQuestions/QuestionNotice';
+import { useMyQuestionActions } from '../myQuestions/useMyQuestionActions';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
-
-type Notice = { kind: 'status' | 'error'; text: string; problems?: FieldProblem[] } | null;
 
 /**
  * /my-questions: the questions this browser wrote (kept on the server under its author secret),
  * with edit, delete, export, share and an import of YAML in the bank's format.
  */
 export default function MyQuestionsPage() {
-  const [list, setList] = useState<OwnQuestionList | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [shared, setShared] = useState<{ key: string; url: string; notice: string } | null>(null);
-  const [yaml, setYaml] = useState('');
-  const importId = useId();
-
-  const reload = useCallback(
-    () => myQuestionsApi.list().then(setList, (err: Error) => setLoadError(err.message)),
-    [],
-  );
-  useEffect(() => {
-    document.title = 'My questions · Mockloop';
-    reload();
-  }, [reload]);
-
-  const fail = (err: unknown) => {
-    const body = err instanceof QuestionApiError ? err.body : undefined;
-    setNotice({ kind: 'error', text: (err as Error).message, problems: body?.problems });
-  };
+  const { list, loadError, notice, shared, remove, exportYaml, share, importText } = useMyQuestionActions();
+  useDocumentTitle('My questions · Mockloop');
 
   if (loadError) return <FullPageMessage text={`Could not load your questions: ${loadError}`} />;
   if (!list) return <FullPageMessage text="Loading your questions…" />;
-
-  async function remove(key: string, title: string) {
-    if (!window.confirm(`Delete “${title}”? Rooms that used it lose it too.`)) return;
-    try {
-      await myQuestionsApi.remove(key);
-      setNotice({ kind: 'status', text: `Deleted “${title}”.` });
-      await reload();
-    } catch (err) {
-      fail(err);
-    }
-  }
-
-  async function exportYaml(keys?: string[]) {
-    try {
-      download(
-        await myQuestionsApi.exportYaml(keys),
-        keys?.length === 1 ? `question-${keys[0]}.yaml` : 'my-questions.yaml',
-      );
-    } catch (err) {
-      fail(err);
-    }
-  }
-
-  async function share(key: string) {
-    try {
-      const { shareKey, notice: warning } = await myQuestionsApi.share(key);
-      setShared({
-        key,
-        url: new URL(ROUTES.sharedQuestion(shareKey), window.location.href).href,
-        notice: warning,
-      });
-      await reload();
-    } catch (err) {
-      fail(err);
-    }
-  }
-
-  async function importText(text: string) {
-    try {
-      const { questions } = await myQuestionsApi.importYaml(text);
-      setNotice({ kind: 'status', text: `Imported ${questions.map((q) => `“${q.title}”`).join(', ')}.` });
-      setYaml('');
-      await reload();
-    } catch (err) {
-      fail(err);
-    }
-  }
 
   const usedKiB = Math.ceil(list.limits.usedBytes / 1024);
   return (
@@ -106,24 +42,7 @@ export default function MyQuestionsPage() {
         questions, {usedKiB} of {Math.round(list.limits.bytesPerPerson / 1024)} KiB. Pick them in a room’s
         question browser, next to the bank.
       </p>
-      {notice && (
-        <div
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          className={notice.kind === 'error' ? 'error' : 'muted'}
-        >
-          <p>{notice.text}</p>
-          {notice.problems && notice.problems.length > 0 && (
-            <ul aria-label="Problems">
-              {notice.problems.map((p) => (
-                <li key={`${p.document ?? 0}:${p.field}:${p.reason}`}>
-                  {p.document ? `Question ${p.document}, ` : ''}
-                  <code>{p.field}</code>: {p.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {notice && <QuestionNotice notice={notice} />}
       {shared && (
         <div className="card share-box" role="status">
           <p>
@@ -137,80 +56,17 @@ export default function MyQuestionsPage() {
       ) : (
         <ul className="my-question-list" aria-label="My questions">
           {list.questions.map((q) => (
-            <li key={q.key}>
-              <div className="question-list-main">
-                <strong>{q.title}</strong>
-                <span className="muted small">
-                  {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty}
-                  {q.shareKey ? ' · shared' : ''}
-                </span>
-              </div>
-              <div className="row-actions">
-                <a
-                  className="button small-button"
-                  href={ROUTES.myQuestion(q.key)}
-                  aria-label={`Edit ${q.title}`}
-                >
-                  Edit
-                </a>
-                <button
-                  type="button"
-                  className="button small-button"
-                  aria-label={`Export ${q.title}`}
-                  onClick={() => exportYaml([q.key])}
-                >
-                  Export
-                </button>
-                <button
-                  type="button"
-                  className="button small-button"
-                  aria-label={`Share ${q.title}`}
-                  onClick={() => share(q.key)}
-                >
-                  Share
-                </button>
-                <button
-                  type="button"
-                  className="button small-button danger"
-                  aria-label={`Delete ${q.title}`}
-                  onClick={() => remove(q.key, q.title)}
-                >
-                  Delete
-                </button>
-              </div>
-            </li>
+            <MyQuestionRow
+              key={q.key}
+              question={q}
+              onExport={() => exportYaml([q.key])}
+              onShare={() => share(q.key)}
+              onDelete={() => remove(q.key, q.title)}
+            />
           ))}
         </ul>
       )}
-      <section className="card import-box" aria-labelledby={`${importId}-heading`}>
-        <h2 id={`${importId}-heading`}>Import YAML</h2>
-        <p className="muted small">
-          One question or several (<code>---</code> between them) in the bank’s question.yaml format. All or
-          none is imported; problems name the question and field.
-        </p>
-        <label htmlFor={`${importId}-file`}>YAML file</label>
-        <input
-          id={`${importId}-file`}
-          type="file"
-          accept=".yaml,.yml,text/yaml,application/yaml"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) await importText(await file.text());
-            e.target.value = '';
-          }}
-        />
-        <label htmlFor={`${importId}-text`}>Or paste YAML</label>
-        <textarea
-          id={`${importId}-text`}
-          rows={6}
-          className="code-input"
-          value={yaml}
-          onChange={(e) => setYaml(e.target.value)}
-        />
-        <button type="button" className="button" disabled={!yaml.trim()} onClick={() => importText(yaml)}>
-          Import
-        </button>
-      </section>
+      <ImportYamlBox onImport={importText} />
     </main>
   );
 }

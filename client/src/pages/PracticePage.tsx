@@ -1,10 +1,11 @@
 import { RECOMMENDATION_LABELS, type Recommendation, ROUTES, type RoomReport } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchReport } from '../lib/api';
+import { downloadText } from '../lib/downloadText';
 import { storage } from '../lib/storage';
-import { count, dateTime, dayOf } from '../lib/time';
+import { count, dateTime } from '../lib/time';
+import { CriterionTrends } from '../practice/CriterionTrends';
 import { criterionTrends, type PracticeRound, practiceRounds } from '../practice/practiceHistory';
-import { TrendChart } from '../practice/TrendChart';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 
@@ -38,23 +39,8 @@ export default function PracticePage() {
 
   function exportJson() {
     const data = { exportedAt: new Date().toISOString(), rounds, trends };
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'mockloop-practice.json';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadText(JSON.stringify(data, null, 2), 'mockloop-practice.json', 'application/json');
   }
-
-  // The weakest skill by the latest interviewer score: what to practise next.
-  const latest = trends
-    .map((t) => ({
-      criterion: t.criterion,
-      score: [...t.points].reverse().find((p) => p.interviewer !== null),
-    }))
-    .filter((t) => t.score?.interviewer != null)
-    .sort((a, b) => (a.score?.interviewer ?? 0) - (b.score?.interviewer ?? 0));
-  const next = latest[0];
 
   return (
     <main className="practice-page">
@@ -88,47 +74,7 @@ export default function PracticePage() {
         </p>
       )}
 
-      {trends.length > 0 && (
-        <section aria-labelledby="trends-heading">
-          <h2 id="trends-heading">Your scores as a candidate, by criterion</h2>
-          {next?.score && (
-            <p className="practice-next">
-              To practise next: <strong>{next.criterion}</strong> (last scored {next.score.interviewer} of 4).
-            </p>
-          )}
-          <p className="muted small">
-            <span className="legend interviewer">●</span> the interviewer's score ·{' '}
-            <span className="legend self">●</span> yours, 1 (weak) to 4 (excellent)
-          </p>
-          <ul className="trends">
-            {trends.map((trend) => (
-              <li key={trend.criterion} className="card trend">
-                <h3>{trend.criterion}</h3>
-                <TrendChart trend={trend} />
-                <table className="trend-table">
-                  <caption className="visually-hidden">{trend.criterion}, oldest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Interviewer</th>
-                      <th scope="col">You</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {trend.points.map((p) => (
-                      <tr key={p.at}>
-                        <td>{dayOf(p.at)}</td>
-                        <td>{p.interviewer ?? '—'}</td>
-                        <td>{p.self ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {trends.length > 0 && <CriterionTrends trends={trends} />}
 
       {rounds.length > 0 && (
         <section aria-labelledby="rounds-heading">

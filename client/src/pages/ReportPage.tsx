@@ -1,19 +1,17 @@
-import { RECOMMENDATION_LABELS, ROUTES, type RoomReport, type RoundReport } from '@mockloop/shared';
+import { ROUTES, type RoomReport } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchReport } from '../lib/api';
 import { reportKeyFromLink } from '../lib/reportLink';
 import { storage } from '../lib/storage';
-import { dateTime, formatDuration, timeOfDay } from '../lib/time';
-import { RoundReplay } from '../replay/RoundReplay';
 import { preloadReplay } from '../replay/useReplay';
 import { CopyReportLink } from '../report/CopyReportLink';
 import { DeleteRoomButton } from '../report/DeleteRoomButton';
-import { finalBoards } from '../report/finalBoards';
+import { downloadReportMarkdown } from '../report/downloadReportMarkdown';
 import { LoopSummaryView } from '../report/LoopSummaryView';
-import { stageName } from '../report/loopSummary';
+import { linkedMoment } from '../report/linkedMoment';
 import { ReportSummary } from '../report/ReportSummary';
 import { ReviewsSection } from '../report/ReviewsSection';
-import { reportToMarkdown, runLine } from '../report/reportMarkdown';
+import { RoundSection } from '../report/RoundSection';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 
@@ -70,19 +68,7 @@ export default function ReportPage({ roomId }: { roomId: string }) {
   const { report } = state;
   async function exportMarkdown() {
     setExporting(true);
-    // The boards go in the file as SVG pictures: drawn from each round's stored board first.
-    const boards = await finalBoards(
-      roomId,
-      report.rounds.map((r) => r.number),
-      secret as string,
-    ).catch(() => new Map());
-    setExporting(false);
-    const blob = new Blob([reportToMarkdown(report, boards)], { type: 'text/markdown' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `mockloop-report-${roomId}.md`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await downloadReportMarkdown(roomId, report, secret as string, () => setExporting(false));
   }
 
   return (
@@ -131,153 +117,5 @@ export default function ReportPage({ roomId }: { roomId: string }) {
         />
       ))}
     </main>
-  );
-}
-
-/** A `?round=2&t=95` link: that round's replay opens at that second (round 1 when only `t`). */
-function linkedMoment(search: string): { round: number; seconds: number } | null {
-  const params = new URLSearchParams(search);
-  const seconds = Number(params.get('t'));
-  const round = Number(params.get('round') ?? 1);
-  if (!params.has('t') || !Number.isFinite(seconds) || seconds < 0 || !Number.isInteger(round)) return null;
-  return { round, seconds };
-}
-
-function RoundSection({
-  round,
-  roomId,
-  secret,
-  linkedSeconds,
-  notesOwner,
-}: {
-  round: RoundReport;
-  roomId: string;
-  secret: string;
-  linkedSeconds: number | undefined;
-  /** Whose private notes a replay shows, by name; null when they are the reader's own. */
-  notesOwner: string | null;
-}) {
-  const rating = (list: { criterionId: string; score: number; comment: string }[] | undefined, id: string) =>
-    list?.find((r) => r.criterionId === id);
-  return (
-    <section className="report-round" aria-labelledby={`round-${round.number}`}>
-      <h2 id={`round-${round.number}`}>
-        Round {round.number} · {stageName(round)}: {round.question?.title ?? 'no question revealed'}
-      </h2>
-      <p className="muted">
-        {round.interviewer?.name ?? '—'} interviewed {round.candidate?.name ?? '—'} · time used{' '}
-        {formatDuration(round.timeUsedMs)} ·{' '}
-        {round.endedAt ? `ended ${dateTime(round.endedAt)}` : 'in progress'}
-        {round.hints.length === 0 && round.question ? ' · no hints' : ''}
-      </p>
-      {round.question && <p className="prompt">{round.question.prompt}</p>}
-
-      {round.sharedNotes.text.trim() && (
-        <>
-          <h3>Shared notes</h3>
-          <pre className="notes-block">{round.sharedNotes.text}</pre>
-          {round.sharedNotes.truncated && (
-            <p className="muted small">The start of the notes: the replay below has all of them.</p>
-          )}
-        </>
-      )}
-
-      {round.hints.length > 0 && (
-        <>
-          <h3>Hints revealed</h3>
-          <ol>
-            {round.hints.map((h) => (
-              <li key={h.index}>
-                <span className="muted small">{timeOfDay(h.revealedAt)}</span> {h.text}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-
-      {round.runs.length > 0 && (
-        <>
-          <h3>Runs</h3>
-          <ol className="report-runs small">
-            {round.runs.map((run) => (
-              <li key={`${run.at}-${run.by}`}>
-                <span className="muted">{timeOfDay(run.at)}</span>{' '}
-                <span className={`run-status ${run.status}`}>{runLine(run)}</span>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-
-      <RoundReplay
-        roomId={roomId}
-        secret={secret}
-        round={round.number}
-        roundType={round.roundType}
-        language={round.code.language}
-        finalCode={round.code.text}
-        codeTruncated={round.code.truncated}
-        linkedSeconds={linkedSeconds}
-        notesOwner={notesOwner}
-      >
-        <h3>Scorecard and self-assessment</h3>
-        {round.criteria.length > 0 && (
-          <table className="scores">
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Interviewer</th>
-                <th scope="col">Self</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.criteria.map((c) => {
-                const mine = rating(round.scorecard?.ratings, c.id);
-                const self = rating(round.selfAssessment?.ratings, c.id);
-                return (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      {c.name}
-                      <div className="muted small">{c.measures}</div>
-                    </th>
-                    <td>
-                      <strong>{mine?.score ?? '—'}</strong>
-                      {mine?.comment && <div className="small">{mine.comment}</div>}
-                    </td>
-                    <td>
-                      <strong>{self?.score ?? '—'}</strong>
-                      {self?.comment && <div className="small">{self.comment}</div>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        {round.scorecard && (
-          <dl className="verdict">
-            <dt>Recommendation</dt>
-            <dd>{RECOMMENDATION_LABELS[round.scorecard.recommendation]}</dd>
-            <dt>What went well</dt>
-            <dd>{round.scorecard.wentWell || '—'}</dd>
-            <dt>What to improve</dt>
-            <dd>{round.scorecard.toImprove || '—'}</dd>
-          </dl>
-        )}
-        {round.scorecardWithheld && (
-          <p className="notice">
-            The interviewer's scorecard appears here once you submit your self-assessment.
-          </p>
-        )}
-        {!round.scorecard && !round.scorecardWithheld && <p className="muted">No scorecard yet.</p>}
-        {round.selfAssessment && (
-          <p>
-            Interviewer rated {round.selfAssessment.interviewerClarity}/5 for clarity and{' '}
-            {round.selfAssessment.interviewerHelpfulness}/5 for helpfulness.
-            {round.selfAssessment.comment && ` “${round.selfAssessment.comment}”`}
-          </p>
-        )}
-      </RoundReplay>
-    </section>
   );
 }

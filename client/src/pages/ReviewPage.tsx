@@ -1,14 +1,14 @@
 import type { ReviewView, ScorecardInput } from '@mockloop/shared';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchReview, postReviewComment, postReviewScorecard } from '../lib/api';
 import { checkName } from '../lib/displayName';
 import { storage } from '../lib/storage';
 import { RoundReplay } from '../replay/RoundReplay';
-import { momentText, reviewKeyFromLink } from '../review/reviewLink';
-import { FeedbackForm } from '../room/feedback/FeedbackForm';
+import { ReviewComments } from '../review/ReviewComments';
+import { ReviewScorecard } from '../review/ReviewScorecard';
+import { reviewKeyFromLink } from '../review/reviewLink';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
-import { NameField } from './PractiseForm';
 
 type State =
   | { status: 'loading' }
@@ -65,7 +65,6 @@ function Review({
   onView: (view: ReviewView) => void;
 }) {
   const [name, setName] = useState(storage.name);
-  const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
   const onOffset = useCallback((ms: number) => setOffset(ms), []);
@@ -79,16 +78,16 @@ function Review({
     return checked.name;
   };
 
-  async function comment(event: FormEvent) {
-    event.preventDefault();
+  async function comment(text: string): Promise<boolean> {
     const by = reviewer();
-    if (!by) return;
+    if (!by) return false;
     try {
       onView(await postReviewComment(roomId, reviewKey, { atMs: Math.round(offset), text, by }));
-      setText('');
       setProblem(null);
+      return true;
     } catch (err) {
       setProblem((err as Error).message);
+      return false;
     }
   }
 
@@ -103,7 +102,6 @@ function Review({
     }
   }
 
-  const comments = [...view.comments].sort((a, b) => a.atMs - b.atMs);
   return (
     <main className="report">
       <header className="home-header">
@@ -116,50 +114,15 @@ function Review({
         Watch the replay, pin comments to its moments, and fill in the interviewer's scorecard.{' '}
         {view.candidateName} sees both in their report.
       </p>
-      <section className="card" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">Comments</h2>
-        <ol aria-label="Comments on the timeline" className="small">
-          {comments.map((c) => (
-            <li key={c.id}>
-              <strong>{momentText(c.atMs)}</strong> {c.text} <span className="muted">({c.by})</span>
-            </li>
-          ))}
-        </ol>
-        <form onSubmit={comment} aria-label="Add a comment" noValidate>
-          <NameField value={name} onChange={setName} />
-          <label htmlFor="review-comment">Comment</label>
-          <textarea
-            id="review-comment"
-            value={text}
-            maxLength={1000}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <button type="submit" className="button primary" disabled={text.trim() === ''}>
-            Comment at {momentText(offset)}
-          </button>
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
-          )}
-        </form>
-      </section>
-      <section aria-labelledby="scorecard-heading">
-        <h2 id="scorecard-heading">The interviewer's scorecard</h2>
-        {view.scorecardSubmitted ? (
-          <p role="status">The scorecard is in. Thank you.</p>
-        ) : (
-          <FeedbackForm
-            roomId={roomId}
-            round={view.round}
-            kind="scorecard"
-            criteria={view.criteria}
-            partnerName={view.candidateName}
-            onSubmitScorecard={scorecard}
-            onSubmitSelfAssessment={async () => 'Only the candidate assesses themself.'}
-          />
-        )}
-      </section>
+      <ReviewComments
+        comments={view.comments}
+        offset={offset}
+        name={name}
+        onName={setName}
+        problem={problem}
+        onComment={comment}
+      />
+      <ReviewScorecard roomId={roomId} view={view} onSubmit={scorecard} />
       <RoundReplay
         roomId={roomId}
         secret={reviewKey}

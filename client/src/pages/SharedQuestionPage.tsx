@@ -1,7 +1,7 @@
 import { ROUND_TYPE_LABELS, ROUTES, type SharedQuestion } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
+import { MyQuestionsHeader } from '../myQuestions/MyQuestionsHeader';
 import { myQuestionsApi } from '../myQuestions/myQuestionsApi';
-import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 
 /**
@@ -34,12 +34,7 @@ export default function SharedQuestionPage({ shareKey }: { shareKey: string }) {
 
   return (
     <main className="shared-question-page">
-      <header className="report-header">
-        <BrandLink />
-        <nav aria-label="Your questions">
-          <a href={ROUTES.myQuestions}>My questions</a>
-        </nav>
-      </header>
+      <MyQuestionsHeader />
       <h1>{q.title}</h1>
       <p className="muted">
         {ROUND_TYPE_LABELS[q.roundType]} · {q.difficulty} · {q.interviewer.rubric.length} rubric criteria ·{' '}

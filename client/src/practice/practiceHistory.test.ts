@@ -1,7 +1,7 @@
 import type { RoomReport, RoundReport } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
 import { roundReport } from '../report/testing/roundReport';
-import { criterionTrends, practiceRounds } from './practiceHistory';
+import { criterionTrends, nextToPractise, practiceRounds } from './practiceHistory';
 
 const round = (overrides: Partial<RoundReport>): RoundReport =>
   roundReport({
@@ -78,5 +78,20 @@ describe('practice history', () => {
       [2, 4],
       [3, 3],
     ]);
+  });
+});
+
+describe('nextToPractise', () => {
+  const point = (at: number, interviewer: number | null) => ({ at, interviewer, self: null, question: null });
+  it('names the criterion whose latest interviewer score is lowest, by the latest score only', () => {
+    const next = nextToPractise([
+      { criterion: 'Correctness', points: [point(1, 1), point(2, 3)] },
+      { criterion: 'Communication', points: [point(1, 4), point(2, 2), point(3, null)] },
+    ]);
+    expect(next).toEqual({ criterion: 'Communication', score: 2 });
+  });
+  it('is null while no interviewer scored', () => {
+    expect(nextToPractise([])).toBeNull();
+    expect(nextToPractise([{ criterion: 'Correctness', points: [point(1, null)] }])).toBeNull();
   });
 });

@@ -80,3 +80,20 @@ export function criterionTrends(rounds: readonly PracticeRound[]): CriterionTren
   }
   return [...byName.values()];
 }
+
+/**
+ * What to practise next: the criterion whose latest interviewer score is the lowest (the first
+ * such on a tie), with that score; null while no interviewer has scored one.
+ */
+export function nextToPractise(
+  trends: readonly CriterionTrend[],
+): { criterion: string; score: number } | null {
+  const latest = trends
+    .map((t) => ({
+      criterion: t.criterion,
+      score: [...t.points].reverse().find((p) => p.interviewer !== null)?.interviewer ?? null,
+    }))
+    .filter((t): t is { criterion: string; score: number } => t.score !== null)
+    .sort((a, b) => a.score - b.score);
+  return latest[0] ?? null;
+}

@@ -6,26 +6,24 @@ import {
   type RoomState,
   type SimulationView,
 } from '@mockloop/shared';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useCall } from '../call/useCall';
 import { useSharedDoc } from '../docs/useSharedDoc';
-import { ActionScopeContext } from '../lib/actionScope';
-import { storage } from '../lib/storage';
+import { ActionScopeProvider } from '../lib/ActionScopeProvider';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { OutageBanner } from './OutageBanner';
+import { RoomBanners } from './RoomBanners';
 import { RoomHeader } from './RoomHeader';
 import { RoomSidebar } from './RoomSidebar';
 import { RoundPane } from './RoundPane';
+import { roundName } from './roundName';
 import type { RoomActions } from './session/RoomActions';
-import { briefForRuns, useSimulationBrief } from './simulation/useSimulationBrief';
+import { useSoloCandidateBrief } from './simulation/useSimulationBrief';
+import { useAwayWhenHidden } from './useAwayWhenHidden';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { useQuestionPane } from './useQuestionPane';
+import { useWaitingForPartner } from './useWaitingForPartner';
 import { useWorkspaceView } from './views/useWorkspaceView';
 import { WorkspaceArea } from './WorkspaceArea';
-
-// Loop rooms and lobby matches only: loaded when they show, so a plain room's first JS stays in
-// budget (`npm run size`).
-const LoopProgress = lazy(() => import('./loop/LoopProgress').then((m) => ({ default: m.LoopProgress })));
-const LobbyBanners = lazy(() => import('./LobbyBanners').then((m) => ({ default: m.LobbyBanners })));
 
 interface Props {
   join: JoinResult;
@@ -56,61 +54,30 @@ export function RoomView({
 }: Props) {
   const self = room.participants.find((p) => p.id === join.self.id) ?? join.self;
   const code = useSharedDoc(documents.code, self, actions.seatChanged);
-  const isInterviewer = self.role === 'interviewer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
-  const _ended = room.round.endedAt !== null;
-  const { setAway } = actions;
-  // A solo candidate's brief, once their self-assessment is in: shown, and its hidden tests runnable.
-  const soloCandidate = simulation !== null && self.id === room.round.candidateId;
-  const simBrief = useSimulationBrief(room.roomId, join.secret, soloCandidate && simulation.briefOpen);
-  const runBrief = brief ?? briefForRuns(simBrief.brief, room.language);
+  const { runBrief, paneBrief } = useSoloCandidateBrief(room, self.id, join.secret, simulation, brief);
   const views = useWorkspaceView(room.roomId, room.roundType, self.id, actions, room.round.number);
-  const _board = documents.board;
-  // The loop's name for the stage this round plays ("ML domain"), as the loop bar says it.
-  const stage = room.loop?.current != null ? room.loop.stages[room.loop.current] : undefined;
-  const roundName = stage?.label ?? ROUND_TYPE_LABELS[room.roundType];
   const onBoard = views.view === 'board';
-  const phone = useMediaQuery(PHONE);
   const { questionHidden, togglePane, newHint } = useQuestionPane({
     roomId: room.roomId,
     round: room.round,
-    isInterviewer,
+    isInterviewer: self.role === 'interviewer',
     onBoard,
-    phone,
+    phone: useMediaQuery(PHONE),
   });
-  // Alone in the room (as far as this browser can tell): the invite comes first.
-  // A solo room is never waiting for anyone: its interviewer is the server.
-  const alone =
-    !simulation && controlConnected && !room.participants.some((p) => p.id !== self.id && p.online);
-  const [waitingHidden, setWaitingHidden] = useState(false);
-  const [match, setMatch] = useState(() => storage.matched(room.roomId));
-  const dismissMatch = () => {
-    storage.setMatched(room.roomId, null);
-    setMatch(null);
-  };
+  const waitingFor = useWaitingForPartner(room, self.id, simulation, controlConnected);
   const call = useCall(room.roomId, self.id, actions.call, room.call, room.participants, controlConnected);
 
-  useEffect(() => {
-    const onVisibility = () => setAway(document.visibilityState === 'hidden');
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [setAway]);
+  useAwayWhenHidden(actions.setAway);
 
-  useEffect(() => {
-    document.title = `${ROUND_TYPE_LABELS[room.roundType]} room · Mockloop`;
-  }, [room.roundType]);
-
-  const scope = useMemo(
-    () => ({ round: room.round.number, connected: controlConnected }),
-    [room.round.number, controlConnected],
-  );
+  useDocumentTitle(`${ROUND_TYPE_LABELS[room.roundType]} room · Mockloop`);
   return (
-    <ActionScopeContext.Provider value={scope}>
+    <ActionScopeProvider round={room.round.number} connected={controlConnected}>
       <div className="room">
         <RoomHeader
           room={room}
           self={self}
-          roundName={roundName}
+          roundName={roundName(room.loop, room.roundType)}
           isPlayer={isPlayer}
           solo={simulation !== null}
           call={call}
@@ -123,17 +90,14 @@ export function RoomView({
           notSent={offline.notSent}
           onDismissNotSent={offline.dismissNotSent}
         />
-        <Suspense fallback={null}>
-          {room.loop && <LoopProgress loop={room.loop} />}
-          {((match && !alone) || lobby?.state === 'waiting') && (
-            <LobbyBanners
-              match={alone ? null : match}
-              onDismissMatch={dismissMatch}
-              lobby={lobby}
-              onLeaveQueue={() => actions.leaveLobby()}
-            />
-          )}
-        </Suspense>
+        <RoomBanners
+          loop={room.loop}
+          match={waitingFor.match}
+          alone={waitingFor.alone}
+          lobby={lobby}
+          onDismissMatch={waitingFor.dismissMatch}
+          onLeaveQueue={() => actions.leaveLobby()}
+        />
         <div className={`room-body ${onBoard ? 'on-board' : ''}`}>
           <RoundPane
             room={room}
@@ -144,7 +108,7 @@ export function RoomView({
             newHint={newHint}
             isPlayer={isPlayer}
             simulation={simulation}
-            simBrief={soloCandidate ? { ...simBrief, runsHere: runBrief !== null && brief === null } : null}
+            simBrief={paneBrief}
           />
           <WorkspaceArea
             room={room}
@@ -156,18 +120,14 @@ export function RoomView({
             actions={actions}
             views={views}
             pane={{ hidden: questionHidden, toggle: togglePane }}
-            waiting={
-              alone && !waitingHidden
-                ? { matchedWith: match?.partner ?? null, hide: () => setWaitingHidden(true) }
-                : null
-            }
+            waiting={waitingFor.waiting}
           />
           <RoomSidebar
             room={room}
             self={self}
             call={call}
             controlConnected={controlConnected}
-            showInvite={!(alone && !waitingHidden) && !simulation}
+            showInvite={waitingFor.showInvite}
             simulation={simulation}
             brief={brief}
             notes={documents.notes}
@@ -175,6 +135,6 @@ export function RoomView({
           />
         </div>
       </div>
-    </ActionScopeContext.Provider>
+    </ActionScopeProvider>
   );
 }

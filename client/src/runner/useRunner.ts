@@ -1,20 +1,15 @@
-import {
-  codeTextHash,
-  isServerLanguage,
-  type Language,
-  type ParticipantView,
-  type RunnerAvailability,
-  type ServerRunProgress,
-  type ServerRunResult,
-} from '@mockloop/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { codeTextHash, type Language, type ParticipantView, type ServerRunProgress } from '@mockloop/shared';
+import { useCallback, useState } from 'react';
 import type * as Y from 'yjs';
-import { RunnerClient } from './RunnerClient';
 import type { RunPlan } from './runPlans';
 import type { LoadStage } from './sandboxProtocol';
+import { asRunResult, serverStageText, withLiveOutput } from './serverRunDisplay';
 import type { ServerRunChannel } from './serverRuns';
-import { appendRun, RUNS_ARRAY, readRuns, type SharedRun, toSharedRun } from './sharedRuns';
-import { RUNNABLE_LANGUAGES, type RunLanguage, type RunResult } from './types';
+import { appendRun, toSharedRun } from './sharedRuns';
+import type { RunResult } from './types';
+import { useRunnerClient } from './useRunnerClient';
+import { useServerAvailability } from './useServerAvailability';
+import { useSharedRuns } from './useSharedRuns';
 
 export interface RunState {
   running: boolean;
@@ -43,53 +38,10 @@ export function useRunner(
   canRun: boolean,
   server: ServerRunChannel,
 ) {
-  const client = useRef<RunnerClient | null>(null);
-  const [runs, setRuns] = useState<SharedRun[]>([]);
+  const client = useRunnerClient(canRun, language);
+  const runs = useSharedRuns(doc);
   const [state, setState] = useState<RunState>(IDLE);
-  const [availability, setAvailability] = useState<RunnerAvailability | null>(null);
-
-  useEffect(() => {
-    if (!canRun) return;
-    const runner = new RunnerClient();
-    client.current = runner;
-    return () => {
-      runner.dispose();
-      client.current = null;
-    };
-  }, [canRun]);
-
-  // Python takes seconds to start: the spare box loads it as soon as the room is on Python.
-  useEffect(() => {
-    if (canRun && RUNNABLE_LANGUAGES.includes(language)) client.current?.keepWarm(language as RunLanguage);
-  }, [canRun, language]);
-
-  // What the server can run, asked when the room moves to a server language (and again while
-  // the server is still getting ready).
-  useEffect(() => {
-    if (!canRun || !isServerLanguage(language)) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = async () => {
-      const answer = await server.languages();
-      if (stopped) return;
-      if (answer) setAvailability(answer);
-      if (!answer || answer[language]?.preparing) timer = setTimeout(ask, 2000);
-    };
-    void ask();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [canRun, language, server]);
-
-  useEffect(() => {
-    if (!doc) return;
-    const array = doc.getArray<SharedRun>(RUNS_ARRAY);
-    const update = () => setRuns(readRuns(doc));
-    update();
-    array.observe(update);
-    return () => array.unobserve(update);
-  }, [doc]);
+  const availability = useServerAvailability(canRun, language, server);
 
   const runInBrowser = useCallback(
     async (plan: Extract<RunPlan, { target: 'browser' }>) => {
@@ -98,8 +50,7 @@ export function useRunner(
       setState((s) => ({ ...s, running: true, stage: null, live: '', notice: null }));
       const result = await runner.run(plan.request, plan.timeLimitMs, {
         onProgress: (stage) => setState((s) => ({ ...s, stage })),
-        onOutput: (text) =>
-          setState((s) => ({ ...s, live: s.live.length < 200_000 ? s.live + text : s.live })),
+        onOutput: (text) => setState((s) => ({ ...s, live: withLiveOutput(s.live, text) })),
       });
       const id = crypto.randomUUID();
       const shared = toSharedRun(result, {
@@ -115,7 +66,7 @@ export function useRunner(
         hidden: plan.kind === 'hidden-tests' ? { runId: id, result } : s.hidden,
       }));
     },
-    [doc, self.id, self.name],
+    [client, doc, self.id, self.name],
   );
 
   const runOnServer = useCallback(
@@ -130,7 +81,7 @@ export function useRunner(
       const onProgress = (progress: ServerRunProgress) =>
         setState((s) => {
           if (progress.stage === 'output') {
-            return { ...s, live: s.live.length < 200_000 ? s.live + progress.text : s.live };
+            return { ...s, live: withLiveOutput(s.live, progress.text) };
           }
           return { ...s, stage: { stage: serverStageText(progress) } };
         });
@@ -166,27 +117,4 @@ export function useRunner(
   );
 
   return { runs, state, run, availability };
-}
-
-function serverStageText(progress: ServerRunProgress): string {
-  if (progress.stage === 'queued') {
-    return progress.position <= 1
-      ? 'Next in line for a sandbox…'
-      : `Waiting for a sandbox: ${progress.position} in line…`;
-  }
-  return progress.stage === 'compiling' ? 'Compiling on the server…' : 'Running on the server…';
-}
-
-/** A server run's answer in the shape the output panel shows for the interviewer's hidden details. */
-function asRunResult(result: ServerRunResult): RunResult {
-  const out: RunResult = {
-    status: result.status,
-    output: result.output,
-    truncated: result.truncated,
-    durationMs: result.runMs,
-    readyMs: 0,
-  };
-  if (result.error) out.error = result.error;
-  if (result.tests) out.tests = result.tests;
-  return out;
 }

@@ -12,7 +12,7 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { TokenBucket } from '../common/TokenBucket.js';
 import { DocBudget, type DocBudgetLimits, personBytes } from '../documents/DocBudget.js';
-import { DocConnection } from '../documents/DocConnection.js';
+import { DocConnection, type DocTransport } from '../documents/DocConnection.js';
 import type { DocManager } from '../documents/DocManager.js';
 import { DocUnloadable } from '../documents/DocUnloadable.js';
 import { AssemblyPool, DEFAULT_ASSEMBLY_BYTES } from '../documents/MessageAssembly.js';
@@ -21,7 +21,7 @@ import { connectionLog } from '../logging/connectionLog.js';
 import { type Logger, silentLogger } from '../logging/createLogger.js';
 import { redact } from '../logging/redact.js';
 import { Metrics } from '../metrics/Metrics.js';
-import type { RoomService } from '../rooms/RoomService.js';
+import type { DocGrant, RoomService } from '../rooms/RoomService.js';
 
 const PING_INTERVAL_MS = 30_000;
 
@@ -53,6 +53,9 @@ function offeredProtocols(req: IncomingMessage): { offered: string[]; token?: st
 }
 const BINARY = { binary: true } as const;
 
+/** The newest round a seat change has opened while a connection is being authorised. */
+type SeatWatch = { currentRound: number };
+
 /**
  * The document plane: y-websocket protocol at /yjs/<doc>?token=... The token is checked and the
  * document loaded before the upgrade completes, so a refused client never gets a socket
@@ -75,7 +78,7 @@ export class YjsWebSocketServer {
    * Upgrades still being authorised or loaded, per room, with the newest round a seat change
    * opened meanwhile: a grant read before that change must not outlive it (P-SEAT-1).
    */
-  private readonly arriving = new Map<string, Set<{ currentRound: number }>>();
+  private readonly arriving = new Map<string, Set<SeatWatch>>();
   private readonly alive = new WeakSet<WebSocket>();
   /** Each participant's byte budget across all their connections (P-DOC-9), kept a while after. */
   private readonly people = new Map<string, { bytes: TokenBucket; connections: number }>();
@@ -174,33 +177,15 @@ export class YjsWebSocketServer {
       token,
       offered,
       watch,
-    }: { docName: string; token: string; offered: string[]; watch: { currentRound: number } },
+    }: { docName: string; token: string; offered: string[]; watch: SeatWatch },
   ): Promise<void> {
-    let grant: Awaited<ReturnType<RoomService['authorizeDoc']>>;
-    try {
-      grant = await this.rooms.authorizeDoc(docName, token);
-    } catch {
-      return reject(socket, 500, 'Internal Server Error');
-    }
-    if (!grant) return reject(socket, 401, 'Unauthorized');
-    let shared: SharedDoc;
-    try {
-      shared = await this.docs.acquire(docName);
-    } catch (err) {
-      if (!(err instanceof DocUnloadable)) return reject(socket, 503, 'Service Unavailable');
-      // The client is told why in a close code it acts on (it stops retrying and says so).
-      this.log.warn({ doc: redact(docName), reason: err.message }, 'document refused: unloadable');
-      if (socket.destroyed) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) =>
-        ws.close(CloseCode.DocumentUnloadable, err.message.slice(0, 120)),
-      );
-      return;
-    }
+    const loaded = await this.grantAndLoad(req, socket, head, docName, token);
+    if (!loaded) return;
+    const { grant, shared } = loaded;
     if (socket.destroyed) {
       this.docs.release(docName, shared);
       return;
     }
-    const { participant } = grant;
     const releaseSlot = this.admit(req);
     if (!releaseSlot) {
       this.docs.release(docName, shared);
@@ -218,67 +203,123 @@ export class YjsWebSocketServer {
         ws.close(CloseCode.ProtocolOutdated, 'The server was updated: reload the page.');
         return;
       }
-      // A seat change since the grant was read (checked now, synchronously, with nothing in
-      // between): an earlier round's code or board is read-only, as seatsChanged makes it.
-      const stale = grant.ref.kind !== 'notes' && grant.ref.round < watch.currentRound;
-      const writable = grant.writable && !stale;
-      const log = connectionLog(this.log, ws, {
-        plane: 'document',
-        doc: redact(docName),
-        participant: participant.id,
-      });
-      this.metrics.connections.inc({ plane: 'document' });
-      log.debug({ writable }, 'document connection opened');
-      const connection = new DocConnection(
-        shared,
-        {
-          send: (frame) => ws.send(frame, BINARY),
-          close: (code, reason) => {
-            this.metrics.docCloses.inc({ code: Metrics.closeLabel(code) });
-            if (code === CloseCode.RateLimited) this.metrics.refusals.inc({ limit: 'document_budget' });
-            if (code === CloseCode.HistoryFull) this.metrics.historyRefusals.inc();
-            log.info({ code, reason }, 'closing a document connection');
-            ws.close(code, reason);
-          },
-        },
-        {
-          user: {
-            id: participant.id,
-            name: participant.name,
-            role: participant.role,
-            color: participant.color,
-            colorLight: `${participant.color}33`,
-          },
-          writable,
-          clientId: grant.clientId,
-          budget: new DocBudget(this.budget, this.personOpened(participant.id)),
-          assemblies: this.assemblies,
-          assemblyDeadlineMs: this.assemblyDeadlineMs,
-        },
-      );
-      this.alive.add(ws);
-      ws.on('pong', () => this.alive.add(ws));
-      ws.on('message', (data, isBinary) => {
-        if (!isBinary) return connection.receive(new Uint8Array(0));
-        connection.receive(asBytes(data));
-      });
-      ws.on('error', () => ws.terminate());
-      const live = { connection, ref: grant.ref };
-      const roomLive = this.live.get(grant.ref.roomId) ?? new Set();
-      roomLive.add(live);
-      this.live.set(grant.ref.roomId, roomLive);
-      ws.once('close', (code) => {
-        log.debug({ code }, 'document connection closed');
-        connection.dispose();
-        this.personClosed(participant.id);
-        releaseSlot();
-        this.docs.release(docName, shared);
-        roomLive.delete(live);
-        if (roomLive.size === 0 && this.live.get(grant.ref.roomId) === roomLive)
-          this.live.delete(grant.ref.roomId);
-      });
-      connection.start();
+      this.open(ws, { docName, grant, shared, watch, releaseSlot });
     });
+  }
+
+  /**
+   * The token's grant and the loaded document; null once the request has had its answer: refused,
+   * or (a document that cannot load) upgraded and closed with a code the client acts on.
+   */
+  private async grantAndLoad(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    docName: string,
+    token: string,
+  ): Promise<{ grant: DocGrant; shared: SharedDoc } | null> {
+    let grant: DocGrant | null;
+    try {
+      grant = await this.rooms.authorizeDoc(docName, token);
+    } catch {
+      reject(socket, 500, 'Internal Server Error');
+      return null;
+    }
+    if (!grant) {
+      reject(socket, 401, 'Unauthorized');
+      return null;
+    }
+    try {
+      return { grant, shared: await this.docs.acquire(docName) };
+    } catch (err) {
+      if (!(err instanceof DocUnloadable)) {
+        reject(socket, 503, 'Service Unavailable');
+        return null;
+      }
+      // The client is told why in a close code it acts on (it stops retrying and says so).
+      this.log.warn({ doc: redact(docName), reason: err.message }, 'document refused: unloadable');
+      if (!socket.destroyed) {
+        this.wss.handleUpgrade(req, socket, head, (ws) =>
+          ws.close(CloseCode.DocumentUnloadable, err.message.slice(0, 120)),
+        );
+      }
+      return null;
+    }
+  }
+
+  /** A document connection on an upgraded socket: its session, its log, its liveness, its place in the room. */
+  private open(
+    ws: WebSocket,
+    {
+      docName,
+      grant,
+      shared,
+      watch,
+      releaseSlot,
+    }: { docName: string; grant: DocGrant; shared: SharedDoc; watch: SeatWatch; releaseSlot: () => void },
+  ): void {
+    const { participant } = grant;
+    // A seat change since the grant was read (checked now, synchronously, with nothing in
+    // between): an earlier round's code or board is read-only, as seatsChanged makes it.
+    const stale = grant.ref.kind !== 'notes' && grant.ref.round < watch.currentRound;
+    const writable = grant.writable && !stale;
+    const log = connectionLog(this.log, ws, {
+      plane: 'document',
+      doc: redact(docName),
+      participant: participant.id,
+    });
+    this.metrics.connections.inc({ plane: 'document' });
+    log.debug({ writable }, 'document connection opened');
+    const connection = new DocConnection(shared, this.transport(ws, log), {
+      user: {
+        id: participant.id,
+        name: participant.name,
+        role: participant.role,
+        color: participant.color,
+        colorLight: `${participant.color}33`,
+      },
+      writable,
+      clientId: grant.clientId,
+      budget: new DocBudget(this.budget, this.personOpened(participant.id)),
+      assemblies: this.assemblies,
+      assemblyDeadlineMs: this.assemblyDeadlineMs,
+    });
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return connection.receive(new Uint8Array(0));
+      connection.receive(asBytes(data));
+    });
+    ws.on('error', () => ws.terminate());
+    const live = { connection, ref: grant.ref };
+    const roomLive = this.live.get(grant.ref.roomId) ?? new Set();
+    roomLive.add(live);
+    this.live.set(grant.ref.roomId, roomLive);
+    ws.once('close', (code) => {
+      log.debug({ code }, 'document connection closed');
+      connection.dispose();
+      this.personClosed(participant.id);
+      releaseSlot();
+      this.docs.release(docName, shared);
+      roomLive.delete(live);
+      if (roomLive.size === 0 && this.live.get(grant.ref.roomId) === roomLive)
+        this.live.delete(grant.ref.roomId);
+    });
+    connection.start();
+  }
+
+  /** How a DocConnection speaks on its socket; each close is counted by its code. */
+  private transport(ws: WebSocket, log: Logger): DocTransport {
+    return {
+      send: (frame) => ws.send(frame, BINARY),
+      close: (code, reason) => {
+        this.metrics.docCloses.inc({ code: Metrics.closeLabel(code) });
+        if (code === CloseCode.RateLimited) this.metrics.refusals.inc({ limit: 'document_budget' });
+        if (code === CloseCode.HistoryFull) this.metrics.historyRefusals.inc();
+        log.info({ code, reason }, 'closing a document connection');
+        ws.close(code, reason);
+      },
+    };
   }
 
   /**

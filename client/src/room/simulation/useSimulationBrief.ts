@@ -2,7 +2,9 @@ import {
   type InterviewerBrief,
   isServerLanguage,
   type Language,
+  type RoomState,
   type SimulationBrief,
+  type SimulationView,
 } from '@mockloop/shared';
 import { useEffect, useState } from 'react';
 import { fetchSimulationBrief } from '../../lib/api';
@@ -53,4 +55,23 @@ export function briefForRuns(brief: SimulationBrief | null, language: Language):
     // Alone, nobody else has seen anything.
     candidateSeen: [],
   };
+}
+
+/**
+ * A solo candidate's brief, once their self-assessment is in: what the round pane shows (null
+ * for anyone else) and the brief the workspace runs hidden tests from (the interviewer's own, or
+ * the opened one's).
+ */
+export function useSoloCandidateBrief(
+  room: RoomState,
+  selfId: string,
+  secret: string,
+  simulation: SimulationView | null,
+  brief: InterviewerBrief | null,
+) {
+  const soloCandidate = simulation !== null && selfId === room.round.candidateId;
+  const simBrief = useSimulationBrief(room.roomId, secret, soloCandidate && simulation.briefOpen);
+  const runBrief = brief ?? briefForRuns(simBrief.brief, room.language);
+  const paneBrief = soloCandidate ? { ...simBrief, runsHere: runBrief !== null && brief === null } : null;
+  return { runBrief, paneBrief };
 }

@@ -1,4 +1,4 @@
-import type { Practise } from './PractiseForm';
+import type { Practise } from '../practice/PractiseForm';
 
 /**
  * "Simulate the loop" beside the track's loop plan (P-SIM-6): alone, as the candidate, the server
