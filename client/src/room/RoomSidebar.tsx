@@ -11,6 +11,7 @@ import { CallControls } from '../call/CallControls';
 import type { CallControlsApi } from '../call/useCall';
 import { InviteButton } from './InviteButton';
 import { ParticipantsList } from './ParticipantsList';
+import { RecordVoice } from './recording/RecordVoice';
 import type { RoomActions } from './session/RoomActions';
 
 // Only the interviewer's screen shows the console: the candidate's room never fetches its code
@@ -36,6 +37,8 @@ interface Props {
   /** A solo room's simulated interviewer (P-SIM-2), else null. */
   simulation: SimulationView | null;
   actions: RoomActions;
+  /** This person's participant secret: their voice recording is uploaded with it. */
+  secret: string;
 }
 
 /** The room's side column: the call, the people, the invite, and the interviewer's console. */
@@ -49,6 +52,7 @@ export function RoomSidebar({
   notes,
   simulation,
   actions,
+  secret,
 }: Props) {
   const isInterviewer = self.role === 'interviewer';
   return (
@@ -65,6 +69,14 @@ export function RoomSidebar({
         </div>
       )}
       {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
+      {self.role !== 'observer' && (
+        <RecordVoice
+          roomId={room.roomId}
+          secret={secret}
+          round={room.round.number}
+          running={room.round.endedAt === null}
+        />
+      )}
       <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
       {showInvite && (
         <div className="panel invite-panel">
