@@ -137,7 +137,7 @@ export class RecordingService {
     return (await this.store.listRecordings(viewer.roomId, round)).map(toInfo);
   }
 
-  /** One recording of a round, and its pieces' bytes one by one (a recording may be 15 MiB). */
+  /** One recording of a round, and its pieces' bytes one by one (a recording may be 16 MiB). */
   async open(
     viewer: ParticipantRecord,
     round: number,

@@ -9,9 +9,10 @@ export const RECORDING_TIMESLICE_MS = 5_000;
 export const RECORDING_PIECE_MAX_BYTES = 256 * 1024;
 /**
  * One person's recordings of one round together: 60 minutes at 32 kbit/s is 14.4 MB (13.7 MiB);
- * the rest is the container's overhead and Opus's variable rate.
+ * measured with the WebM container, about 258 KB a minute (README), so an hour is 14.8 MiB, and
+ * the rest is headroom for Opus's variable rate.
  */
-export const RECORDING_ROUND_MAX_BYTES = 15 * 1024 * 1024;
+export const RECORDING_ROUND_MAX_BYTES = 16 * 1024 * 1024;
 /** Recordings one person may start in one round (a reload or a toggle starts a new one). */
 export const RECORDING_TAKES_PER_ROUND = 20;
 /** Pieces one person may upload a minute (12 at the timeslice; the rest catches up after an outage). */
