@@ -11,7 +11,6 @@ import { CallControls } from '../call/CallControls';
 import type { CallControlsApi } from '../call/useCall';
 import { InviteButton } from './InviteButton';
 import { ParticipantsList } from './ParticipantsList';
-import { RecordVoice } from './recording/RecordVoice';
 import type { RoomActions } from './session/RoomActions';
 
 // Only the interviewer's screen shows the console: the candidate's room never fetches its code
@@ -19,6 +18,10 @@ import type { RoomActions } from './session/RoomActions';
 const InterviewerPanel = lazy(() =>
   import('./interviewer/InterviewerPanel').then((m) => ({ default: m.InterviewerPanel })),
 );
+
+// Recording is opt-in and not needed to start working: loaded apart, so the room's first JS stays
+// in budget (`npm run size`).
+const RecordVoice = lazy(() => import('./recording/RecordVoice').then((m) => ({ default: m.RecordVoice })));
 
 // Only solo rooms show the simulated interviewer: loaded apart, like the console.
 const SimulationPanel = lazy(() =>
@@ -70,12 +73,14 @@ export function RoomSidebar({
       )}
       {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
       {self.role !== 'observer' && (
-        <RecordVoice
-          roomId={room.roomId}
-          secret={secret}
-          round={room.round.number}
-          running={room.round.endedAt === null}
-        />
+        <Suspense fallback={null}>
+          <RecordVoice
+            roomId={room.roomId}
+            secret={secret}
+            round={room.round.number}
+            running={room.round.endedAt === null}
+          />
+        </Suspense>
       )}
       <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
       {showInvite && (
