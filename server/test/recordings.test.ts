@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ClientEvent, RECORDING_API, type RecordingInfo } from '@mockloop/shared';
 import { describe, expect, it } from 'vitest';
-import { type ControlSocket, createRoom, joinOk } from './support/clients.js';
+import { createApp } from '../src/createApp.js';
+import { type ControlSocket, connectControl, createRoom, joinOk } from './support/clients.js';
+import { REPO_QUESTIONS } from './support/testServer.js';
 import { withTestServer } from './support/withTestServer.js';
 
 // Narrow bounds, so each one is reached in a few requests.
@@ -17,8 +22,8 @@ async function answer(res: Response): Promise<Answer> {
   return { status: res.status, body: text ? JSON.parse(text) : {} };
 }
 
-function start(roomId: string, bearer: string, mimeType: unknown = 'audio/webm') {
-  return fetch(`${t.server.url}${RECORDING_API.start(roomId)}`, {
+function start(roomId: string, bearer: string, mimeType: unknown = 'audio/webm', url = t.server.url) {
+  return fetch(`${url}${RECORDING_API.start(roomId)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
     body: JSON.stringify({ mimeType }),
@@ -32,8 +37,9 @@ function put(
   n: number,
   body: Buffer,
   type = 'audio/webm;codecs=opus',
+  url = t.server.url,
 ) {
-  return fetch(`${t.server.url}${RECORDING_API.piece(roomId, id, n)}`, {
+  return fetch(`${url}${RECORDING_API.piece(roomId, id, n)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${bearer}`, 'content-type': type },
     body,
@@ -248,5 +254,49 @@ describe('think out loud, recorded (P-AUDIO)', () => {
     expect(await store.getRecording(roomId, id)).toBeNull();
     expect(await store.loadRecordingPiece(id, 0)).toBeNull();
     expect(await store.filesTotalBytes()).toBe(0);
+  });
+
+  it('P-AUDIO-1: a server restart between pieces loses none: the recording goes on at the piece awaited', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-recording-'));
+    const serve = async () => {
+      const app = await createApp({ dataDir, questionsDir: REPO_QUESTIONS });
+      return { app, url: `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}` };
+    };
+    try {
+      const first = await serve();
+      const room = await createRoom(first.url, { roundType: 'coding', name: 'Ivy' });
+      const socket = connectControl(first.url);
+      await joinOk(socket, { roomId: room.roomId, secret: room.secret });
+      const id = idOf(await start(room.roomId, room.secret, 'audio/webm', first.url));
+      for (const n of [0, 1]) {
+        const stored = await put(room.roomId, room.secret, id, n, bytes(200, n), undefined, first.url);
+        expect(stored.status).toBe(201);
+      }
+      socket.disconnect();
+      await first.app.close();
+
+      const second = await serve();
+      try {
+        // A piece whose answer was lost in the restart, sent again: the server names the next.
+        const again = await put(room.roomId, room.secret, id, 1, bytes(200, 1), undefined, second.url);
+        expect(again).toMatchObject({ status: 409, body: { next: 2 } });
+        expect(
+          await put(room.roomId, room.secret, id, 2, bytes(200, 2), undefined, second.url),
+        ).toMatchObject({
+          status: 201,
+          body: { next: 3, bytes: 600 },
+        });
+        const audio = await fetch(`${second.url}${RECORDING_API.audio(room.roomId, 1, id)}`, {
+          headers: { authorization: `Bearer ${room.secret}` },
+        });
+        expect(Buffer.from(await audio.arrayBuffer())).toEqual(
+          Buffer.concat([bytes(200, 0), bytes(200, 1), bytes(200, 2)]),
+        );
+      } finally {
+        await second.app.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
