@@ -67,6 +67,12 @@ async function seatThree() {
 }
 
 const bytes = (n: number, fill = 7) => Buffer.alloc(n, fill);
+/** A first piece: it begins as its type's stream does (WebM's EBML header, Ogg's "OggS"). */
+const firstPiece = (n: number, fill = 7, type: 'webm' | 'ogg' = 'webm') => {
+  const piece = bytes(n, fill);
+  Buffer.from(type === 'webm' ? [0x1a, 0x45, 0xdf, 0xa3] : [0x4f, 0x67, 0x67, 0x53]).copy(piece);
+  return piece;
+};
 const idOf = (a: Answer) => String(a.body.recordingId);
 
 async function endRound(socket: ControlSocket) {
@@ -86,7 +92,7 @@ describe('think out loud, recorded (P-AUDIO)', () => {
     expect(started.body).toMatchObject({ round: 1 });
     expect(Number(started.body.startedAt)).toBeGreaterThanOrEqual(before);
     const id = idOf(started);
-    const pieces = [bytes(700, 1), bytes(500, 2), bytes(300, 3)];
+    const pieces = [firstPiece(700, 1), bytes(500, 2), bytes(300, 3)];
     for (const [n, piece] of pieces.entries()) {
       const stored = await put(roomId, cal.secret, id, n, piece);
       expect(stored).toMatchObject({ status: 201, body: { next: n + 1 } });
@@ -94,7 +100,9 @@ describe('think out loud, recorded (P-AUDIO)', () => {
     // Someone else's recording is not theirs to add to (each records only themself).
     expect((await put(roomId, ivy.secret, id, 3, bytes(10))).status).toBe(404);
     const ivyTake = await start(roomId, ivy.secret, 'audio/ogg');
-    expect((await put(roomId, ivy.secret, idOf(ivyTake), 0, bytes(100), 'audio/ogg')).status).toBe(201);
+    expect(
+      (await put(roomId, ivy.secret, idOf(ivyTake), 0, firstPiece(100, 7, 'ogg'), 'audio/ogg')).status,
+    ).toBe(201);
 
     const recordings = await listed(roomId, ivy.secret);
     expect(recordings).toEqual([
@@ -119,8 +127,8 @@ describe('think out loud, recorded (P-AUDIO)', () => {
   it('P-AUDIO-2: a piece out of order or twice is a 409 naming the next one and changes nothing', async () => {
     const { roomId, cal } = await seatThree();
     const id = idOf(await start(roomId, cal.secret));
-    expect((await put(roomId, cal.secret, id, 0, bytes(100))).status).toBe(201);
-    const twice = await put(roomId, cal.secret, id, 0, bytes(100, 9));
+    expect((await put(roomId, cal.secret, id, 0, firstPiece(100))).status).toBe(201);
+    const twice = await put(roomId, cal.secret, id, 0, firstPiece(100, 9));
     expect(twice).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' }, next: 1 } });
     expect(twice.body.error?.message).toMatch(/already stored; the next piece is 1/);
     const gap = await put(roomId, cal.secret, id, 2, bytes(100));
@@ -141,8 +149,16 @@ describe('think out loud, recorded (P-AUDIO)', () => {
     expect(big.status).toBe(413);
     expect(big.body.error?.message).toMatch(/at most 1 KiB/);
     expect((await put(roomId, cal.secret, id, 0, Buffer.alloc(0))).status).toBe(400);
+    // The first piece must begin an audio stream of its type (later ones are its middle).
+    const html = await put(roomId, cal.secret, id, 0, Buffer.from('<html><script>alert(1)</script>'));
+    expect(html.status).toBe(415);
+    expect(html.body.error?.message).toMatch(/is not the start of an audio\/webm stream/);
     // 4 KiB a person a round: four full pieces, then no more (the other player has their own).
-    for (let n = 0; n < 4; n++) expect((await put(roomId, cal.secret, id, n, bytes(1024))).status).toBe(201);
+    for (let n = 0; n < 4; n++) {
+      expect((await put(roomId, cal.secret, id, n, n === 0 ? firstPiece(1024) : bytes(1024))).status).toBe(
+        201,
+      );
+    }
     const full = await put(roomId, cal.secret, id, 4, bytes(1));
     expect(full.status).toBe(413);
     expect(full.body.error?.message).toMatch(/this round's are full/);
@@ -160,7 +176,10 @@ describe('think out loud, recorded (P-AUDIO)', () => {
     });
     const statuses: number[] = [];
     for (let n = 0; n < 9; n++)
-      statuses.push((await put(roomId, ivy.secret, idOf(takes[0] as Answer), n, bytes(8))).status);
+      statuses.push(
+        (await put(roomId, ivy.secret, idOf(takes[0] as Answer), n, n === 0 ? firstPiece(8) : bytes(8)))
+          .status,
+      );
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(201));
     expect(statuses[8]).toBe(429);
     expect(await listed(roomId, ivy.secret)).toContainEqual(
@@ -197,7 +216,7 @@ describe('think out loud, recorded (P-AUDIO)', () => {
   it('P-AUDIO-4: the recordings are heard by whoever may replay the round, and nobody else', async () => {
     const { roomId, ivy, cal, obi } = await seatThree();
     const id = idOf(await start(roomId, cal.secret));
-    expect((await put(roomId, cal.secret, id, 0, bytes(64))).status).toBe(201);
+    expect((await put(roomId, cal.secret, id, 0, firstPiece(64))).status).toBe(201);
     const key = (
       await answer(
         await fetch(`${t.server.url}/api/rooms/${roomId}/report-key`, {
@@ -243,7 +262,7 @@ describe('think out loud, recorded (P-AUDIO)', () => {
   it('P-AUDIO-5: deleting the room deletes its recordings', async () => {
     const { roomId, cal } = await seatThree();
     const id = idOf(await start(roomId, cal.secret));
-    expect((await put(roomId, cal.secret, id, 0, bytes(64))).status).toBe(201);
+    expect((await put(roomId, cal.secret, id, 0, firstPiece(64))).status).toBe(201);
     const { store } = t.server.app;
     expect(await store.loadRecordingPiece(id, 0)).not.toBeNull();
     const del = await fetch(`${t.server.url}/api/rooms/${roomId}`, {
@@ -269,7 +288,15 @@ describe('think out loud, recorded (P-AUDIO)', () => {
       await joinOk(socket, { roomId: room.roomId, secret: room.secret });
       const id = idOf(await start(room.roomId, room.secret, 'audio/webm', first.url));
       for (const n of [0, 1]) {
-        const stored = await put(room.roomId, room.secret, id, n, bytes(200, n), undefined, first.url);
+        const stored = await put(
+          room.roomId,
+          room.secret,
+          id,
+          n,
+          n === 0 ? firstPiece(200, 0) : bytes(200, n),
+          undefined,
+          first.url,
+        );
         expect(stored.status).toBe(201);
       }
       socket.disconnect();
@@ -290,7 +317,7 @@ describe('think out loud, recorded (P-AUDIO)', () => {
           headers: { authorization: `Bearer ${room.secret}` },
         });
         expect(Buffer.from(await audio.arrayBuffer())).toEqual(
-          Buffer.concat([bytes(200, 0), bytes(200, 1), bytes(200, 2)]),
+          Buffer.concat([firstPiece(200, 0), bytes(200, 1), bytes(200, 2)]),
         );
       } finally {
         await second.app.close();

@@ -49,7 +49,10 @@ describe('recordings in a solo round and its review (P-AUDIO-4)', () => {
     });
     expect(started.status).toBe(201);
     const { recordingId } = (await started.json()) as { recordingId: string };
-    const voice = Buffer.from('the candidate thinking out loud');
+    const voice = Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3]),
+      Buffer.from('the candidate thinking out loud'),
+    ]);
     const piece = await call(RECORDING_API.piece(roomId, recordingId, 0), secret, {
       method: 'PUT',
       body: voice,

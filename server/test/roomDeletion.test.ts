@@ -75,7 +75,7 @@ async function recordVoice(s: TestServer, roomId: string, secret: string) {
   const piece = await fetch(`${s.url}${RECORDING_API.piece(roomId, recordingId, 0)}`, {
     method: 'PUT',
     headers: { ...headers, 'content-type': 'audio/webm;codecs=opus' },
-    body: Buffer.from(`${AUDIO_CANARY} `.repeat(500)),
+    body: Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from(`${AUDIO_CANARY} `.repeat(500))]),
   });
   expect(piece.status).toBe(201);
 }

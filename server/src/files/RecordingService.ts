@@ -9,6 +9,7 @@ import type {
 import type { PerIpLimiter } from '../limits/PerIpLimiter.js';
 import type { ParticipantRecord, RecordingRecord, Store } from '../store/Store.js';
 import type { RecordingLimits } from './recordingLimits.js';
+import { beginsAudioStream } from './sniffAudio.js';
 
 /** Why a recording request was refused, with its HTTP status (and the awaited piece for 409). */
 export class RecordingRefused extends Error {
@@ -91,6 +92,13 @@ export class RecordingService {
       throw new RecordingRefused(415, 'BAD_REQUEST', `This recording's pieces are ${recording.mimeType}.`);
     }
     if (data.byteLength === 0) throw new RecordingRefused(400, 'BAD_REQUEST', 'The piece is empty.');
+    if (seq === 0 && !beginsAudioStream(mimeType, data)) {
+      throw new RecordingRefused(
+        415,
+        'BAD_REQUEST',
+        `The first piece is not the start of an ${mimeType} stream.`,
+      );
+    }
     const round = await this.store.getRound(participant.roomId, recording.round);
     if (round?.endedAt != null && this.now() - round.endedAt > this.limits.latePieceMs) {
       throw new RecordingRefused(409, 'CONFLICT', 'This round has ended; its recording is closed.');

@@ -30,9 +30,13 @@ export function RecordVoice({ roomId, secret, round, running }: Props) {
         Record my voice
       </button>
       {recording && (
-        <p role="status" className="recording-indicator">
-          <span aria-hidden="true" className="recording-dot" /> Recording your voice ({kib} KiB saved)
-        </p>
+        <>
+          <p role="status" className="recording-indicator">
+            <span aria-hidden="true" className="recording-dot" /> Recording your voice
+          </p>
+          {/* Outside the status: a count that changes every few seconds is not worth announcing. */}
+          <p className="muted small">{kib} KiB saved</p>
+        </>
       )}
       {!consented && (
         <p className="muted small">

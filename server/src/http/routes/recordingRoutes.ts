@@ -118,6 +118,8 @@ export function recordingRoutes({ recordings, pieceBytes, bearer }: RecordingRou
       // A recording grows while its round runs; the bytes are private to the room.
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
+      // Opened directly, it is a file to play, never a page.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
     });
     for await (const piece of opened.pieces) {
       if (res.destroyed) return;
