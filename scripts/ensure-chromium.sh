@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# End-to-end tests drive Debian's Chromium (test tools may not download browsers here).
-# Installs it with apt-get when it is missing and we are root; otherwise says what to do.
+# End-to-end tests drive Debian's Chromium (test tools may not download browsers here), and the
+# recording test feeds its fake microphone speech made by espeak-ng (Debian).
+# Installs what is missing with apt-get when we are root; otherwise says what to do.
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ]; then
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium fonts-liberation)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+if [ "${#missing[@]}" = "0" ]; then
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the end-to-end tests..."
+  echo "Installing Debian's ${missing[*]} for the end-to-end tests..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   exit 0
 fi
-echo "Chromium is missing at $CHROMIUM. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH." >&2
+echo "Missing for the end-to-end tests: ${missing[*]}. Install them (Debian: sudo apt-get install ${missing[*]}); CHROMIUM_PATH may point at another Chromium." >&2
 exit 1

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOARD_API, CloseCode, NOTES_DOC, ServerEvent } from '@mockloop/shared';
+import { BOARD_API, CloseCode, NOTES_DOC, RECORDING_API, ServerEvent } from '@mockloop/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { connectControl, createRoom, joinOk, openDoc } from './support/clients.js';
@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from './support/testServer.js';
 const NOTES_CANARY = 'CANARY-DELETE-NOTES-51be2c';
 const CODE_CANARY = 'CANARY-DELETE-CODE-9d04aa';
 const IMAGE_CANARY = 'CANARY-DELETE-IMAGE-e71f30';
+const AUDIO_CANARY = 'CANARY-DELETE-AUDIO-4c19d7';
 const roomDeleteCli = fileURLToPath(new URL('../dist/ops/roomDeleteCli.js', import.meta.url));
 
 let server: TestServer | undefined;
@@ -33,7 +34,7 @@ function storeBytes(folder: string): string {
     .join('\n');
 }
 
-/** A room in use: the interviewer's notes and code, an image, the candidate connected. */
+/** A room in use: the interviewer's notes and code, an image, a recording, the candidate connected. */
 async function busyRoom(s: TestServer) {
   const room = await createRoom(s.url, { roundType: 'system-design', name: 'Ivy' });
   const ivyControl = connectControl(s.url);
@@ -52,12 +53,31 @@ async function busyRoom(s: TestServer) {
     body: png,
   });
   expect(upload.status).toBe(201);
+  await recordVoice(s, room.roomId, room.secret);
   const samControl = connectControl(s.url);
   const sam = await joinOk(samControl, { roomId: room.roomId, name: 'Sam' });
   const samCode = openDoc(s.wsUrl, sam.documents.code);
   await eventually(() => expect(samCode.text.toString()).toContain(CODE_CANARY));
   await s.app.docs.flush();
   return { room, ivyControl, samControl, sam, docs: [notes, code, samCode], samCode };
+}
+
+/** The interviewer's voice, one piece of it (P-AUDIO-1): deleted with the room like the rest. */
+async function recordVoice(s: TestServer, roomId: string, secret: string) {
+  const headers = { authorization: `Bearer ${secret}` };
+  const start = await fetch(`${s.url}${RECORDING_API.start(roomId)}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ mimeType: 'audio/webm' }),
+  });
+  expect(start.status).toBe(201);
+  const { recordingId } = (await start.json()) as { recordingId: string };
+  const piece = await fetch(`${s.url}${RECORDING_API.piece(roomId, recordingId, 0)}`, {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'audio/webm;codecs=opus' },
+    body: Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from(`${AUDIO_CANARY} `.repeat(500))]),
+  });
+  expect(piece.status).toBe(201);
 }
 
 const raise = (message: string): never => {
@@ -80,7 +100,8 @@ describe('deleting a room on request (P-ROOM-7)', () => {
       told = true;
     });
     const before = storeBytes(dir);
-    for (const canary of [NOTES_CANARY, CODE_CANARY, IMAGE_CANARY]) expect(before).toContain(canary);
+    for (const canary of [NOTES_CANARY, CODE_CANARY, IMAGE_CANARY, AUDIO_CANARY])
+      expect(before).toContain(canary);
 
     // An observer and a report key cannot; a stranger's bearer is not joined.
     const observerControl = connectControl(s.url);

@@ -84,6 +84,8 @@ describe('security headers', () => {
       expect(csp.get('frame-src'), what).toEqual(["'self'"]);
       expect(csp.get('connect-src'), what).toEqual(["'self'", t.server.wsUrl]);
       expect(csp.get('img-src'), what).toEqual(["'self'", 'data:', 'blob:']);
+      // Recordings play from object URLs of bytes fetched with a bearer (P-AUDIO-4).
+      expect(csp.get('media-src'), what).toEqual(["'self'", 'blob:']);
       // No inline script and no eval anywhere in the app's own policy.
       expect(res.headers.get('content-security-policy'), what).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*/);
     }

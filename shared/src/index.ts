@@ -13,6 +13,7 @@ export * from './protocol/languages.js';
 export * from './protocol/lobby.js';
 export * from './protocol/loop.js';
 export * from './protocol/ownQuestions.js';
+export * from './protocol/recordings.js';
 export * from './protocol/replay.js';
 export * from './protocol/review.js';
 export * from './protocol/roles.js';

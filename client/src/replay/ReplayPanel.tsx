@@ -2,6 +2,7 @@ import type { Language } from '@mockloop/shared';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MomentLinkNotice } from './MomentLinkNotice';
 import type { Replay } from './Replay';
+import { ReplayAudio } from './ReplayAudio';
 import { ReplayCode } from './ReplayCode';
 import { ReplayControls } from './ReplayControls';
 import { ReplayDetails } from './ReplayDetails';
@@ -70,6 +71,13 @@ export function ReplayPanel({
         onCopyLink={() => copyLink(round, offset)}
       />
       {linkState && <MomentLinkNotice linkState={linkState} />}
+      <ReplayAudio
+        roomId={roomId}
+        round={round}
+        bearer={secret}
+        people={replay.info.people}
+        player={player}
+      />
       {!loaded && <ReplayLoadProgress replay={replay} />}
       <ReplayTimeline replay={replay} player={player} version={version} />
       <div

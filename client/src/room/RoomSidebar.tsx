@@ -19,6 +19,10 @@ const InterviewerPanel = lazy(() =>
   import('./interviewer/InterviewerPanel').then((m) => ({ default: m.InterviewerPanel })),
 );
 
+// Recording is opt-in and not needed to start working: loaded apart, so the room's first JS stays
+// in budget (`npm run size`).
+const RecordVoice = lazy(() => import('./recording/RecordVoice').then((m) => ({ default: m.RecordVoice })));
+
 // Only solo rooms show the simulated interviewer: loaded apart, like the console.
 const SimulationPanel = lazy(() =>
   import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })),
@@ -36,6 +40,8 @@ interface Props {
   /** A solo room's simulated interviewer (P-SIM-2), else null. */
   simulation: SimulationView | null;
   actions: RoomActions;
+  /** This person's participant secret: their voice recording is uploaded with it. */
+  secret: string;
 }
 
 /** The room's side column: the call, the people, the invite, and the interviewer's console. */
@@ -49,6 +55,7 @@ export function RoomSidebar({
   notes,
   simulation,
   actions,
+  secret,
 }: Props) {
   const isInterviewer = self.role === 'interviewer';
   return (
@@ -65,6 +72,16 @@ export function RoomSidebar({
         </div>
       )}
       {call && <CallBar call={call} participants={room.participants} selfId={self.id} />}
+      {self.role !== 'observer' && (
+        <Suspense fallback={null}>
+          <RecordVoice
+            roomId={room.roomId}
+            secret={secret}
+            round={room.round.number}
+            running={room.round.endedAt === null}
+          />
+        </Suspense>
+      )}
       <ParticipantsList participants={room.participants} selfId={self.id} live={controlConnected} />
       {showInvite && (
         <div className="panel invite-panel">

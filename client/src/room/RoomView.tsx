@@ -132,6 +132,7 @@ export function RoomView({
             brief={brief}
             notes={documents.notes}
             actions={actions}
+            secret={join.secret}
           />
         </div>
       </div>

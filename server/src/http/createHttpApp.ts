@@ -1,6 +1,7 @@
 import express from 'express';
 import type { ReportKeys } from '../auth/ReportKeys.js';
 import type { FileService } from '../files/FileService.js';
+import type { RecordingService } from '../files/RecordingService.js';
 import type { Readiness } from '../health/Readiness.js';
 import type { InterviewService } from '../interview/InterviewService.js';
 import type { TrustProxy } from '../limits/clientAddress.js';
@@ -26,6 +27,7 @@ import { fileRoutes } from './routes/fileRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { ownQuestionRoutes } from './routes/ownQuestionRoutes.js';
 import { pageRoutes } from './routes/pageRoutes.js';
+import { recordingRoutes } from './routes/recordingRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 import { reviewRoutes } from './routes/reviewRoutes.js';
 import { roomRoutes } from './routes/roomRoutes.js';
@@ -41,6 +43,8 @@ export interface HttpAppOptions {
   replay: ReplayService;
   /** Whiteboard images. */
   files: FileService;
+  /** Voice recordings (P-AUDIO-*), and the largest piece they take. */
+  recordings?: { service: RecordingService; pieceBytes: number };
   /** Read-only report keys (P-PRIV-6). */
   reportKeys: ReportKeys;
   bank: QuestionBank;
@@ -78,6 +82,7 @@ export function createHttpApp({
   reports,
   replay,
   files,
+  recordings,
   reportKeys,
   bank,
   clientDir,
@@ -132,6 +137,8 @@ export function createHttpApp({
   );
   app.use(reportRoutes({ reports, replay, reportKeys, bearer }));
   app.use(fileRoutes({ rooms, files, participantOf: bearer }));
+  if (recordings)
+    app.use(recordingRoutes({ recordings: recordings.service, pieceBytes: recordings.pieceBytes, bearer }));
   app.use('/api', (_req, res) => {
     sendError(res, 404, { code: 'NOT_FOUND', message: 'No such endpoint.' });
   });

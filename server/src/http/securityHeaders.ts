@@ -59,6 +59,8 @@ export function securityHeaders({ publicUrl }: SecurityHeaderOptions = {}): Requ
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
+        // The replay's voice recordings play from object URLs of bytes fetched with a bearer.
+        'media-src': ["'self'", 'blob:'],
         // 'self' covers ws: in CSP 3; the explicit source is for browsers that predate it.
         'connect-src': ["'self'", from((o) => o.ws)],
         // Excalidraw's font-subsetting worker; the runner's worker lives in the sandbox page.

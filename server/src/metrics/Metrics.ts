@@ -13,7 +13,7 @@ export interface LiveSources {
   documentsLive: () => number;
   socketsOpen: () => { control: number; document: number };
   lobbyLine: () => Promise<number>;
-  /** Bytes all rooms' images hold now (FILES_TOTAL_BYTES' budget). */
+  /** Bytes all rooms' images and voice recordings hold now (FILES_TOTAL_BYTES' budget). */
   filesBytes?: () => Promise<number>;
 }
 
@@ -96,7 +96,7 @@ export class Metrics {
   });
   readonly filesRefused = new Counter({
     name: 'mockloop_files_budget_refusals_total',
-    help: 'Image uploads refused because FILES_TOTAL_BYTES was reached',
+    help: 'Image and recording uploads refused because FILES_TOTAL_BYTES was reached',
     registers: [this.registry],
   });
   readonly roomsDeleted = new Counter({
@@ -167,7 +167,7 @@ export class Metrics {
     if (filesBytes) {
       new Gauge({
         name: 'mockloop_files_bytes',
-        help: "Bytes all rooms' board images hold (FILES_TOTAL_BYTES is their budget)",
+        help: "Bytes all rooms' board images and voice recordings hold (FILES_TOTAL_BYTES is their budget)",
         registers: [this.registry],
         async collect() {
           this.set(await filesBytes());

@@ -12,7 +12,7 @@ export interface FileStore {
     maxRoomBytes: number,
     maxTotalBytes?: number,
   ): Promise<FileInfo | 'full' | 'store-full'>;
-  /** The bytes all rooms' images hold. */
+  /** The bytes all rooms' images and voice recordings hold (FILES_TOTAL_BYTES' budget). */
   filesTotalBytes(): Promise<number>;
   /** The file with this id in this room (null for another room's file: ids do not cross rooms). */
   getFile(roomId: string, fileId: string): Promise<FileRecord | null>;

@@ -34,7 +34,10 @@ export class PgStore extends SqlStore {
   }
 }
 
-/** Tables that hold what a room's people wrote: documents, images, feedback, timeline, solo transcripts, reviews. */
+/**
+ * Tables that hold what a room's people wrote or said: documents, images, feedback, timeline,
+ * solo transcripts, reviews, voice recordings.
+ */
 const PRIVATE_TABLES = [
   'doc_updates',
   'doc_checkpoints',
@@ -43,4 +46,6 @@ const PRIVATE_TABLES = [
   'timeline',
   'simulations',
   'reviews',
+  'recordings',
+  'recording_pieces',
 ];

@@ -2,6 +2,7 @@ import type { DocumentLog } from './DocumentLog.js';
 import type { FileStore } from './FileStore.js';
 import type { MetaStore } from './MetaStore.js';
 import type { QuestionStore } from './QuestionStore.js';
+import type { RecordingStore } from './RecordingStore.js';
 import type { ReviewStore } from './ReviewStore.js';
 import type { RoomStore } from './RoomStore.js';
 import type { SimulationStore } from './SimulationStore.js';
@@ -11,6 +12,7 @@ import { SqlDocumentLog } from './sql/SqlDocumentLog.js';
 import { SqlFileStore } from './sql/SqlFileStore.js';
 import { SqlMetaStore } from './sql/SqlMetaStore.js';
 import { SqlQuestionStore } from './sql/SqlQuestionStore.js';
+import { SqlRecordingStore } from './sql/SqlRecordingStore.js';
 import { SqlReviewStore } from './sql/SqlReviewStore.js';
 import { SqlRoomStore } from './sql/SqlRoomStore.js';
 import { SqlSimulationStore } from './sql/SqlSimulationStore.js';
@@ -28,6 +30,7 @@ export class SqlStore implements Store {
   readonly simulations: SqlSimulationStore;
   readonly reviews: SqlReviewStore;
   readonly ownQuestions: SqlQuestionStore;
+  readonly recordings: SqlRecordingStore;
 
   constructor(readonly db: SqlDb) {
     this.rooms = new SqlRoomStore(db);
@@ -37,6 +40,7 @@ export class SqlStore implements Store {
     this.simulations = new SqlSimulationStore(db);
     this.reviews = new SqlReviewStore(db);
     this.ownQuestions = new SqlQuestionStore(db);
+    this.recordings = new SqlRecordingStore(db);
   }
 
   // Rooms, seats, rounds, feedback and timeline.
@@ -101,6 +105,15 @@ export class SqlStore implements Store {
   shareOwnQuestion: QuestionStore['shareOwnQuestion'] = (...a) => this.ownQuestions.shareOwnQuestion(...a);
   findSharedQuestion: QuestionStore['findSharedQuestion'] = (...a) =>
     this.ownQuestions.findSharedQuestion(...a);
+
+  // Voice recordings, piece by piece.
+  startRecording: RecordingStore['startRecording'] = (...a) => this.recordings.startRecording(...a);
+  appendRecordingPiece: RecordingStore['appendRecordingPiece'] = (...a) =>
+    this.recordings.appendRecordingPiece(...a);
+  getRecording: RecordingStore['getRecording'] = (...a) => this.recordings.getRecording(...a);
+  listRecordings: RecordingStore['listRecordings'] = (...a) => this.recordings.listRecordings(...a);
+  loadRecordingPiece: RecordingStore['loadRecordingPiece'] = (...a) =>
+    this.recordings.loadRecordingPiece(...a);
 
   async ping(): Promise<void> {
     await this.db.get('SELECT 1 AS one');

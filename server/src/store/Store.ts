@@ -2,6 +2,7 @@ import type { DocumentLog } from './DocumentLog.js';
 import type { FileStore } from './FileStore.js';
 import type { MetaStore } from './MetaStore.js';
 import type { QuestionStore } from './QuestionStore.js';
+import type { RecordingStore } from './RecordingStore.js';
 import type { ReviewStore } from './ReviewStore.js';
 import type { RoomStore } from './RoomStore.js';
 import type { SimulationStore } from './SimulationStore.js';
@@ -10,6 +11,7 @@ export type { DocumentLog } from './DocumentLog.js';
 export type { FileStore } from './FileStore.js';
 export type { MetaStore } from './MetaStore.js';
 export type * from './QuestionStore.js';
+export type { RecordingStore } from './RecordingStore.js';
 export type { ReviewStore } from './ReviewStore.js';
 export type { RoomStore } from './RoomStore.js';
 export * from './records.js';
@@ -28,7 +30,8 @@ export interface Store
     MetaStore,
     SimulationStore,
     ReviewStore,
-    QuestionStore {
+    QuestionStore,
+    RecordingStore {
   /** A cheap query: resolves when the store answers (readiness). */
   ping(): Promise<void>;
 

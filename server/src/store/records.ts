@@ -229,3 +229,30 @@ export interface ReviewRecord {
   /** Bumped by every write; writes are guarded by it. */
   revision: number;
 }
+
+/** One person's recording of their voice in one round (P-AUDIO-*), without its bytes. */
+export interface RecordingRecord {
+  id: string;
+  roomId: string;
+  round: number;
+  participantId: string;
+  /** `audio/webm` or `audio/ogg`: every piece is of this type. */
+  mimeType: string;
+  /** Server time the recorder started: where audio time 0 sits on the round's timeline. */
+  startedAt: number;
+  /** Server time of the last stored piece (`startedAt` before the first). */
+  lastAt: number;
+  /** Pieces stored: the next piece must have this number. */
+  pieces: number;
+  bytes: number;
+}
+
+/** Why a piece was not stored (RecordingStore.appendRecordingPiece). */
+export type PieceRefusal =
+  | { refused: 'no-recording' }
+  /** Not the next number: a duplicate or a gap. `next` is the number that is awaited. */
+  | { refused: 'out-of-order'; next: number }
+  /** The person's recordings of the round would pass their cap. */
+  | { refused: 'full' }
+  /** All rooms' files would pass the server's budget (FILES_TOTAL_BYTES). */
+  | { refused: 'store-full' };

@@ -2,6 +2,7 @@ import type { IceSettings } from '../call/iceServers.js';
 import type { Limits } from '../config/Limits.js';
 import type { DocManagerOptions } from '../documents/DocManager.js';
 import type { RunnerSettings } from '../execution/runnerSettings.js';
+import type { RecordingLimits } from '../files/recordingLimits.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Metrics } from '../metrics/Metrics.js';
 import type { OwnQuestionLimits } from '../ownQuestions/ownQuestionLimits.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   limits?: Limits;
   /** My questions' bounds (P-MYQ-3); tests lower them. */
   ownQuestionLimits?: Partial<OwnQuestionLimits>;
+  /** Voice recordings' bounds (P-AUDIO-2); tests lower them. */
+  recordingLimits?: Partial<RecordingLimits>;
   /** Browser origins allowed on the WebSocket planes; default: PUBLIC_URL's, else the request's host. */
   allowedOrigins?: string[];
   /** Host names the public listener answers to besides PUBLIC_URL's and loopback names (ALLOWED_HOSTS). */
@@ -51,7 +54,7 @@ export interface AppOptions {
   log?: Logger;
   /** The Prometheus metrics served on the internal listener; default: a fresh set. */
   metrics?: Metrics;
-  /** FILES_TOTAL_BYTES: all rooms' images together (default 10 GiB). */
+  /** FILES_TOTAL_BYTES: all rooms' images and voice recordings together (default 10 GiB). */
   filesTotalBytes?: number;
   /** The server-side runner (RUNNER_*); default: sandboxes in this process where the machine allows. */
   runner?: RunnerSettings;

@@ -1,6 +1,8 @@
 import { ReportKeys } from '../auth/ReportKeys.js';
 import { ReviewKeys } from '../auth/ReviewKeys.js';
 import { FileService } from '../files/FileService.js';
+import { RecordingService } from '../files/RecordingService.js';
+import { DEFAULT_RECORDING_LIMITS } from '../files/recordingLimits.js';
 import { createHttpApp } from '../http/createHttpApp.js';
 import { createInternalApp } from '../http/createInternalApp.js';
 import type { InterviewService } from '../interview/InterviewService.js';
@@ -32,6 +34,8 @@ export async function httpApps(
     core;
   const { deletion } = parts;
   const ownQuestionLimits = { ...DEFAULT_OWN_QUESTION_LIMITS, ...options.ownQuestionLimits };
+  const recordingLimits = { ...DEFAULT_RECORDING_LIMITS, ...options.recordingLimits };
+  const filesRefused = () => metrics.filesRefused.inc();
   const app = createHttpApp({
     ownQuestions: {
       service: new OwnQuestionService(store, ownQuestionLimits),
@@ -42,7 +46,17 @@ export async function httpApps(
     interview: parts.interview,
     reports: new ReportService(store, bank, docs),
     replay: new ReplayService(store, bank),
-    files: new FileService(store, Date.now, options.filesTotalBytes, () => metrics.filesRefused.inc()),
+    files: new FileService(store, Date.now, options.filesTotalBytes, filesRefused),
+    recordings: {
+      service: new RecordingService(
+        store,
+        recordingLimits,
+        cluster.limiter('recordings', recordingLimits.piecesPerMinute, 60),
+        options.filesTotalBytes,
+        filesRefused,
+      ),
+      pieceBytes: recordingLimits.pieceBytes,
+    },
     readiness,
     deletion: { mayDelete: (p) => deletion.mayDelete(p), delete: (id) => deletion.delete(id, 'request') },
     simulation: parts.simulation,

@@ -6,6 +6,7 @@ import {
   type FileRecord,
   type NewParticipant,
   type OwnQuestionRecord,
+  type RecordingRecord,
   type ReviewRecord,
   type RoomRecord,
   type SimulationRecord,
@@ -66,6 +67,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       return { id, creator };
     }
     const revision = async (id: string) => (await store.getRoom(id))?.revision ?? -1;
+    const recording = (room: string, id: string, round = 1): RecordingRecord => ({
+      id: `${room}-${id}`,
+      roomId: room,
+      round,
+      participantId: `${room}-ivy`,
+      mimeType: 'audio/webm',
+      startedAt: 1000,
+      lastAt: 1000,
+      pieces: 0,
+      bytes: 0,
+    });
+    const piece = (room: string, id: string, seq: number, data = new Uint8Array([seq, 1, 2])) => ({
+      roomId: room,
+      recordingId: `${room}-${id}`,
+      seq,
+      data,
+      at: 2000 + seq,
+    });
 
     it('S-ROOM-1: a room, its players and its first round are written together, or not at all', async () => {
       const { id } = await room();
@@ -95,6 +114,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.writeCheckpoint(`${id}.code-1`, { uptoSeq: 1, state: new Uint8Array([0, 0]), at: 1 });
         await store.appendEvent({ roomId: id, round: 1, at: 1, type: 'x', data: {} });
         await store.saveFile(file(id, 'f'), 1e9);
+        await store.startRecording(recording(id, 'rec'), 5);
+        await store.appendRecordingPiece(piece(id, 'rec', 0), { maxPersonRoundBytes: 1e9 });
       }
       await store.deleteRoom(a.id);
       expect(await store.getRoom(a.id)).toBeNull();
@@ -104,9 +125,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.countUpdates(`${a.id}.code-1`)).toBe(0);
       expect((await store.loadDocument(`${a.id}.code-1`)).checkpoint).toBeNull();
       expect(await store.getFile(a.id, `${a.id}-f`)).toBeNull();
+      expect(await store.getRecording(a.id, `${a.id}-rec`)).toBeNull();
+      expect(await store.loadRecordingPiece(`${a.id}-rec`, 0)).toBeNull();
+      expect(await store.listRecordings(a.id, 1)).toEqual([]);
       expect(await store.getRoom(b.id)).not.toBeNull();
       expect(await store.countUpdates(`${b.id}.code-1`)).toBe(1);
       expect(await store.getFile(b.id, `${b.id}-f`)).not.toBeNull();
+      expect(await store.loadRecordingPiece(`${b.id}-rec`, 0)).toEqual(new Uint8Array([0, 1, 2]));
     });
 
     it('S-SEAT-1: roles come from the current round; a new round with exchanged seats exchanges them', async () => {
@@ -442,6 +467,53 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ]);
       expect(racing.filter((r) => r === 'full')).toHaveLength(1);
       expect((await store.getFile(id, `${id}-a`))?.data).toEqual(new Uint8Array([1, 2, 3]));
+    });
+
+    it('S-AUDIO-1: pieces are stored in order, once, within the person-round cap and the file budget', async () => {
+      const { id } = await room();
+      expect(await store.startRecording(recording(id, 'a'), 2)).toMatchObject({ pieces: 0, bytes: 0 });
+      expect(await store.appendRecordingPiece(piece(id, 'a', 0), { maxPersonRoundBytes: 8 })).toMatchObject({
+        pieces: 1,
+        bytes: 3,
+        lastAt: 2000,
+      });
+      expect(await store.appendRecordingPiece(piece(id, 'a', 0), { maxPersonRoundBytes: 8 })).toEqual({
+        refused: 'out-of-order',
+        next: 1,
+      });
+      expect(await store.appendRecordingPiece(piece(id, 'a', 2), { maxPersonRoundBytes: 8 })).toEqual({
+        refused: 'out-of-order',
+        next: 1,
+      });
+      // Two copies of one piece racing: exactly one lands.
+      const racing = await Promise.all([
+        store.appendRecordingPiece(piece(id, 'a', 1), { maxPersonRoundBytes: 100 }),
+        store.appendRecordingPiece(piece(id, 'a', 1), { maxPersonRoundBytes: 100 }),
+      ]);
+      expect(racing.filter((r) => 'refused' in r)).toEqual([{ refused: 'out-of-order', next: 2 }]);
+      // The cap counts the person's every recording of the round.
+      expect(await store.startRecording(recording(id, 'b'), 2)).toMatchObject({ pieces: 0 });
+      expect(await store.startRecording(recording(id, 'c'), 2)).toBe('too-many');
+      expect(await store.appendRecordingPiece(piece(id, 'b', 0), { maxPersonRoundBytes: 8 })).toEqual({
+        refused: 'full',
+      });
+      const total = await store.filesTotalBytes();
+      expect(total).toBeGreaterThanOrEqual(6);
+      expect(
+        await store.appendRecordingPiece(piece(id, 'b', 0), {
+          maxPersonRoundBytes: 100,
+          maxTotalBytes: total + 2,
+        }),
+      ).toEqual({ refused: 'store-full' });
+      expect(await store.appendRecordingPiece(piece(id, 'x', 0), { maxPersonRoundBytes: 100 })).toEqual({
+        refused: 'no-recording',
+      });
+      expect((await store.listRecordings(id, 1)).map((r) => [r.id, r.pieces, r.bytes])).toEqual([
+        [`${id}-a`, 2, 6],
+        [`${id}-b`, 0, 0],
+      ]);
+      expect(await store.loadRecordingPiece(`${id}-a`, 1)).toEqual(new Uint8Array([1, 1, 2]));
+      expect(await store.getRecording('another-room', `${id}-a`)).toBeNull();
     });
 
     it('S-META-1: the first value set for a key holds, however many race', async () => {

@@ -1,5 +1,6 @@
 import type { FileStore } from '../FileStore.js';
 import type { FileInfo, FileRecord } from '../records.js';
+import { storedFileBytes } from './fileBudget.js';
 import type { SqlDb, SqlExecutor } from './SqlDb.js';
 import { type FileRow, forUpdate, toFileInfo } from './sqlRows.js';
 
@@ -29,7 +30,7 @@ export class SqlFileStore implements FileStore {
         )?.total ?? 0,
       );
       if (total + f.size > maxRoomBytes) return 'full';
-      // All rooms together (FILES_TOTAL_BYTES): concurrent uploads to other rooms may each pass
+      // All rooms together (FILES_TOTAL_BYTES, recordings included): concurrent uploads to other rooms may each pass
       // this check on PostgreSQL, so the budget can be passed by at most one image per room.
       if (Number.isFinite(maxTotalBytes) && (await this.sumFileBytes(tx)) + f.size > maxTotalBytes)
         return 'store-full';
@@ -47,10 +48,8 @@ export class SqlFileStore implements FileStore {
     return this.sumFileBytes(this.db);
   }
 
-  private async sumFileBytes(db: SqlExecutor): Promise<number> {
-    return Number(
-      (await db.get<{ total: number | null }>('SELECT sum(size) AS total FROM files'))?.total ?? 0,
-    );
+  private sumFileBytes(db: SqlExecutor): Promise<number> {
+    return storedFileBytes(db);
   }
 
   async getFile(roomId: string, fileId: string): Promise<FileRecord | null> {

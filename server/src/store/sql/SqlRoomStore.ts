@@ -165,6 +165,9 @@ export class SqlRoomStore implements RoomStore {
         await tx.run(`DELETE FROM ${table} WHERE doc >= ? AND doc < ?`, [`${roomId}.`, `${roomId}/`]);
       }
       for (const table of [
+        // Pieces before their recordings, which they refer to.
+        'recording_pieces',
+        'recordings',
         'reviews',
         'simulations',
         'files',

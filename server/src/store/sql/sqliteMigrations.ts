@@ -167,4 +167,29 @@ CREATE TABLE own_questions (
 );
 CREATE INDEX own_questions_by_owner ON own_questions(owner, updated_at);
 `,
+  // Think out loud, recorded: a person's voice in one round, stored piece by piece as it is
+  // uploaded (P-AUDIO-1); the pieces count in FILES_TOTAL_BYTES like board images.
+  `
+CREATE TABLE recordings (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  round INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  pieces INTEGER NOT NULL,
+  bytes INTEGER NOT NULL
+);
+CREATE INDEX recordings_by_round ON recordings(room_id, round, participant_id);
+CREATE TABLE recording_pieces (
+  recording_id TEXT NOT NULL REFERENCES recordings(id),
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  seq INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (recording_id, seq)
+);
+CREATE INDEX recording_pieces_by_room ON recording_pieces(room_id);
+`,
 ];
