@@ -52,20 +52,9 @@ export function recordingRoutes({ recordings, pieceBytes, bearer }: RecordingRou
   router.put('/api/rooms/:roomId/recordings/:recordingId/pieces/:seq', async (req, res) => {
     const participant = await bearer(req);
     if (!participant) return notJoined(res);
-    const recordingId = String(req.params.recordingId);
-    const seq = Number(req.params.seq);
-    if (!RECORDING_ID_PATTERN.test(recordingId)) {
-      return sendError(res, 404, { code: 'NOT_FOUND', message: 'No such recording of yours in this room.' });
-    }
-    if (!Number.isSafeInteger(seq) || seq < 0 || seq > MAX_PIECE_NUMBER) {
-      return sendError(res, 400, { code: 'BAD_REQUEST', message: 'A piece number (0, 1, 2…), please.' });
-    }
-    // Type and declared size are checked before a byte of the body is read.
-    const type = RecordingType.safeParse((req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase());
-    if (!type.success) {
-      return sendError(res, 415, { code: 'BAD_REQUEST', message: 'Recordings are audio/webm or audio/ogg.' });
-    }
-    if (Number(req.get('content-length') ?? 0) > pieceBytes) return tooLarge(res, pieceBytes);
+    const piece = pieceRequest(req, res, pieceBytes);
+    if (!piece) return;
+    const { recordingId, seq, type } = piece;
     let body: Buffer;
     try {
       body = await readBody(readRaw, req, res);
@@ -75,7 +64,7 @@ export function recordingRoutes({ recordings, pieceBytes, bearer }: RecordingRou
       return sendError(res, 400, { code: 'BAD_REQUEST', message: 'The piece could not be read.' });
     }
     try {
-      res.status(201).json(await recordings.addPiece(participant, recordingId, seq, type.data, body));
+      res.status(201).json(await recordings.addPiece(participant, recordingId, seq, type, body));
     } catch (err) {
       refused(res, err);
     }
@@ -112,28 +101,63 @@ export function recordingRoutes({ recordings, pieceBytes, bearer }: RecordingRou
     } catch (err) {
       return refused(res, err);
     }
-    res.set({
-      'Content-Type': opened.recording.mimeType,
-      'Content-Length': String(opened.recording.bytes),
-      // A recording grows while its round runs; the bytes are private to the room.
-      'Cache-Control': 'private, no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      // Opened directly, it is a file to play, never a page.
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
-    for await (const piece of opened.pieces) {
-      if (res.destroyed) return;
-      if (!res.write(piece)) {
-        await new Promise((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
-        });
-      }
-    }
-    res.end();
+    await streamRecording(res, opened);
   });
 
   return router;
+}
+
+/** Sends a recording's pieces in order, as one audio file, waiting on a slow reader. */
+async function streamRecording(
+  res: Response,
+  opened: Awaited<ReturnType<RecordingService['open']>>,
+): Promise<void> {
+  res.set({
+    'Content-Type': opened.recording.mimeType,
+    'Content-Length': String(opened.recording.bytes),
+    // A recording grows while its round runs; the bytes are private to the room.
+    'Cache-Control': 'private, no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    // Opened directly, it is a file to play, never a page.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  });
+  for await (const piece of opened.pieces) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) {
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
+  }
+  res.end();
+}
+
+/**
+ * A piece upload's recording, number and type, checked before a byte of the body is read (the
+ * declared size too); undefined once the refusal is sent.
+ */
+function pieceRequest(req: Request, res: Response, pieceBytes: number) {
+  const recordingId = String(req.params.recordingId);
+  const seq = Number(req.params.seq);
+  if (!RECORDING_ID_PATTERN.test(recordingId)) {
+    sendError(res, 404, { code: 'NOT_FOUND', message: 'No such recording of yours in this room.' });
+    return undefined;
+  }
+  if (!Number.isSafeInteger(seq) || seq < 0 || seq > MAX_PIECE_NUMBER) {
+    sendError(res, 400, { code: 'BAD_REQUEST', message: 'A piece number (0, 1, 2…), please.' });
+    return undefined;
+  }
+  const type = RecordingType.safeParse((req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase());
+  if (!type.success) {
+    sendError(res, 415, { code: 'BAD_REQUEST', message: 'Recordings are audio/webm or audio/ogg.' });
+    return undefined;
+  }
+  if (Number(req.get('content-length') ?? 0) > pieceBytes) {
+    tooLarge(res, pieceBytes);
+    return undefined;
+  }
+  return { recordingId, seq, type: type.data };
 }
 
 function tooLarge(res: Response, pieceBytes: number): void {
