@@ -1,7 +1,15 @@
-import { ClientEvent } from '@mockloop/shared';
+import {
+  ClientEvent,
+  CloseCode,
+  DOC_PROTOCOL,
+  DOC_TOKEN_PROTOCOL_PREFIX,
+  type DocAccess,
+} from '@mockloop/shared';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../src/config/Limits.js';
+import { createRoom, joinOk } from './support/clients.js';
 import { withTestServer } from './support/withTestServer.js';
 
 // Behind a trusted proxy (loopback, the default TRUST_PROXY), so X-Forwarded-For names the client.
@@ -68,6 +76,41 @@ describe('per-address limits by network (P-CONN-2)', () => {
       expect((await lobby(d)).ok).toBe(true);
     } finally {
       for (const s of sockets) s.socket.disconnect();
+    }
+  });
+
+  it('P-CONN-2: a document connection told its protocol is outdated gives its place back', async () => {
+    const address = '203.0.113.40';
+    const room = await createRoom(t.server.url);
+    // The control socket is one of the address's two places.
+    const control = io(t.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { 'x-forwarded-for': address },
+    });
+    try {
+      const ivy = await joinOk(control, { roomId: room.roomId, secret: room.secret });
+      const open = (access: DocAccess, version: string) =>
+        new Promise<number | 'refused'>((resolve) => {
+          const ws = new WebSocket(
+            `${t.server.wsUrl}/yjs/${access.name}`,
+            [version, `${DOC_TOKEN_PROTOCOL_PREFIX}${access.token}`],
+            { headers: { 'x-forwarded-for': address } },
+          );
+          ws.once('unexpected-response', () => resolve('refused'));
+          ws.once('open', () => {
+            if (ws.protocol === DOC_PROTOCOL) ws.close(1000);
+          });
+          ws.once('close', (code) => resolve(code));
+        });
+      // Three older clients one after the other, each told to reload: each had the second place.
+      for (let i = 0; i < 3; i++)
+        expect(await open(ivy.documents.code, 'mockloop-doc.0')).toBe(CloseCode.ProtocolOutdated);
+      // The place is free for a current one.
+      expect(await open(ivy.documents.code, DOC_PROTOCOL)).toBe(1000);
+    } finally {
+      control.disconnect();
     }
   });
 });

@@ -200,6 +200,8 @@ export class YjsWebSocketServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('close', abandon);
       if (offered.length > 0 && ws.protocol !== DOC_PROTOCOL) {
+        // Never opened: its place and its hold on the document go back at once.
+        abandon();
         ws.close(CloseCode.ProtocolOutdated, 'The server was updated: reload the page.');
         return;
       }
