@@ -44,6 +44,10 @@ test("P-REVIEW-1..4: a friend's review: the link in a fresh browser, comments at
   await fay.getByLabel('Comment', { exact: true }).fill('Ended early: keep going next time');
   await fay.getByRole('button', { name: /^Comment at / }).click();
   await expect(comments).toHaveCount(2);
+  // Each comment is a marker on the replay's timeline too, at its moment.
+  const fayMoments = fay.getByRole('list', { name: 'Moments' });
+  await expect(fayMoments.getByRole('button', { name: /^Comment by Fay at / })).toHaveCount(2);
+  await expect(fayMoments.getByRole('button', { name: 'Comment by Fay at 0:00' })).toBeVisible();
   const scorecard = fay.getByRole('form', { name: 'Scorecard' });
   await rateAll(scorecard, '3');
   await scorecard.getByLabel('Overall recommendation').selectOption({ label: 'Yes' });
@@ -57,6 +61,9 @@ test("P-REVIEW-1..4: a friend's review: the link in a fresh browser, comments at
   const theirs = cal.getByRole('list', { name: 'Review comments on round 1' }).getByRole('listitem');
   await expect(theirs).toHaveCount(2);
   await expect(theirs.first()).toContainText('0:00 Good start: you restated the problem (Fay)');
+  // And on the round's replay in the report, where a click jumps to the moment.
+  const calMoments = cal.getByRole('list', { name: 'Moments' });
+  await expect(calMoments.getByRole('button', { name: /^Comment by Fay at / })).toHaveCount(2);
   await expect(cal.getByText('REVIEW_NOTE clear contract')).toBeVisible();
   await cal
     .getByRole('region', { name: "A friend's review" })

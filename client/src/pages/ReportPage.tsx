@@ -12,6 +12,7 @@ import { linkedMoment } from '../report/linkedMoment';
 import { ReportSummary } from '../report/ReportSummary';
 import { ReviewsSection } from '../report/ReviewsSection';
 import { RoundSection } from '../report/RoundSection';
+import { roundComments, useReviews } from '../report/useReviews';
 import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 
@@ -30,6 +31,7 @@ export default function ReportPage({ roomId }: { roomId: string }) {
   const secret = linkKey ?? ownSecret;
   const moment = useMemo(() => linkedMoment(window.location.search), []);
   const [exporting, setExporting] = useState(false);
+  const { reviews, reload: reloadReviews } = useReviews(roomId, secret);
 
   useEffect(() => {
     if (!secret) return;
@@ -99,7 +101,8 @@ export default function ReportPage({ roomId }: { roomId: string }) {
         roomId={roomId}
         report={report}
         ownSecret={linkKey === null ? ownSecret : null}
-        bearer={secret}
+        reviews={reviews}
+        reload={reloadReviews}
       />
       {report.rounds.map((round) => (
         <RoundSection
@@ -108,6 +111,7 @@ export default function ReportPage({ roomId }: { roomId: string }) {
           roomId={roomId}
           secret={secret}
           linkedSeconds={moment?.round === round.number ? moment.seconds : undefined}
+          comments={roundComments(reviews, round.number)}
           notesOwner={
             // Someone reading a report link may not be the person it belongs to.
             linkKey === null && round.interviewer?.id === report.viewerId

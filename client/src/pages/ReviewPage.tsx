@@ -134,6 +134,7 @@ function Review({
         linkedSeconds={undefined}
         notesOwner={null}
         onOffset={onOffset}
+        comments={view.comments}
       />
     </main>
   );

@@ -1,4 +1,4 @@
-import type { Language } from '@mockloop/shared';
+import type { Language, ReviewComment } from '@mockloop/shared';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MomentLinkNotice } from './MomentLinkNotice';
 import type { Replay } from './Replay';
@@ -10,11 +10,14 @@ import { ReplayLoadProgress } from './ReplayLoadProgress';
 import { ReplayTimeline } from './ReplayTimeline';
 import { replayContents } from './replayContents';
 import { finalBoard } from './replayFrame';
+import { commentMarkers } from './replayMarkers';
 import { SharedNotesMoment } from './SharedNotesMoment';
 import { useMomentLink } from './useMomentLink';
 import { useMountAfterPaint } from './useMountAfterPaint';
 import { useReplayVersion } from './useReplay';
 import { useReplayPlayer } from './useReplayPlayer';
+
+const NO_COMMENTS: readonly ReviewComment[] = [];
 
 // Excalidraw is most of a megabyte: only rounds with a drawing load it.
 const ReplayBoard = lazy(() => import('./ReplayBoard'));
@@ -30,6 +33,8 @@ interface Props {
   notesOwner?: string | null;
   /** Told where the player is, in ms from the start (a review pins comments there). */
   onOffset?: (ms: number) => void;
+  /** A friend's review comments, drawn on the timeline at their moments. */
+  comments?: readonly ReviewComment[];
 }
 
 /** One round's replay: controls, timeline, and the code, board, notes and runs at the position. */
@@ -41,6 +46,7 @@ export function ReplayPanel({
   initialSeconds,
   notesOwner = null,
   onOffset,
+  comments = NO_COMMENTS,
 }: Props) {
   const player = useReplayPlayer(
     replay,
@@ -61,6 +67,7 @@ export function ReplayPanel({
   // Past what has arrived, the views would show an incomplete moment: they say so instead.
   const waiting = !loaded && player.position > replay.loadedUntil;
   const { linkState, copyLink } = useMomentLink(roomId, secret);
+  const commentMoments = useMemo(() => commentMarkers(comments, replay.start), [comments, replay.start]);
 
   return (
     <section className="replay no-print" aria-label={`Replay of round ${round}`}>
@@ -79,7 +86,7 @@ export function ReplayPanel({
         player={player}
       />
       {!loaded && <ReplayLoadProgress replay={replay} />}
-      <ReplayTimeline replay={replay} player={player} version={version} />
+      <ReplayTimeline replay={replay} player={player} version={version} moreMarkers={commentMoments} />
       <div
         className={`replay-views${has.board && has.code ? ' with-board' : ''}${waiting ? ' waiting' : ''}`}
         aria-busy={waiting}

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useMemo } from 'react';
 import { formatDuration } from '../lib/time';
 import type { Replay } from './Replay';
+import { type ReplayMarker, withMarkers } from './replayMarkers';
 import type { ReplayPlayer } from './useReplayPlayer';
 
 /** Columns in an activity track: enough to see bursts, few enough to draw at once. */
@@ -17,10 +18,13 @@ export function ReplayTimeline({
   replay,
   player,
   version,
+  moreMarkers = [],
 }: {
   replay: Replay;
   player: ReplayPlayer;
   version: number;
+  /** Markers from outside the round's record: a review's comments. */
+  moreMarkers?: readonly ReplayMarker[];
 }) {
   const duration = Math.max(1, replay.end - replay.start);
   const offset = player.position - replay.start;
@@ -55,7 +59,7 @@ export function ReplayTimeline({
   return (
     <div className="replay-timeline">
       <ol className="replay-markers" aria-label="Moments">
-        {replay.markers.map((marker) => (
+        {withMarkers(replay.markers, moreMarkers).map((marker) => (
           <li key={`${marker.kind}-${marker.at}-${marker.label}`} style={{ left: place(marker.at) }}>
             <button
               type="button"

@@ -1,4 +1,4 @@
-import { type Language, languageLabel, type RoundType } from '@mockloop/shared';
+import { type Language, languageLabel, type ReviewComment, type RoundType } from '@mockloop/shared';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchFinalCode } from '../lib/api';
 import { BoardPicture } from './BoardPicture';
@@ -24,6 +24,8 @@ interface Props {
   children?: ReactNode;
   /** Told where the replay's player is, in ms from its start (a review pins comments there). */
   onOffset?: (ms: number) => void;
+  /** A friend's review comments on this round, drawn on its replay's timeline. */
+  comments?: readonly ReviewComment[];
 }
 
 /**
@@ -42,6 +44,7 @@ export function RoundReplay({
   notesOwner,
   children,
   onOffset,
+  comments,
 }: Props) {
   const state = useReplay(roomId, round, secret);
   const host = useRef<HTMLDivElement>(null);
@@ -95,6 +98,7 @@ export function RoundReplay({
           initialSeconds={linkedSeconds}
           notesOwner={notesOwner}
           onOffset={onOffset}
+          comments={comments}
         />
       )}
     </div>

@@ -1,4 +1,4 @@
-import type { ReplayEvent } from '@mockloop/shared';
+import type { ReplayEvent, ReviewComment } from '@mockloop/shared';
 import { runStatusText, type SharedRun } from '../runner/sharedRuns';
 
 /** A run someone started, at its moment in the round. */
@@ -7,7 +7,7 @@ export interface ReplayRun {
   run: SharedRun;
 }
 
-export type MarkerKind = 'question' | 'hint' | 'timer' | 'run' | 'end';
+export type MarkerKind = 'question' | 'hint' | 'timer' | 'run' | 'end' | 'comment';
 
 /** A moment worth jumping to, drawn on the timeline. */
 export interface ReplayMarker {
@@ -48,6 +48,21 @@ export function markersOf(events: readonly ReplayEvent[], runs: readonly ReplayR
     });
   }
   return markers.sort((a, b) => a.at - b.at);
+}
+
+/** A friend's review comments (P-REVIEW-3), as markers at their moments: `atMs` is from the start. */
+export function commentMarkers(comments: readonly ReviewComment[], start: number): ReplayMarker[] {
+  return comments.map((comment) => ({
+    at: start + comment.atMs,
+    kind: 'comment',
+    label: `Comment by ${comment.by}`,
+    detail: comment.text,
+  }));
+}
+
+/** The round's own markers with others (comments) among them, oldest first. */
+export function withMarkers(markers: readonly ReplayMarker[], more: readonly ReplayMarker[]): ReplayMarker[] {
+  return more.length === 0 ? [...markers] : [...markers, ...more].sort((a, b) => a.at - b.at);
 }
 
 function eventMarker(event: ReplayEvent): ReplayMarker {

@@ -1,6 +1,6 @@
 import type { ReviewSummary, RoomReport } from '@mockloop/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { createReview, fetchReviews, revokeReview } from '../lib/api';
+import { useState } from 'react';
+import { createReview, revokeReview } from '../lib/api';
 import { momentText, reviewLink } from '../review/reviewLink';
 
 interface Props {
@@ -8,8 +8,9 @@ interface Props {
   report: RoomReport;
   /** This browser's own seat secret (asking and revoking need it), or null on a report link. */
   ownSecret: string | null;
-  /** What the report was opened with: the secret or a report key (reading the reviews). */
-  bearer: string;
+  /** The room's reviews (useReviews), and how to read them again after a change. */
+  reviews: readonly ReviewSummary[];
+  reload: () => void;
 }
 
 /**
@@ -17,13 +18,8 @@ interface Props {
  * (revocable here); the comments come back pinned to moments of the round, each a link into the
  * replay, and the reviewer's scorecard shows in the round beside the self-assessment.
  */
-export function ReviewsSection({ roomId, report, ownSecret, bearer }: Props) {
-  const [reviews, setReviews] = useState<ReviewSummary[]>([]);
+export function ReviewsSection({ roomId, report, ownSecret, reviews, reload }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    fetchReviews(roomId, bearer).then(setReviews, () => setReviews([]));
-  }, [roomId, bearer]);
-  useEffect(reload, [reload]);
   // Rounds this person played as the candidate and assessed themself: those may be reviewed.
   const reviewable = report.rounds.filter(
     (r) => r.candidate?.id === report.viewerId && r.selfAssessment !== null && r.endedAt !== null,

@@ -1,4 +1,4 @@
-import type { RoundReport } from '@mockloop/shared';
+import type { ReviewComment, RoundReport } from '@mockloop/shared';
 import { dateTime, formatDuration, timeOfDay } from '../lib/time';
 import { RoundReplay } from '../replay/RoundReplay';
 import { stageName } from './loopSummary';
@@ -12,6 +12,7 @@ export function RoundSection({
   secret,
   linkedSeconds,
   notesOwner,
+  comments,
 }: {
   round: RoundReport;
   roomId: string;
@@ -19,6 +20,8 @@ export function RoundSection({
   linkedSeconds: number | undefined;
   /** Whose private notes a replay shows, by name; null when they are the reader's own. */
   notesOwner: string | null;
+  /** A friend's review comments on this round, drawn on its replay's timeline. */
+  comments: readonly ReviewComment[];
 }) {
   return (
     <section className="report-round" aria-labelledby={`round-${round.number}`}>
@@ -43,6 +46,7 @@ export function RoundSection({
         codeTruncated={round.code.truncated}
         linkedSeconds={linkedSeconds}
         notesOwner={notesOwner}
+        comments={comments}
       >
         <RoundScores round={round} />
       </RoundReplay>
