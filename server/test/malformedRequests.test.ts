@@ -62,6 +62,11 @@ const ROUTES = [
   'GET /my-questions',
   'GET /my-questions/:key',
   'GET /shared-questions/:shareKey',
+  // Voice recordings (P-AUDIO-*).
+  'POST /api/rooms/:roomId/recordings',
+  'PUT /api/rooms/:roomId/recordings/:recordingId/pieces/:seq',
+  'GET /api/rooms/:roomId/rounds/:round/recordings',
+  'GET /api/rooms/:roomId/rounds/:round/recordings/:recordingId',
 ];
 
 const BAD_SEGMENTS = ['%E0%A4%A', '%', '%00', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(8000), '%ZZ', '\u00ff'];

@@ -46,7 +46,61 @@ async function assessedSoloRound() {
   return { roomId, secret, socket };
 }
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe("a friend's review (P-REVIEW-1..4)", () => {
+  it('P-REVIEW-2: the key shows the board images of the replay, until it is revoked', async () => {
+    const created = await fetch(`${t.server.url}/api/simulations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ trackId: 'canary', questionId: 'canary-echo-length', name: 'Cal' }),
+    });
+    const { roomId, secret } = (await created.json()) as { roomId: string; secret: string };
+    const socket = t.control();
+    await joinOk(socket, { roomId, secret });
+    // An image the candidate put on the board during the round.
+    const uploaded = await fetch(`${t.server.url}/api/rooms/${roomId}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'image/png' },
+      body: PNG,
+    });
+    expect(uploaded.status).toBe(201);
+    const { fileId } = (await uploaded.json()) as { fileId: string };
+    await eventually(async () => {
+      expect((await t.server.app.store.getRound(roomId, 1))?.revealedAt).not.toBeNull();
+    });
+    expect((await act(socket, ClientEvent.EndRound, {})).ok).toBe(true);
+    await act(socket, ClientEvent.SubmitSelfAssessment, {
+      round: 1,
+      ratings: CRITERIA.map((criterionId) => ({ criterionId, score: 2 })),
+      interviewerClarity: 3,
+      interviewerHelpfulness: 3,
+      comment: '',
+    });
+    const review = (
+      await call(`/api/rooms/${roomId}/reviews`, secret, { method: 'POST', body: { round: 1 } })
+    ).body as ReviewSummary;
+    const image = (bearer: string) =>
+      fetch(`${t.server.url}/api/rooms/${roomId}/files/${fileId}`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+    const seen = await image(review.key as string);
+    expect(seen.status).toBe(200);
+    expect(Buffer.from(await seen.arrayBuffer())).toEqual(PNG);
+    // It opens images, never uploads them.
+    const upload = await fetch(`${t.server.url}/api/rooms/${roomId}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${review.key}`, 'content-type': 'image/png' },
+      body: PNG,
+    });
+    expect(upload.status).toBe(401);
+    await call(`/api/rooms/${roomId}/reviews/${review.id}`, secret, { method: 'DELETE' });
+    expect((await image(review.key as string)).status).toBe(401);
+  });
+
   it('P-REVIEW-1: only after the self-assessment, by the candidate; listed with its key; revocable', async () => {
     const { roomId, secret, socket } = await assessedSoloRound();
     expect(

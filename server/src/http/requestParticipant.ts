@@ -13,6 +13,11 @@ export interface RequestParticipantOptions {
    * the replay of that round alone.
    */
   reviewRound?: number;
+  /**
+   * Also accept a review key of any round of the room: for board images, which belong to the
+   * room, not a round, and are named by ids only a board that shows them holds (P-REVIEW-2).
+   */
+  anyReviewRound?: boolean;
 }
 
 /** Who a review key speaks for (ReviewService.authorize), as far as these routes need. */
@@ -33,9 +38,12 @@ export function requestParticipant(rooms: RoomService, reportKeys: ReportKeys, r
     const credential = /^Bearer (\S{1,128})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
     if (/^[A-Za-z0-9_-]{43}$/.test(credential)) return rooms.participantBySecret(roomId, credential);
     if (looksLikeReviewKey(credential)) {
-      if (options.reviewRound === undefined || !reviews) return null;
+      if ((options.reviewRound === undefined && !options.anyReviewRound) || !reviews) return null;
       const reviewer = await reviews(roomId, credential);
-      return reviewer?.review.round === options.reviewRound ? reviewer.candidate : null;
+      if (!reviewer) return null;
+      return options.anyReviewRound || reviewer.review.round === options.reviewRound
+        ? reviewer.candidate
+        : null;
     }
     if (!options.reportKey) return null;
     const participantId = reportKeys.verify(roomId, credential);

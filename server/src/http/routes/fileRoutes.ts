@@ -76,8 +76,9 @@ export function fileRoutes({ rooms, files, participantOf }: FileRoutesOptions): 
   });
 
   router.get('/api/rooms/:roomId/files/:fileId', async (req, res) => {
-    // A report key may read images too: the replay's board shows them (P-PRIV-6).
-    const participant = await participantOf(req, { reportKey: true });
+    // A report key may read images too: the replay's board shows them (P-PRIV-6); and so may a
+    // review key, whose replay shows the board (P-REVIEW-2).
+    const participant = await participantOf(req, { reportKey: true, anyReviewRound: true });
     if (!participant) return sendError(res, 401, 'NOT_JOINED', 'Present your participant secret.');
     const fileId = String(req.params.fileId);
     const file = BOARD_FILE_ID_PATTERN.test(fileId) ? await files.get(participant.roomId, fileId) : null;
