@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { type Browser, chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { browserWithMicrophone, soloRoom, speechWav } from '../support/fakeMicrophone.js';
 import { expect, test } from '../support/fixtures.js';
 import { expectConnected } from '../support/room.js';
 
@@ -14,40 +14,20 @@ const SPEECH =
 test('P-AUDIO-1, P-AUDIO-6: the candidate records their voice in a solo round; the replay plays it in step with the timeline', async ({
   server,
 }, testInfo) => {
-  // Real speech for Chromium's fake microphone, made now by espeak-ng (scripts/ensure-chromium.sh).
-  const wav = testInfo.outputPath('speech.wav');
-  execFileSync('espeak-ng', ['-s', '150', '-w', wav, SPEECH]);
+  const wav = speechWav(testInfo.outputPath('speech.wav'), SPEECH);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: testInfo.project.use.launchOptions?.executablePath,
-      args: [
-        ...(testInfo.project.use.launchOptions?.args ?? []),
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-audio-capture=${wav}`,
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    const context = await browser.newContext({ baseURL: server.url });
-    await context.grantPermissions(['microphone'], { origin: server.url });
+    const opened = await browserWithMicrophone(testInfo, server.url, wav);
+    browser = opened.browser;
+    const { context } = opened;
     const refused: string[] = [];
     context.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) refused.push(message.text());
     });
     const cal = await context.newPage();
 
-    // The solo room is made as the Simulate button makes it (simulate.spec.ts walks that page),
-    // its secret kept where the page keeps it.
-    const made = await context.request.post('/api/simulations', {
-      data: { trackId: 'netflix-mle', questionId: 'netflix-mle-top-k-trending', name: 'Cal' },
-    });
-    expect(made.status()).toBe(201);
-    const { roomId, secret } = (await made.json()) as { roomId: string; secret: string };
-    await context.addInitScript((kept) => localStorage.setItem(kept.key, kept.value), {
-      key: `mockloop:secret:${roomId}`,
-      value: secret,
-    });
+    // The solo room is made as the Simulate button makes it (simulate.spec.ts walks that page).
+    const roomId = await soloRoom(context, 'netflix-mle-top-k-trending', 'Cal');
     await cal.goto(`/r/${roomId}`);
     await expectConnected(cal);
     await expect(cal.getByRole('log', { name: 'Interviewer transcript' })).toContainText(
