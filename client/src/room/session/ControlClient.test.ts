@@ -79,7 +79,8 @@ function joinResult(room: RoomState): JoinResult {
 let socket: FakeSocket;
 let client: ControlClient;
 
-async function joined(room = state(1, IVY, 1)) {
+/** Starts a client on a fake socket; `fetchRoom` plays the summary request. */
+function started(room: RoomState, fetchRoom = async (): Promise<RoomSummary | null> => summary) {
   socket = new FakeSocket();
   socket.answer = (event) =>
     event === ClientEvent.Join ? { ok: true, data: joinResult(room) } : { ok: true, data: null };
@@ -87,7 +88,7 @@ async function joined(room = state(1, IVY, 1)) {
     roomId: 'room',
     tab: 'tab',
     openSocket: () => socket as unknown as ControlSocket,
-    fetchRoom: async () => ({ roomId: 'room' }) as unknown as RoomSummary,
+    fetchRoom,
     memory: {
       secret: () => 'secret',
       setSecret() {},
@@ -101,6 +102,12 @@ async function joined(room = state(1, IVY, 1)) {
     onMatched() {},
   });
   client.start();
+}
+
+const summary = { roomId: 'room' } as unknown as RoomSummary;
+
+async function joined(room = state(1, IVY, 1)) {
+  started(room);
   await vi.waitFor(() => expect(client.snapshot.session.status).toBe('joined'));
 }
 
@@ -163,6 +170,25 @@ describe('ControlClient (P-CTL-5, P-CTL-6)', () => {
     socket.connect();
     await vi.waitFor(() => expect(socket.count(ClientEvent.Join)).toBe(2));
     expect(session().room.revision).toBe(7);
+  });
+});
+
+describe('ControlClient opening a room with a stored seat', () => {
+  it('connects while the summary is on its way, then joins once', async () => {
+    let answer: (value: RoomSummary | null) => void = () => {};
+    started(state(1, IVY, 1), () => new Promise((resolve) => (answer = resolve)));
+    expect(socket.connected).toBe(true);
+    expect(socket.count(ClientEvent.Join)).toBe(0);
+    answer(summary);
+    await vi.waitFor(() => expect(client.snapshot.session.status).toBe('joined'));
+    expect(socket.count(ClientEvent.Join)).toBe(1);
+  });
+
+  it('closes that socket without a join when the room does not exist', async () => {
+    started(state(1, IVY, 1), async () => null);
+    await vi.waitFor(() => expect(client.snapshot.session.status).toBe('not-found'));
+    expect(socket.connected).toBe(false);
+    expect(socket.count(ClientEvent.Join)).toBe(0);
   });
 });
 

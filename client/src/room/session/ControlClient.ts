@@ -213,6 +213,9 @@ export class ControlClient {
 
   private async load(start: number): Promise<void> {
     const { roomId, memory } = this.deps;
+    // A browser with a seat here opens its socket while the summary is on its way: the join
+    // waits for both, and the handshake is off the path to the room (bench:page).
+    if (memory.secret(roomId)) this.openSocket();
     let summary: RoomSummary | null;
     try {
       summary = await this.deps.fetchRoom(roomId);
@@ -224,7 +227,11 @@ export class ControlClient {
       return;
     }
     if (this.stopped || start !== this.starts) return;
-    if (!summary) return this.update({ session: { status: 'not-found' } });
+    if (!summary) {
+      this.socket?.disconnect();
+      this.socket = null;
+      return this.update({ session: { status: 'not-found' } });
+    }
     this.summary = summary;
     if (memory.secret(roomId)) {
       this.update({ session: { status: 'joining', summary } });
@@ -234,11 +241,14 @@ export class ControlClient {
     }
   }
 
+  /** Joins now if the socket is connected; otherwise its `connect` does. */
   private connect(): void {
-    if (this.socket) {
-      void this.join();
-      return;
-    }
+    const socket = this.openSocket();
+    if (socket.connected) void this.join();
+  }
+
+  private openSocket(): ControlSocket {
+    if (this.socket) return this.socket;
     const socket = this.deps.openSocket();
     this.socket = socket;
     socket.on('connect', () => {
@@ -268,6 +278,7 @@ export class ControlClient {
       this.deps.onMatched(match);
     });
     if (!socket.connected) socket.connect();
+    return socket;
   }
 
   private async join(): Promise<void> {

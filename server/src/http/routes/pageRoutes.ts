@@ -9,6 +9,7 @@ import {
 } from '@mockloop/shared';
 import express, { type Response } from 'express';
 import type { RoomService } from '../../rooms/RoomService.js';
+import { pageHtml } from '../pagePreloads.js';
 import { precompressed } from '../precompressed.js';
 
 export interface PageRoutesOptions {
@@ -22,7 +23,7 @@ export interface PageRoutesOptions {
 /**
  * The built client: its assets as a CDN serves them (precompressed copies, hashed files and the
  * versioned Python cached as immutable), and index.html for every page of the app's one page
- * table (`PAGES`); a page of something that does not exist (an unknown room or track) still gets
+ * table (`PAGES`), its head naming the page's own chunks (pagePreloads.ts); a page of something that does not exist (an unknown room or track) still gets
  * it, with a 404 status, and any other path a browser asks for too (the app's not-found page).
  * Null when the client is not built: the server then serves the API alone.
  */
@@ -43,8 +44,13 @@ export function pageRoutes({
   };
   router.use(precompressed(clientDir, setHeaders));
   router.use(express.static(clientDir, { index: false, setHeaders }));
-  const page = (res: Response, found: boolean) =>
-    res.status(found ? 200 : 404).sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+  const htmlFor = pageHtml(clientDir);
+  const page = (res: Response, found: boolean, name: PageName | null = null) =>
+    res
+      .status(found ? 200 : 404)
+      .set('Cache-Control', 'no-cache')
+      .type('html')
+      .send(htmlFor(found ? name : null));
 
   /** Whether what a page shows exists, from its params. */
   const exists: Record<PageName, (params: Record<string, string>) => Promise<boolean> | boolean> = {
@@ -64,7 +70,7 @@ export function pageRoutes({
   };
   for (const [name, pattern] of Object.entries(PAGES) as Array<[PageName, string]>) {
     router.get(pattern, async (req, res) => {
-      page(res, await exists[name](req.params as Record<string, string>));
+      page(res, await exists[name](req.params as Record<string, string>), name);
     });
   }
   router.get('/index.html', (_req, res) => page(res, true));
