@@ -9,14 +9,20 @@
 // as soon as their editor is editable (cold: Python still loading); click to the run on screen.
 // Then the creator comes back: a cold context holding only the seat their first visit stored, to
 // the room's address, to an editable editor (nothing else open in the browser).
-// Prints the median over --runs (default 5). Usage: npm run bench:page [-- --runs 5]
+// Prints the median over --runs (default 5). `--before <dir>` measures another built checkout's
+// returning path in the same runs, side by side. Usage: npm run bench:page [-- --runs 5]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, median, setCode, startServer } from '../support/browserBench.mjs';
 
-const at = process.argv.indexOf('--runs');
-const RUNS = at > 0 ? Number(process.argv[at + 1]) : 5;
+const flag = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const RUNS = Number(flag('--runs') ?? 5);
+/** Another built checkout: its returning path is measured in the same runs, alternating. */
+const BEFORE = flag('--before');
 
 /** Sums what the page's responses took on the wire and decoded, from the network's own events. */
 async function countBytes(page) {
@@ -102,6 +108,8 @@ async function settle(opened) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-page-'));
 const server = await startServer(dataDir);
+const beforeDir = BEFORE && fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-bench-page-before-'));
+const before = BEFORE && (await startServer(beforeDir, {}, path.resolve(BEFORE)));
 const browser = await launchChromium();
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 try {
@@ -119,6 +127,10 @@ try {
     await plain.context.close();
     await cal.context.close();
     ivy.returningMs = await reopenCold(browser, ivy);
+    if (before) {
+      const first = await settle(await openCold(browser, before.url, 'Ivy', true));
+      ivy.returningBeforeMs = await reopenCold(browser, first);
+    }
     console.error(
       `[bench:page] run ${i + 1}: creator editable after ${ivy.editable.toFixed(0)} ms, returning ${ivy.returningMs.toFixed(0)} ms, invitee ${cal.editable.toFixed(0)} ms; ${kb(ivy.bytes.wire)} on the wire (${kb(ivy.bytes.decoded)} decoded); Python run ${ivy.pythonWarmMs.toFixed(0)} ms warm, ${cal.pythonColdMs.toFixed(0)} ms cold`,
     );
@@ -129,6 +141,16 @@ try {
   console.log(
     `returning, cold to editable      median ${of((r) => r.ivy.returningMs).toFixed(0)} ms (stored seat, empty cache, target 1,000)`,
   );
+  if (before) {
+    const all = (pick) =>
+      results
+        .map(pick)
+        .map((ms) => ms.toFixed(0))
+        .join(', ');
+    console.log(
+      `  the same, ${BEFORE}: median ${of((r) => r.ivy.returningBeforeMs).toFixed(0)} ms (${all((r) => r.ivy.returningBeforeMs)}); this build ${all((r) => r.ivy.returningMs)}`,
+    );
+  }
   console.log(
     `invite link to editable editor   median ${of((r) => r.cal.editable).toFixed(0)} ms (name typed, Join room)`,
   );
@@ -147,4 +169,8 @@ try {
   await browser.close();
   server.proc.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (before) {
+    before.proc.kill('SIGTERM');
+    fs.rmSync(beforeDir, { recursive: true, force: true });
+  }
 }

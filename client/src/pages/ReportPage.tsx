@@ -1,19 +1,17 @@
-import { ROUTES, type RoomReport } from '@mockloop/shared';
+import type { RoomReport } from '@mockloop/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchReport } from '../lib/api';
 import { reportKeyFromLink } from '../lib/reportLink';
 import { storage } from '../lib/storage';
 import { preloadReplay } from '../replay/useReplay';
-import { CopyReportLink } from '../report/CopyReportLink';
-import { DeleteRoomButton } from '../report/DeleteRoomButton';
 import { downloadReportMarkdown } from '../report/downloadReportMarkdown';
 import { LoopSummaryView } from '../report/LoopSummaryView';
 import { linkedMoment } from '../report/linkedMoment';
+import { ReportHeader } from '../report/ReportHeader';
 import { ReportSummary } from '../report/ReportSummary';
 import { ReviewsSection } from '../report/ReviewsSection';
 import { RoundSection } from '../report/RoundSection';
 import { roundComments, useReviews } from '../report/useReviews';
-import { BrandLink } from '../ui/BrandLink';
 import { FullPageMessage } from '../ui/FullPageMessage';
 
 type State =
@@ -75,25 +73,13 @@ export default function ReportPage({ roomId }: { roomId: string }) {
 
   return (
     <main className="report">
-      <header className="report-header no-print">
-        <BrandLink />
-        <div className="spacer" />
-        {ownSecret && !linkKey && (
-          <>
-            <a className="button" href={ROUTES.room(roomId)}>
-              Back to the room
-            </a>
-            <CopyReportLink roomId={roomId} secret={ownSecret} />
-            <DeleteRoomButton roomId={roomId} secret={ownSecret} onDeleted={() => setDeleted(true)} />
-          </>
-        )}
-        <button type="button" className="button" onClick={exportMarkdown} disabled={exporting}>
-          {exporting ? 'Drawing the boards…' : 'Export Markdown'}
-        </button>
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print
-        </button>
-      </header>
+      <ReportHeader
+        roomId={roomId}
+        seatSecret={ownSecret && !linkKey ? ownSecret : null}
+        exporting={exporting}
+        onExport={exportMarkdown}
+        onDeleted={() => setDeleted(true)}
+      />
       <h1>Interview report</h1>
       <ReportSummary report={report} />
       <LoopSummaryView report={report} />

@@ -40,7 +40,7 @@ export function CodeWorkspace({ room, self, code, actions, brief }: Props) {
   const language = useAction((next: Language) => actions.setLanguage(next));
   const isObserver = self.role === 'observer';
   const isPlayer = self.id === room.round.interviewerId || self.id === room.round.candidateId;
-  const runner = useRunner(code.handle?.doc, self, room.language, isPlayer, actions.serverRuns, code.synced);
+  const runner = useRunner(code.handle?.doc, self, room.language, isPlayer, actions.serverRuns);
   const doc = code.handle?.doc;
   const plans = () =>
     runPlans(

@@ -37,10 +37,8 @@ export function useRunner(
   language: Language,
   canRun: boolean,
   server: ServerRunChannel,
-  /** The code document has synced: the spare sandbox may start (useRunnerClient). */
-  editorReady: boolean,
 ) {
-  const client = useRunnerClient(canRun, language, editorReady);
+  const client = useRunnerClient(canRun, language);
   const runs = useSharedRuns(doc);
   const [state, setState] = useState<RunState>(IDLE);
   const availability = useServerAvailability(canRun, language, server);
