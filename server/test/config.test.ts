@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../../test-support/runProcess.js';
 import { SETTINGS } from '../src/config/settings.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -98,29 +98,8 @@ function listening(port: number): Promise<boolean> {
 }
 
 /** Runs main.js with `env` until it exits; its code, stdout and stderr. */
-function run(
-  env: Record<string, string>,
-  args: string[] = [],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [mainJs, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function run(env: Record<string, string>, args: string[] = []) {
+  return runProcess(mainJs, args, { env: { PATH: process.env.PATH ?? '', ...env }, timeoutMs: 20_000 });
 }
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mockloop-config-'));

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOARD_API, CloseCode, NOTES_DOC, RECORDING_API, ServerEvent } from '@mockloop/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runProcess } from '../../test-support/runProcess.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { connectControl, createRoom, joinOk, openDoc } from './support/clients.js';
 import { eventually } from './support/eventually.js';
@@ -168,19 +168,8 @@ describe('deleting a room on request (P-ROOM-7)', () => {
 });
 
 function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [roomDeleteCli, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-    });
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  return runProcess(roomDeleteCli, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeoutMs: 20_000,
   });
 }
