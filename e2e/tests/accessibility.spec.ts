@@ -1,5 +1,6 @@
 import { violations } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
+import { reportLinkOnClipboard } from '../support/reportLink.js';
 import { createRoomFromHome, expectConnected, joinFromInvite } from '../support/room.js';
 
 test('axe: no serious or critical violations on home, lobby, track, My practice, join, room (both roles, code and board) and report', async ({
@@ -75,7 +76,7 @@ test('axe on the states a first pass misses: an editor full of code (it scrolls)
 
   await ivy.goto(`${new URL(roomUrl).pathname}/report`);
   await ivy.getByRole('button', { name: 'Copy report link' }).click();
-  const link = await ivy.evaluate(() => navigator.clipboard.readText());
+  const link = await reportLinkOnClipboard(ivy);
   const coach = await person();
   await coach.goto(link);
   await expect(coach.getByRole('heading', { name: 'Interview report' })).toBeVisible();

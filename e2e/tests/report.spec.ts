@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { violations } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
+import { reportLinkOnClipboard } from '../support/reportLink.js';
 import { SEED_CODE, SEED_PRIVATE_NOTE, seedLoop } from '../support/seedLoop.js';
 
 /** This browser holds a seat in the room, as it would after taking part. */
@@ -105,8 +106,7 @@ test('a moment link made in a report-link view carries the key: it opens at its 
   // In her own view the notes are hers.
   await expect(roundSection(ivy, 2).getByRole('heading', { name: 'Your private notes' })).toBeVisible();
   await ivy.getByRole('button', { name: 'Copy report link' }).click();
-  const reportLink = await ivy.evaluate(() => navigator.clipboard.readText());
-  expect(reportLink).toContain('#key=rk.');
+  const reportLink = await reportLinkOnClipboard(ivy);
 
   // A coach opens the report link: a browser with no seat in the room.
   const coach = await person();
@@ -119,6 +119,8 @@ test('a moment link made in a report-link view carries the key: it opens at its 
   await slider.focus();
   await coach.keyboard.press('End');
   await replay.getByRole('button', { name: 'Copy link to this moment' }).click();
+  // The clipboard is written asynchronously: read it once the page says it is done.
+  await expect(replay.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
   const moment = await coach.evaluate(() => navigator.clipboard.readText());
   expect(moment).toMatch(/\/report\?round=2&t=\d+#key=rk\./);
 
